@@ -1,0 +1,36 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readSpec, type SpecDocument } from '../../src/spec/load';
+import { PACKAGE_ROOT } from '../../src/version';
+
+export const SPEC_PATH = join(PACKAGE_ROOT, 'spec', 'openapi.yaml');
+
+/** A JSON object reached by walking plain keys; throws when the path is wrong, so a test cannot silently break nothing. */
+export type Json = Record<string, unknown>;
+
+export function at(root: unknown, ...keys: string[]): Json {
+  let node = root;
+  for (const key of keys) {
+    if (typeof node !== 'object' || node === null || !(key in node)) throw new Error(`no ${keys.join(' > ')} in the spec copy`);
+    node = (node as Json)[key];
+  }
+  return node as Json;
+}
+
+/** A fresh copy of the spec as written ($refs in place), for a test to break deliberately. */
+export async function copySpec(): Promise<SpecDocument> {
+  return structuredClone(await readSpec(SPEC_PATH));
+}
+
+/** Writes documents to a new temporary folder as JSON files and returns their paths by name. */
+export function writeSpecs(documents: Record<string, unknown>): Record<string, string> {
+  const folder = mkdtempSync(join(tmpdir(), 'kaiten-spec-'));
+  return Object.fromEntries(
+    Object.entries(documents).map(([name, document]) => {
+      const path = join(folder, `${name}.json`);
+      writeFileSync(path, JSON.stringify(document, null, 2));
+      return [name, path];
+    }),
+  );
+}
