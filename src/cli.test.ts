@@ -3,35 +3,57 @@ import { join } from 'node:path';
 import { EXIT, runCli } from './cli';
 import { PACKAGE_ROOT } from './version';
 
-function run(...args: string[]) {
+async function run(...args: string[]) {
   const output = { out: '', err: '' };
-  const code = runCli(args, { out: (text) => (output.out += text), err: (text) => (output.err += text) });
+  const code = await runCli(args, { out: (text) => (output.out += text), err: (text) => (output.err += text) }, Promise.resolve());
   return { code, ...output };
 }
 
 describe('kaiten-webhooks', () => {
-  it('--version prints the package version', () => {
+  it('--version prints the package version', async () => {
     const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
-    expect(run('--version')).toEqual({ code: EXIT.ok, out: `${version}\n`, err: '' });
+    expect(await run('--version')).toEqual({ code: EXIT.ok, out: `${version}\n`, err: '' });
   });
 
-  it('--help prints usage and exit codes', () => {
-    const { code, out } = run('--help');
+  it('--help prints usage, the commands and exit codes', async () => {
+    const { code, out } = await run('--help');
     expect(code).toBe(EXIT.ok);
     expect(out).toMatch(/^Usage: kaiten-webhooks/);
+    expect(out).toMatch(/^ {2}mock /m);
     expect(out).toContain('Exit codes');
   });
 
-  it('an unknown option is a usage error (exit 2) that says which option', () => {
-    const { code, err, out } = run('--frobnicate');
+  it('an unknown option is a usage error (exit 2) that says which option', async () => {
+    const { code, err, out } = await run('--frobnicate');
     expect(code).toBe(EXIT.unusable);
     expect(err).toContain("'--frobnicate'");
     expect(out).toBe('');
   });
 
-  it('an unknown command is a usage error (exit 2) that names it', () => {
-    const { code, err } = run('deploy');
+  it('an unknown command is a usage error (exit 2) that names it', async () => {
+    const { code, err } = await run('deploy');
     expect(code).toBe(EXIT.unusable);
     expect(err).toContain('unknown command "deploy"');
+  });
+
+  it('mock --help prints the mock flags', async () => {
+    const { code, out } = await run('mock', '--help');
+    expect(code).toBe(EXIT.ok);
+    for (const flag of ['--spec', '--host', '--port', '--seed', '--token', '--forbidden-token', '--delay', '--log-level', '--no-watch']) {
+      expect(out).toContain(flag);
+    }
+  });
+
+  it.each([
+    [['--port', 'eighty'], '--port must be a whole number from 0 to 65535, not "eighty"'],
+    [['--delay', '-5'], "Option '--delay' argument is ambiguous"],
+    [['--delay', '999999'], '--delay must be a whole number from 0 to 60000'],
+    [['--log-level', 'loud'], '--log-level must be one of silent, error, warn, info, debug, not "loud"'],
+    [['--bogus'], "Unknown option '--bogus'"],
+  ])('mock %j is a usage error (exit 2)', async (args, message) => {
+    const { code, err } = await run('mock', ...args);
+    expect(code).toBe(EXIT.unusable);
+    expect(err).toContain(message);
+    expect(err).toContain('Usage: kaiten-webhooks mock');
   });
 });

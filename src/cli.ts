@@ -1,18 +1,17 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { MOCK_USAGE, runMock } from './commands/mock';
+import { EXIT, UsageError, type Output } from './commands/output';
 import { readVersion } from './version';
 
-/** Where the CLI writes; tests pass their own. */
-export interface Output {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+export { EXIT, type Output } from './commands/output';
 
-export const EXIT = { ok: 0, failed: 1, unusable: 2 } as const;
-
-const USAGE = `Usage: kaiten-webhooks [options]
+const USAGE = `Usage: kaiten-webhooks <command> [options]
 
 Mock server and contract-testing harness for the Kaiten Webhooks API (POST /webhooks).
+
+Commands:
+  mock           serve the spec as a realistic mock API (kaiten-webhooks mock --help)
 
 Options:
   -h, --help     show this help and exit
@@ -21,35 +20,61 @@ Options:
 Exit codes: 0 success, 1 violations found, 2 could not run (bad arguments, unusable spec).
 `;
 
-/** Runs the CLI on its arguments (without `node` and the script) and returns the exit code. */
-export function runCli(args: string[], output: Output): number {
-  let parsed;
+/** Settles on the first SIGINT or SIGTERM: how a running mock is told to stop. */
+function untilSignal(): Promise<void> {
+  return new Promise((stop) => {
+    process.once('SIGINT', () => stop());
+    process.once('SIGTERM', () => stop());
+  });
+}
+
+const COMMANDS: Record<string, { usage: string; run: (args: string[], output: Output, stopped: Promise<unknown>) => Promise<number> }> = {
+  mock: { usage: MOCK_USAGE, run: runMock },
+};
+
+/**
+ * Runs the CLI on its arguments (without `node` and the script) and returns the exit code.
+ * `stopped` ends a long-running command such as `mock`; by default SIGINT or SIGTERM.
+ */
+export async function runCli(args: string[], output: Output, stopped?: Promise<unknown>): Promise<number> {
+  const [name, ...rest] = args;
+  const command = name === undefined ? undefined : COMMANDS[name];
   try {
-    parsed = parseArgs({
+    if (command !== undefined) {
+      if (rest.includes('--help') || rest.includes('-h')) {
+        output.out(command.usage);
+        return EXIT.ok;
+      }
+      return await command.run(rest, output, stopped ?? untilSignal());
+    }
+    const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
       options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } },
     });
-  } catch (error) {
-    output.err(`kaiten-webhooks: ${(error as Error).message}\n\n${USAGE}`);
-    return EXIT.unusable;
-  }
-  const { values, positionals } = parsed;
-  if (values.version === true) {
-    output.out(`${readVersion()}\n`);
-    return EXIT.ok;
-  }
-  if (values.help === true || positionals.length === 0) {
+    if (values.version === true) {
+      output.out(`${readVersion()}\n`);
+      return EXIT.ok;
+    }
+    if (positionals.length > 0) throw new UsageError(`unknown command "${positionals[0]}"`);
     output.out(USAGE);
     return EXIT.ok;
+  } catch (error) {
+    if (!(error instanceof UsageError) && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') !== true) throw error;
+    output.err(`kaiten-webhooks: ${(error as Error).message}\n\n${command?.usage ?? USAGE}`);
+    return EXIT.unusable;
   }
-  output.err(`kaiten-webhooks: unknown command "${positionals[0]}"\n\n${USAGE}`);
-  return EXIT.unusable;
 }
 
 if (require.main === module) {
-  process.exitCode = runCli(process.argv.slice(2), {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-  });
+  const output: Output = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) };
+  runCli(process.argv.slice(2), output).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`kaiten-webhooks: unexpected failure: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = EXIT.unusable;
+    },
+  );
 }

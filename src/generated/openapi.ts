@@ -33,27 +33,27 @@ export interface components {
             url: components["schemas"]["WebhookUrl"];
             eventNames: components["schemas"]["EventNames"];
         };
-        /** @description A webhook endpoint as stored by Kaiten. */
+        /** @description A webhook endpoint as stored by Kaiten. `url` and `eventNames` are what the request sent; the read-only fields are set by the server. */
         Webhook: {
             /**
-             * @description Opaque identifier, unique per created webhook. Do not parse it.
+             * @description Opaque identifier, assigned by the server and unique per created webhook. Do not parse it.
              * @example 3f8e2a6c-5b1d-4c7e-9a0f-2d6b8e1c4a57
              */
-            id: string;
+            readonly id: string;
             url: components["schemas"]["WebhookUrl"];
             eventNames: components["schemas"]["EventNames"];
             /**
              * Format: date-time
-             * @description When the webhook was created (RFC 3339).
+             * @description When the webhook was created (RFC 3339), set by the server.
              * @example 2026-03-14T09:26:53Z
              */
-            createdAt: string;
+            readonly createdAt: string;
             /**
              * Format: date-time
              * @description When the webhook last changed (RFC 3339). On creation it is not earlier than `createdAt`.
              * @example 2026-03-14T09:26:53Z
              */
-            updatedAt: string;
+            readonly updatedAt: string;
         };
         /**
          * Format: uri

@@ -1,13 +1,16 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
+import type { IHttpOperation } from '@stoplight/types';
 import type { OpenAPIV3_1 } from 'openapi-types';
 
 /** An OpenAPI 3.1 document. */
 export type SpecDocument = OpenAPIV3_1.Document;
 
-/** A loaded spec: where it came from and its document with every `$ref` resolved. */
+/** A loaded spec: where it came from, its document with every `$ref` resolved, and its operations as Prism models them. */
 export interface Spec {
   source: string;
   document: SpecDocument;
+  operations: IHttpOperation[];
 }
 
 /** Why a spec could not be used, said so that the reader knows what to fix. */
@@ -49,7 +52,11 @@ export async function loadSpec(input: SpecInput): Promise<Spec> {
   if (!document.openapi.startsWith('3.1.')) {
     throw new SpecError(source, `expected OpenAPI 3.1.x, found ${document.openapi}`);
   }
-  return { source, document };
+  try {
+    return { source, document, operations: await getHttpOperationsFromSpec(structuredClone(document)) };
+  } catch (error) {
+    throw new SpecError(source, reasonOf(error));
+  }
 }
 
 /** Reads a spec as written, `$ref`s left in place (to inspect or copy it, not to serve it). */

@@ -1,0 +1,21 @@
+/** Where a command writes; tests pass their own. */
+export interface Output {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export const EXIT = { ok: 0, failed: 1, unusable: 2 } as const;
+
+/** A command-line mistake, said to the user with the command's usage; exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** A whole number from a flag, or a UsageError naming the flag. */
+export function integerFlag(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  }
+  return Number(value);
+}

@@ -1,0 +1,69 @@
+import type { IHttpOperation, IHttpOperationResponse, IMediaTypeContent } from '@stoplight/types';
+import type { Problem } from '../problem';
+import type { PreferenceResult, Preferences } from './prefer';
+
+/** Which answer to give, decided before any body is made. */
+export type Choice =
+  | { kind: 'problem'; problem: Problem }
+  /** The success answer, made from the request. */
+  | { kind: 'reflect'; response: IHttpOperationResponse; content: IMediaTypeContent }
+  /** A documented answer as Prism's mocker makes it: an example, or data generated from the schema. */
+  | { kind: 'documented'; response: IHttpOperationResponse; content: IMediaTypeContent | undefined; exampleKey?: string; dynamic: boolean };
+
+// The contract's order of checks: who you are, what you may do, then what you sent.
+const FAULT_ORDER = [401, 403, 415, 400, 422];
+
+function rank(problem: Problem): number {
+  const index = FAULT_ORDER.indexOf(problem.status);
+  return index === -1 ? FAULT_ORDER.length : index;
+}
+
+function exampleKeys(response: IHttpOperationResponse): string[] {
+  return (response.contents ?? []).flatMap((content) => (content.examples ?? []).map((example) => example.key));
+}
+
+/** The documented success answer Prism would pick: the lowest 2xx. */
+function successOf(operation: IHttpOperation): IHttpOperationResponse | undefined {
+  return operation.responses.filter((response) => /^2\d\d$/.test(response.code)).sort((a, b) => a.code.localeCompare(b.code))[0];
+}
+
+function notDocumented(detail: string): Choice {
+  return { kind: 'problem', problem: { status: 404, detail } };
+}
+
+function describeExamples(responses: IHttpOperationResponse[]): string {
+  return responses.map((response) => `${response.code}: ${exampleKeys(response).join(', ') || '(none)'}`).join('; ');
+}
+
+function chooseDocumented(operation: IHttpOperation, preferences: Preferences): Choice {
+  const { code, example, dynamic = false } = preferences;
+  const documented = operation.responses.map((response) => response.code).join(', ');
+  const byCode = code === undefined ? undefined : operation.responses.find((response) => response.code === String(code));
+  if (code !== undefined && byCode === undefined) {
+    return notDocumented(`no response with code=${code} is documented for this operation; documented: ${documented}`);
+  }
+  const success = successOf(operation);
+  const candidates = byCode !== undefined ? [byCode] : [success, ...operation.responses].filter((r) => r !== undefined);
+  const response = example === undefined ? (byCode ?? success ?? operation.responses[0]) : candidates.find((candidate) => exampleKeys(candidate).includes(example));
+  if (response === undefined) {
+    const where = byCode !== undefined ? [byCode] : operation.responses;
+    return notDocumented(`no example named "${example ?? ''}" is documented${code === undefined ? '' : ` for code=${code}`}; documented examples: ${describeExamples(where)}`);
+  }
+  const content = example === undefined ? response.contents?.[0] : response.contents?.find((c) => (c.examples ?? []).some((e) => e.key === example));
+  if (response === success && example === undefined && !dynamic && content?.schema !== undefined) {
+    return { kind: 'reflect', response, content };
+  }
+  return { kind: 'documented', response, content, ...(example === undefined ? {} : { exampleKey: example }), dynamic };
+}
+
+/**
+ * Picks the answer: a request with faults gets the first fault in the contract's order whatever
+ * it prefers (as in Prism); otherwise a bad preference is refused, a preference picks a
+ * documented answer, and by default the success answer reflects the request.
+ */
+export function chooseResponse(operation: IHttpOperation, faults: Problem[], preferences: PreferenceResult): Choice {
+  const fault = [...faults].sort((a, b) => rank(a) - rank(b))[0];
+  if (fault !== undefined) return { kind: 'problem', problem: fault };
+  if (!preferences.ok) return { kind: 'problem', problem: preferences.problem };
+  return chooseDocumented(operation, preferences.preferences);
+}

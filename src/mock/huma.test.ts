@@ -1,0 +1,53 @@
+import { createValidator } from '../spec/validate';
+import { toLocation, toViolations } from './huma';
+
+const validate = createValidator();
+const schema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['url', 'tags'],
+  properties: {
+    url: { type: 'string', format: 'uri', pattern: '^https://', maxLength: 20 },
+    tags: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['a', 'b'] } },
+    'odd/key': { type: 'integer', minimum: 1 },
+  },
+};
+const violations = (value: unknown) => toViolations('body', value, validate(schema, value));
+
+describe('toViolations (Huma-style)', () => {
+  it('reports a missing property at its parent, naming it, with the parent as the value', () => {
+    expect(violations({ tags: ['a'] })).toEqual([{ location: 'body', message: 'expected required property url to be present', value: { tags: ['a'] } }]);
+  });
+
+  it('reports a bad value at its own location with the value', () => {
+    expect(violations({ url: 'http://x', tags: ['a', 'c'] })).toEqual([
+      { location: 'body.url', message: 'expected string to match pattern ^https://', value: 'http://x' },
+      { location: 'body.tags[1]', message: 'expected value to be one of "a, b"', value: 'c' },
+    ]);
+  });
+
+  it('says Huma\'s words for formats, lengths, array rules, types and extra properties', () => {
+    const messages = violations({ url: 'not a uri at all, too long', tags: [], extra: 1 }).map((v) => `${v.location} ${v.message}`);
+    expect(messages).toEqual([
+      'body.extra unexpected property',
+      'body.url expected length <= 20',
+      'body.url expected string to match pattern ^https://',
+      'body.url expected string to be RFC 3986 uri',
+      'body.tags expected array length >= 1',
+    ]);
+    expect(violations({ url: 'https://x', tags: ['a', 'a'] }).map((v) => v.message)).toEqual(['expected array items to be unique']);
+    expect(violations({ url: 42, tags: 'a' }).map((v) => v.message)).toEqual(['expected string', 'expected array']);
+    expect(violations([]).map((v) => v.message)).toEqual(['expected object']);
+  });
+
+  it('unescapes JSON pointers and keeps numbers in brackets', () => {
+    expect(violations({ url: 'https://x', tags: ['a'], 'odd/key': 0 })).toEqual([{ location: 'body.odd/key', message: 'expected number >= 1', value: 0 }]);
+    expect(toLocation('body', ['items', '3', 'tags'])).toBe('body.items[3].tags');
+  });
+
+  it('reports a __proto__ key as an unexpected property without touching prototypes', () => {
+    const value = JSON.parse('{"url":"https://x","tags":["a"],"__proto__":{"polluted":true}}') as unknown;
+    expect(violations(value)).toEqual([{ location: 'body.__proto__', message: 'unexpected property', value: { polluted: true } }]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

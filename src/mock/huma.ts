@@ -1,0 +1,91 @@
+import type { Violation } from '../problem';
+import type { SchemaViolation } from '../spec/validate';
+
+// Schema violations said the way Huma (which generates Kaiten's errors) says them, from its
+// validation/messages.go: the wording is Huma's, the facts come from the schema.
+
+const FORMAT_MESSAGES: Record<string, string> = {
+  'date-time': 'expected string to be RFC 3339 date-time',
+  date: 'expected string to be RFC 3339 date',
+  time: 'expected string to be RFC 3339 time',
+  email: 'expected string to be RFC 5322 email',
+  hostname: 'expected string to be RFC 5890 hostname',
+  ipv4: 'expected string to be RFC 2673 ipv4',
+  ipv6: 'expected string to be RFC 2373 ipv6',
+  uri: 'expected string to be RFC 3986 uri',
+  'uri-reference': 'expected string to be RFC 3986 uri-reference',
+  uuid: 'expected string to be RFC 4122 uuid',
+  'uri-template': 'expected string to be RFC 6570 uri-template',
+  'json-pointer': 'expected string to be RFC 6901 json-pointer',
+  'relative-json-pointer': 'expected string to be RFC 6901 relative-json-pointer',
+  regex: 'expected string to be regex',
+};
+
+type Params = Record<string, unknown>;
+
+const MESSAGES: Record<string, (params: Params) => string> = {
+  type: (p) => `expected ${String(p.type).replace(',', ' or ')}`,
+  format: (p) => FORMAT_MESSAGES[String(p.format)] ?? `expected string to be ${String(p.format)}`,
+  pattern: (p) => `expected string to match pattern ${String(p.pattern)}`,
+  minLength: (p) => `expected length >= ${String(p.limit)}`,
+  maxLength: (p) => `expected length <= ${String(p.limit)}`,
+  minItems: (p) => `expected array length >= ${String(p.limit)}`,
+  maxItems: (p) => `expected array length <= ${String(p.limit)}`,
+  uniqueItems: () => 'expected array items to be unique',
+  enum: (p) => `expected value to be one of "${(p.allowedValues as unknown[]).map(String).join(', ')}"`,
+  const: (p) => `expected value to be ${JSON.stringify(p.allowedValue)}`,
+  minimum: (p) => `expected number >= ${String(p.limit)}`,
+  exclusiveMinimum: (p) => `expected number > ${String(p.limit)}`,
+  maximum: (p) => `expected number <= ${String(p.limit)}`,
+  exclusiveMaximum: (p) => `expected number < ${String(p.limit)}`,
+  multipleOf: (p) => `expected number to be a multiple of ${String(p.multipleOf)}`,
+  minProperties: (p) => `expected object with at least ${String(p.limit)} properties`,
+  maxProperties: (p) => `expected object with at most ${String(p.limit)} properties`,
+  required: (p) => `expected required property ${String(p.missingProperty)} to be present`,
+  dependentRequired: (p) => `expected property ${String(p.missingProperty)} to be present when ${String(p.property)} is present`,
+  additionalProperties: () => 'unexpected property',
+  unevaluatedProperties: () => 'unexpected property',
+  anyOf: () => 'expected value to match at least one schema but matched none',
+  oneOf: () => 'expected value to match exactly one schema but matched none',
+  not: () => 'expected value to not match schema',
+};
+
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** `body` + `/eventNames/2` → `body.eventNames[2]`. */
+export function toLocation(root: string, segments: string[]): string {
+  return segments.reduce((location, segment) => (/^\d+$/.test(segment) ? `${location}[${segment}]` : `${location}.${segment}`), root);
+}
+
+function valueAt(value: unknown, segments: string[]): unknown {
+  let node = value;
+  for (const segment of segments) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, segment)) return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}
+
+/** Where Huma reports a violation: an unexpected property at itself, everything else at the value the keyword checked. */
+function segmentsOf(violation: SchemaViolation): string[] {
+  const segments = violation.pointer.split('/').slice(1).map(unescapePointer);
+  const extra = violation.params.additionalProperty ?? violation.params.unevaluatedProperty;
+  return typeof extra === 'string' ? [...segments, extra] : segments;
+}
+
+/** One Huma-style violation per schema error, at `root` (such as `body`), each with the offending value. */
+export function toViolations(root: string, value: unknown, errors: SchemaViolation[]): Violation[] {
+  const seen = new Set<string>();
+  return errors.flatMap((error) => {
+    const segments = segmentsOf(error);
+    const location = toLocation(root, segments);
+    const message = MESSAGES[error.keyword]?.(error.params) ?? error.message;
+    const key = `${location}\n${message}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    const offending = valueAt(value, segments);
+    return [offending === undefined ? { location, message } : { location, message, value: offending }];
+  });
+}

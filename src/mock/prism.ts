@@ -1,0 +1,189 @@
+// The one place that talks to Prism and its fp-ts: our plain stages are plugged into Prism's
+// pipeline (route → security + input validation → mock → output validation) through
+// createInstance's components, and the result comes back as a plain promise.
+import { createLogger, type IPrismDiagnostic } from '@stoplight/prism-core';
+import { createInstance, type IHttpConfig, type IHttpRequest, type IHttpResponse, type ProblemJsonError } from '@stoplight/prism-http';
+import prismMock from '@stoplight/prism-http/dist/mocker';
+import { matchPath } from '@stoplight/prism-http/dist/router/matchPath';
+import { MatchType } from '@stoplight/prism-http/dist/router/types';
+import { validateInput as prismValidateInput } from '@stoplight/prism-http/dist/validator';
+import { DiagnosticSeverity, type IHttpOperation } from '@stoplight/types';
+import * as E from 'fp-ts/Either';
+import type { NonEmptyArray } from 'fp-ts/NonEmptyArray';
+import { PROBLEM_JSON, renderProblem, type MockResponse, type Problem } from '../problem';
+import type { Choice } from './choose';
+import type { Exchange } from './exchange';
+import { toLocation } from './huma';
+
+/** The mock's own stages, as plain functions of plain data. */
+export interface Stages {
+  checkSecurity(operation: IHttpOperation, exchange: Exchange): Problem | undefined;
+  checkBody(operation: IHttpOperation, exchange: Exchange): Problem | undefined;
+  choose(operation: IHttpOperation, exchange: Exchange, faults: Problem[]): Choice;
+  reflect(choice: Extract<Choice, { kind: 'reflect' }>, exchange: Exchange): MockResponse;
+  checkOutput(operation: IHttpOperation, response: MockResponse): string[];
+}
+
+/** What Prism made of a request: an answer for an operation, or no operation at that path or method. */
+export type Outcome =
+  | { kind: 'answered'; operation: IHttpOperation; response: MockResponse; outputViolations: string[] }
+  | { kind: 'unrouted'; status: number; detail: string };
+
+interface EngineRequest extends IHttpRequest {
+  exchange: Exchange;
+  /** The operation Prism routed to, noted by the mock stage (Prism's result leaves it out). */
+  routed?: IHttpOperation;
+}
+type FaultDiagnostic = IPrismDiagnostic & { problem?: Problem };
+type Diagnostics = NonEmptyArray<FaultDiagnostic>;
+
+const CONFIG: IHttpConfig = {
+  checkSecurity: true,
+  validateRequest: true,
+  validateResponse: true,
+  errors: false,
+  upstreamProxy: undefined,
+  isProxy: false,
+  mock: { dynamic: false },
+};
+// Dynamic data comes from json-schema-faker, which may break formats or patterns: retry, then give up.
+const DYNAMIC_ATTEMPTS = 10;
+
+function asDiagnostics(problem: Problem | undefined): Diagnostics | undefined {
+  return problem === undefined ? undefined : [{ severity: DiagnosticSeverity.Error, code: problem.status, message: problem.detail, problem }];
+}
+
+// Prism still validates parameters (path, query, headers); the body is ours, so Prism sees an
+// operation without one and a request without its body headers. Cached per operation.
+const parameterOnly = new WeakMap<IHttpOperation, IHttpOperation | null>();
+function parametersOf(operation: IHttpOperation): IHttpOperation | null {
+  let copy = parameterOnly.get(operation);
+  if (copy === undefined) {
+    const { body: _body, ...parameters } = operation.request ?? {};
+    const hasParameters = Object.values(parameters).some((list) => Array.isArray(list) && list.length > 0);
+    copy = hasParameters ? { ...operation, request: parameters } : null;
+    parameterOnly.set(operation, copy);
+  }
+  return copy;
+}
+
+function checkParameters(operation: IHttpOperation, element: IHttpRequest): Problem | undefined {
+  const resource = parametersOf(operation);
+  if (resource === null) return undefined;
+  const { 'content-length': _length, 'content-type': _type, ...headers } = element.headers ?? {};
+  const result = prismValidateInput({ resource, element: { ...element, headers, body: undefined } });
+  return E.isLeft(result) ? parameterProblem(result.left) : undefined;
+}
+
+function parameterProblem(diagnostics: IPrismDiagnostic[]): Problem {
+  const errors = diagnostics.map((d) => ({ location: toLocation(d.path?.[0] ?? 'request', (d.path ?? []).slice(1)), message: d.message }));
+  return { status: 422, detail: 'validation failed', errors };
+}
+
+function normalize(response: IHttpResponse, dynamic: boolean): MockResponse {
+  const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([name, value]) => [name.toLowerCase(), String(value)]));
+  let body = response.body;
+  // Generated problems get a random status; RFC 9457 wants the HTTP one.
+  if (dynamic && headers['content-type']?.startsWith(PROBLEM_JSON) && typeof body === 'object' && body !== null) {
+    body = { ...body, status: response.statusCode };
+  }
+  return { status: response.statusCode, headers, body };
+}
+
+function fromPrismError(error: Error): Problem {
+  const status = (error as Partial<ProblemJsonError>).status;
+  return { status: typeof status === 'number' ? status : 500, detail: (error as Partial<ProblemJsonError>).detail ?? error.message };
+}
+
+/** Prism's pipeline with our stages plugged in. */
+export function createEngine(operations: IHttpOperation[], stages: Stages) {
+  const logger = createLogger('kaiten-webhooks', { level: 'silent' });
+
+  function documented(operation: IHttpOperation, choice: Extract<Choice, { kind: 'documented' }>, request: EngineRequest) {
+    const code = Number(choice.response.code);
+    const attempts = choice.dynamic ? DYNAMIC_ATTEMPTS : 1;
+    let response: MockResponse | undefined;
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      const seed = request.exchange.seed === undefined ? undefined : `${request.exchange.seed}:${request.exchange.minted.serial}:${attempt}`;
+      const config = {
+        dynamic: choice.dynamic,
+        ...(Number.isInteger(code) ? { code } : {}),
+        ...(choice.exampleKey === undefined ? {} : { exampleKey: choice.exampleKey }),
+        ...(choice.content === undefined ? {} : { mediaTypes: [choice.content.mediaType] }),
+        ...(seed === undefined ? {} : { seed }),
+      };
+      const result = prismMock({ resource: operation, input: { data: request, validations: [] }, config })(logger);
+      if (E.isLeft(result)) return renderProblem(fromPrismError(result.left));
+      response = normalize(result.right, choice.dynamic);
+      if (!choice.dynamic || stages.checkOutput(operation, response).length === 0) break;
+    }
+    return response!;
+  }
+
+  const prism = createInstance(CONFIG, {
+    logger,
+    validateSecurity: ({ resource, element }) => {
+      const fault = asDiagnostics(stages.checkSecurity(resource, (element as EngineRequest).exchange));
+      return fault === undefined ? E.right(element) : E.left(fault);
+    },
+    validateInput: ({ resource, element }) => {
+      const body = stages.checkBody(resource, (element as EngineRequest).exchange);
+      const faults = [...(asDiagnostics(body) ?? []), ...(asDiagnostics(checkParameters(resource, element)) ?? [])];
+      return faults.length === 0 ? E.right(element) : E.left(faults as Diagnostics);
+    },
+    mock: ({ resource, input }) => () => {
+      const request = input.data as EngineRequest;
+      request.routed = resource;
+      const faults = input.validations.flatMap((d: FaultDiagnostic) => (d.problem === undefined ? [] : [d.problem]));
+      const choice = stages.choose(resource, request.exchange, faults);
+      switch (choice.kind) {
+        case 'problem':
+          return E.right(toPrism(renderProblem(choice.problem)));
+        case 'reflect':
+          return E.right(toPrism(stages.reflect(choice, request.exchange)));
+        case 'documented':
+          return E.right(toPrism(documented(resource, choice, request)));
+      }
+    },
+    validateOutput: ({ resource, element }) => {
+      const messages = stages.checkOutput(resource, fromPrism(element));
+      return messages.length === 0 ? E.right(element) : E.left(messages.map((message) => ({ severity: DiagnosticSeverity.Error, message })) as Diagnostics);
+    },
+  });
+
+  return {
+    /** Runs one request through Prism; never rejects for anything the request did. */
+    async run(exchange: Exchange, request: IHttpRequest): Promise<Outcome> {
+      const engineRequest: EngineRequest = { ...request, exchange };
+      const result = await prism.request(engineRequest, operations)();
+      if (E.isLeft(result) || engineRequest.routed === undefined) {
+        const problem = fromPrismError(E.isLeft(result) ? result.left : new Error('no operation was routed'));
+        return { kind: 'unrouted', status: problem.status, detail: problem.detail };
+      }
+      return {
+        kind: 'answered',
+        operation: engineRequest.routed,
+        response: fromPrism(result.right.output),
+        outputViolations: result.right.validations.output.map((d) => d.message),
+      };
+    },
+  };
+}
+
+function toPrism(response: MockResponse): IHttpResponse {
+  return { statusCode: response.status, headers: response.headers, body: response.body };
+}
+
+function fromPrism(response: IHttpResponse): MockResponse {
+  return { status: response.statusCode, headers: (response.headers ?? {}), body: response.body };
+}
+
+/** The methods documented for a path, for a 405's `Allow` header. */
+export function allowedMethods(operations: IHttpOperation[], path: string): string[] {
+  if (!path.startsWith('/')) return [];
+  const matching = operations.filter((operation) => {
+    const match = matchPath(path, operation.path);
+    return E.isRight(match) && match.right !== MatchType.NOMATCH;
+  });
+  return [...new Set(matching.map((operation) => operation.method.toUpperCase()))];
+}

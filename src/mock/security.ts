@@ -1,0 +1,91 @@
+import type { HttpSecurityScheme, IHttpOperation } from '@stoplight/types';
+import type { Problem } from '../problem';
+import { firstQueryValue, type MockRequest } from './request';
+
+/** Which tokens the mock accepts: any non-empty token when `tokens` is empty. */
+export interface AuthPolicy {
+  tokens: ReadonlySet<string>;
+  /** Tokens that identify a caller who lacks the operation's scopes: answered 403. */
+  forbiddenTokens: ReadonlySet<string>;
+}
+
+// RFC 6750 token68 syntax: anything else after "Bearer" is a malformed credential.
+const BEARER = /^bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
+
+/** The scopes (OAuth 2) or roles (OpenAPI 3.1, any scheme) the requirement names. */
+function requiredScopes(scheme: HttpSecurityScheme): string[] {
+  if (scheme.type === 'oauth2') {
+    return [...new Set(Object.values(scheme.flows).flatMap((flow: { scopes?: object } | undefined) => Object.keys(flow?.scopes ?? {})))];
+  }
+  const roles = (scheme.extensions as Record<string, unknown> | undefined)?.['x-scopes'];
+  return Array.isArray(roles) ? roles.map(String) : [];
+}
+
+function unauthorized(detail: string, challenge: string): Problem {
+  return { status: 401, detail, headers: { 'www-authenticate': challenge } };
+}
+
+function checkBearer(scheme: HttpSecurityScheme, request: MockRequest, policy: AuthPolicy): Problem | undefined {
+  const header = request.headers.authorization;
+  if (header === undefined || header.trim() === '') {
+    return unauthorized('missing bearer token: send an Authorization: Bearer <token> header', 'Bearer');
+  }
+  const token = BEARER.exec(header)?.[1];
+  if (token === undefined) {
+    const scheme = header.trim().split(/\s/)[0];
+    const why = /^bearer$/i.test(scheme ?? '') ? 'the bearer token is empty or malformed' : `expected the Bearer scheme, not "${scheme}"`;
+    return unauthorized(`invalid Authorization header: ${why}`, 'Bearer error="invalid_token"');
+  }
+  if (policy.forbiddenTokens.has(token)) {
+    const scopes = requiredScopes(scheme);
+    const detail = scopes.length > 0 ? `missing scope: ${scopes.join(' ')}` : 'the token is not allowed to call this operation';
+    return { status: 403, detail, headers: { 'www-authenticate': `Bearer error="insufficient_scope", scope="${scopes.join(' ')}"` } };
+  }
+  if (policy.tokens.size > 0 && !policy.tokens.has(token)) {
+    return unauthorized('invalid bearer token: the token is unknown or expired', 'Bearer error="invalid_token"');
+  }
+  return undefined;
+}
+
+function checkApiKey(name: string, place: string, request: MockRequest): Problem | undefined {
+  const values: Record<string, string | undefined> = {
+    header: request.headers[name.toLowerCase()],
+    query: firstQueryValue(request, name),
+    cookie: new RegExp(`(?:^|;\\s*)${name.replace(/[^\w-]/g, '\\$&')}=([^;]+)`).exec(request.headers.cookie ?? '')?.[1],
+  };
+  return values[place] ? undefined : unauthorized(`missing API key: send ${name} in the ${place}`, `ApiKey name="${name}"`);
+}
+
+function checkScheme(scheme: HttpSecurityScheme, request: MockRequest, policy: AuthPolicy): Problem | undefined {
+  switch (scheme.type) {
+    case 'oauth2':
+    case 'openIdConnect':
+      return checkBearer(scheme, request, policy);
+    case 'apiKey':
+      return checkApiKey(scheme.name, scheme.in, request);
+    case 'http':
+      if (scheme.scheme === 'bearer') return checkBearer(scheme, request, policy);
+      if (scheme.scheme === 'basic' && !/^basic +[A-Za-z0-9+/]+=*$/i.test(request.headers.authorization ?? '')) {
+        return unauthorized('missing basic credentials: send an Authorization: Basic <credentials> header', 'Basic');
+      }
+      return undefined;
+    default:
+      return undefined; // mutual TLS and the like cannot be emulated over plain HTTP
+  }
+}
+
+/**
+ * Checks the operation's security requirements (any one alternative must pass entirely) and
+ * returns the 401 or 403 to send, or nothing. A caller known but lacking scope gets the 403.
+ */
+export function checkSecurity(operation: IHttpOperation, request: MockRequest, policy: AuthPolicy): Problem | undefined {
+  const alternatives = operation.security ?? [];
+  if (alternatives.length === 0) return undefined;
+  const failures: Problem[] = [];
+  for (const schemes of alternatives) {
+    const failure = schemes.map((scheme) => checkScheme(scheme, request, policy)).find((problem) => problem !== undefined);
+    if (failure === undefined) return undefined;
+    failures.push(failure);
+  }
+  return failures.find((problem) => problem.status === 403) ?? failures[0];
+}

@@ -1,0 +1,131 @@
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { renderProblem, type MockResponse, type Problem } from '../problem';
+import { corsHeaders, isPreflight, preflightHeaders } from './cors';
+import type { Logger } from './log';
+import type { Handled, Pipeline } from './pipeline';
+import { readBody } from './read-body';
+import type { MockRequest } from './request';
+
+/** The edge's own limits and behaviour, around whatever pipeline is current. */
+export interface EdgeSettings {
+  bodyLimit: number;
+  /** Milliseconds allowed for the headers, and again for the body, to arrive. */
+  receiveTimeout: number;
+  /** Milliseconds added before every answer. */
+  delay: number;
+  logger: Logger;
+}
+
+function headersOf(request: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+function queryOf(url: URL): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const [name, value] of url.searchParams) {
+    const seen = query[name];
+    query[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+  }
+  return query;
+}
+
+function targetOf(request: IncomingMessage): URL | undefined {
+  try {
+    return new URL(request.url ?? '/', 'http://mock.invalid');
+  } catch {
+    return undefined;
+  }
+}
+
+function why(response: MockResponse): string {
+  if (response.status < 400) return '';
+  const problem = response.body as { detail?: string; errors?: { location: string; message: string }[] } | undefined;
+  const errors = (problem?.errors ?? []).slice(0, 3).map((error) => `${error.location}: ${error.message}`);
+  return ` ${[problem?.detail ?? '', ...errors].filter(Boolean).join('; ')}`;
+}
+
+function write(res: ServerResponse, request: MockRequest, response: MockResponse): void {
+  const payload = response.body === undefined ? '' : JSON.stringify(response.body);
+  res.writeHead(response.status, {
+    ...response.headers,
+    ...corsHeaders(request, response.headers),
+    'content-length': Buffer.byteLength(payload),
+  });
+  res.end(payload);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Answers a malformed or too slow request the way every other error is answered: problem+json, then close. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  const response = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || response?.headersSent === true) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const body = JSON.stringify(renderProblem({ status, detail: `malformed or incomplete HTTP request (${error.code ?? 'unknown'})` }).body);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+/** The HTTP edge: reads requests whole, answers preflights, delays, writes, logs one line each. */
+export function createMockServer(currentPipeline: () => Pipeline, settings: EdgeSettings): Server {
+  const { logger } = settings;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const target = targetOf(req);
+    const request: MockRequest = {
+      method: (req.method ?? 'GET').toUpperCase(),
+      path: target?.pathname ?? req.url ?? '',
+      query: target === undefined ? {} : queryOf(target),
+      headers: headersOf(req),
+      body: Buffer.alloc(0),
+    };
+    const finish = (handled: Handled) => {
+      if (res.destroyed) return;
+      write(res, request, handled.response);
+      const line = `${request.method} ${request.path} ${handled.response.status} ${Math.round(performance.now() - started)}ms${why(handled.response)}`;
+      if (handled.response.status >= 500) logger.error(line);
+      else logger.info(line);
+      for (const violation of handled.outputViolations) logger.error(`  answer breaks the spec: ${violation}`);
+    };
+    const refuse = (problem: Problem) => {
+      res.setHeader('connection', 'close');
+      finish({ response: renderProblem(problem), delay: 0, outputViolations: [] });
+    };
+
+    if (target === undefined) return refuse({ status: 400, detail: `malformed request target: ${req.url ?? ''}` });
+    if (isPreflight(request)) return finish({ response: { status: 204, headers: preflightHeaders(request) }, delay: 0, outputViolations: [] });
+    const read = await readBody(req, settings.bodyLimit, settings.receiveTimeout);
+    if (read.kind === 'gone') return;
+    if (read.kind === 'refused') return refuse(read.problem);
+    request.body = read.body;
+    const handled = await currentPipeline()(request);
+    const delay = Math.max(settings.delay, handled.delay);
+    if (delay > 0) await sleep(delay);
+    finish(handled);
+  }
+
+  const server = createServer(
+    { headersTimeout: settings.receiveTimeout, requestTimeout: 0, connectionsCheckingInterval: Math.min(1000, settings.receiveTimeout) },
+    (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        logger.error(`${req.method} ${req.url} failed inside the mock: ${(error as Error).stack ?? String(error)}`);
+        if (!res.headersSent && !res.destroyed) {
+          const response = renderProblem({ status: 500, detail: 'the mock failed unexpectedly; its log says why' });
+          res.writeHead(response.status, response.headers).end(JSON.stringify(response.body));
+        }
+      });
+    },
+  );
+  server.on('clientError', answerClientError);
+  return server;
+}

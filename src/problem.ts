@@ -1,0 +1,39 @@
+import { STATUS_CODES } from 'node:http';
+
+/** One thing wrong with a request, said the way Huma says it (location, message, offending value). */
+export interface Violation {
+  /** Where: `body`, `body.url`, `body.eventNames[2]`, `header.authorization`, `query.limit`. */
+  location: string;
+  message: string;
+  /** The offending value as sent; left out when there is none to show. */
+  value?: unknown;
+}
+
+/** An error answer as data; `renderProblem` turns it into problem+json in one place. */
+export interface Problem {
+  status: number;
+  detail: string;
+  errors?: Violation[];
+  /** Extra response headers the status calls for (`Allow`, `WWW-Authenticate`). */
+  headers?: Record<string, string>;
+}
+
+/** An HTTP answer before it is written: what every stage of the mock hands on. */
+export interface MockResponse {
+  status: number;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+export const PROBLEM_JSON = 'application/problem+json';
+
+/** RFC 9457 problem details in Huma's error model: `title` is the status's reason phrase. */
+export function renderProblem(problem: Problem): MockResponse {
+  const body: Record<string, unknown> = {
+    title: STATUS_CODES[problem.status] ?? 'Error',
+    status: problem.status,
+    detail: problem.detail,
+  };
+  if (problem.errors !== undefined && problem.errors.length > 0) body.errors = problem.errors;
+  return { status: problem.status, headers: { 'content-type': PROBLEM_JSON, ...problem.headers }, body };
+}
