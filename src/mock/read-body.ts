@@ -8,13 +8,17 @@ export type BodyRead = { kind: 'body'; body: Buffer } | { kind: 'refused'; probl
 export function readBody(request: IncomingMessage, limit: number, timeoutMs: number): Promise<BodyRead> {
   const declared = Number(request.headers['content-length'] ?? 0);
   const tooLarge: Problem = { status: 413, detail: `request body is larger than ${limit} bytes` };
-  if (declared > limit) return Promise.resolve({ kind: 'refused', problem: tooLarge });
+  if (declared > limit) {
+    request.resume(); // discard what is on its way, so the 413 reaches the client before the close
+    return Promise.resolve({ kind: 'refused', problem: tooLarge });
+  }
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const finish = (result: BodyRead) => {
       clearTimeout(timer);
       request.removeAllListeners('data');
+      if (result.kind === 'refused') request.resume();
       resolve(result);
     };
     const timer = setTimeout(
