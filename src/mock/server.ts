@@ -53,7 +53,7 @@ function write(res: ServerResponse, request: MockRequest, response: MockResponse
   const payload = response.body === undefined ? '' : JSON.stringify(response.body);
   res.writeHead(response.status, {
     ...response.headers,
-    ...corsHeaders(request, response.headers),
+    ...(isPreflight(request) ? {} : corsHeaders(request, response.headers)),
     'content-length': Buffer.byteLength(payload),
   });
   res.end(payload);
