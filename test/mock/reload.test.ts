@@ -9,7 +9,7 @@ import { SPEC_PATH } from '../support/spec-copies';
 const original = readFileSync(SPEC_PATH, 'utf8');
 const NEW_EVENT = { url: 'https://a.example.com', eventNames: ['CUSTOMER_ARCHIVED'] };
 
-async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
+async function eventually(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
   for (let waited = 0; waited < 10_000; waited += 100) {
     if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -35,6 +35,6 @@ it('serves an edit of the spec without a restart, and keeps the last good one af
   expect(lines).toContain(`spec reloaded: ${specFile}`);
 
   writeFileSync(specFile, `${original}\n  broken: [unclosed\n`);
-  await eventually(async () => lines.some((line) => line.startsWith('spec not reloaded, still serving the last good one: cannot use the spec')), 'the broken edit to be reported');
+  await eventually(() => lines.some((line) => line.startsWith('spec not reloaded, still serving the last good one: cannot use the spec')), 'the broken edit to be reported');
   expect((await send(mock.url, { body: NEW_EVENT })).status).toBe(201);
 });
