@@ -5,7 +5,7 @@ import type { PreferenceResult, Preferences } from './prefer';
 /** Which answer to give, decided before any body is made. */
 export type Choice =
   | { kind: 'problem'; problem: Problem }
-  /** The success answer, made from the request. */
+  /** The success answer, made from the request's body. */
   | { kind: 'reflect'; response: IHttpOperationResponse; content: IMediaTypeContent }
   /** A documented answer as Prism's mocker makes it: an example, or data generated from the schema. */
   | { kind: 'documented'; response: IHttpOperationResponse; content: IMediaTypeContent | undefined; exampleKey?: string; dynamic: boolean };
@@ -50,7 +50,8 @@ function chooseDocumented(operation: IHttpOperation, preferences: Preferences): 
     return notDocumented(`no example named "${example ?? ''}" is documented${code === undefined ? '' : ` for code=${code}`}; documented examples: ${describeExamples(where)}`);
   }
   const content = example === undefined ? response.contents?.[0] : response.contents?.find((c) => (c.examples ?? []).some((e) => e.key === example));
-  if (response === success && example === undefined && !dynamic && content?.schema !== undefined) {
+  // Only a request with a body has something to reflect; a GET gets the documented example.
+  if (response === success && example === undefined && !dynamic && content?.schema !== undefined && operation.request?.body !== undefined) {
     return { kind: 'reflect', response, content };
   }
   return { kind: 'documented', response, content, ...(example === undefined ? {} : { exampleKey: example }), dynamic };

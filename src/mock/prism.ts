@@ -72,11 +72,21 @@ function checkParameters(operation: IHttpOperation, element: IHttpRequest): Prob
   if (resource === null) return undefined;
   const { 'content-length': _length, 'content-type': _type, ...headers } = element.headers ?? {};
   const result = prismValidateInput({ resource, element: { ...element, headers, body: undefined } });
-  return E.isLeft(result) ? parameterProblem(result.left) : undefined;
+  return E.isLeft(result) ? parameterProblem(operation, result.left) : undefined;
 }
 
-function parameterProblem(diagnostics: IPrismDiagnostic[]): Problem {
-  const errors = diagnostics.map((d) => ({ location: toLocation(d.path?.[0] ?? 'request', (d.path ?? []).slice(1)), message: d.message }));
+/** Prism lower-cases parameter names in its paths; Huma-style locations use the spec's spelling. */
+function declaredName(operation: IHttpOperation, place: string, name: string): string {
+  const declared = (operation.request as Record<string, { name: string }[] | undefined> | undefined)?.[place === 'header' ? 'headers' : place];
+  return declared?.find((parameter) => parameter.name.toLowerCase() === name.toLowerCase())?.name ?? name;
+}
+
+function parameterProblem(operation: IHttpOperation, diagnostics: IPrismDiagnostic[]): Problem {
+  const errors = diagnostics.map((d) => {
+    const [place = 'request', name, ...rest] = d.path ?? [];
+    const segments = name === undefined ? rest : [declaredName(operation, place, name), ...rest];
+    return { location: toLocation(place, segments), message: d.message };
+  });
   return { status: 422, detail: 'validation failed', errors };
 }
 

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/version';
-import { JSON_HEADERS, send } from '../support/http';
+import { send } from '../support/http';
 import { useMock } from '../support/mock';
 import { SPEC_PATH } from '../support/spec-copies';
 
