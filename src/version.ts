@@ -1,8 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-/** The package's root folder: one level above both src/ (tests) and dist/ (built). */
-export const PACKAGE_ROOT = join(__dirname, '..');
+/** The package's root folder: the nearest folder above this file with a package.json (src/ in tests, dist/src/ when built). */
+function findPackageRoot(from: string): string {
+  let folder = from;
+  while (!existsSync(join(folder, 'package.json'))) {
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error(`no package.json above ${from}`);
+    folder = parent;
+  }
+  return folder;
+}
+
+export const PACKAGE_ROOT = findPackageRoot(__dirname);
 
 /** The version in package.json, read at run time so that it never drifts from the package. */
 export function readVersion(): string {

@@ -50,7 +50,7 @@ export interface components {
             readonly createdAt: string;
             /**
              * Format: date-time
-             * @description When the webhook last changed (RFC 3339). On creation it is not earlier than `createdAt`.
+             * @description When the webhook last changed (RFC 3339). Never earlier than `createdAt` (`x-not-before`, checked by the contract suites).
              * @example 2026-03-14T09:26:53Z
              */
             readonly updatedAt: string;

@@ -6,9 +6,9 @@ import type { PreferenceResult, Preferences } from './prefer';
 export type Choice =
   | { kind: 'problem'; problem: Problem }
   /** The success answer, made from the request's body. */
-  | { kind: 'reflect'; response: IHttpOperationResponse; content: IMediaTypeContent }
+  | { kind: 'reflect'; response: IHttpOperationResponse; content: IMediaTypeContent; applied?: string }
   /** A documented answer as Prism's mocker makes it: an example, or data generated from the schema. */
-  | { kind: 'documented'; response: IHttpOperationResponse; content: IMediaTypeContent | undefined; exampleKey?: string; dynamic: boolean };
+  | { kind: 'documented'; response: IHttpOperationResponse; content: IMediaTypeContent | undefined; exampleKey?: string; dynamic: boolean; applied?: string };
 
 // The contract's order of checks: who you are, what you may do, then what you sent.
 const FAULT_ORDER = [401, 403, 415, 400, 422];
@@ -49,12 +49,16 @@ function chooseDocumented(operation: IHttpOperation, preferences: Preferences): 
     const where = byCode !== undefined ? [byCode] : operation.responses;
     return notDocumented(`no example named "${example ?? ''}" is documented${code === undefined ? '' : ` for code=${code}`}; documented examples: ${describeExamples(where)}`);
   }
+  // RFC 7240 Preference-Applied: which preferences shaped the answer, so a client can tell a mock honoured them.
+  const honoured = [code === undefined ? '' : `code=${code}`, example === undefined ? '' : `example=${example}`, preferences.dynamic === undefined ? '' : `dynamic=${dynamic}`];
+  const applied = honoured.filter(Boolean).join(', ');
+  const withApplied = applied === '' ? {} : { applied };
   const content = example === undefined ? response.contents?.[0] : response.contents?.find((c) => (c.examples ?? []).some((e) => e.key === example));
   // Only a request with a body has something to reflect; a GET gets the documented example.
   if (response === success && example === undefined && !dynamic && content?.schema !== undefined && operation.request?.body !== undefined) {
-    return { kind: 'reflect', response, content };
+    return { kind: 'reflect', response, content, ...withApplied };
   }
-  return { kind: 'documented', response, content, ...(example === undefined ? {} : { exampleKey: example }), dynamic };
+  return { kind: 'documented', response, content, ...(example === undefined ? {} : { exampleKey: example }), dynamic, ...withApplied };
 }
 
 /**

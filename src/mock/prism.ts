@@ -146,14 +146,10 @@ export function createEngine(operations: IHttpOperation[], stages: Stages) {
       request.routed = resource;
       const faults = input.validations.flatMap((d: FaultDiagnostic) => (d.problem === undefined ? [] : [d.problem]));
       const choice = stages.choose(resource, request.exchange, faults);
-      switch (choice.kind) {
-        case 'problem':
-          return E.right(toPrism(renderProblem(choice.problem)));
-        case 'reflect':
-          return E.right(toPrism(stages.reflect(choice, request.exchange)));
-        case 'documented':
-          return E.right(toPrism(documented(resource, choice, request)));
-      }
+      if (choice.kind === 'problem') return E.right(toPrism(renderProblem(choice.problem)));
+      const response = choice.kind === 'reflect' ? stages.reflect(choice, request.exchange) : documented(resource, choice, request);
+      if (choice.applied !== undefined) response.headers['preference-applied'] = choice.applied;
+      return E.right(toPrism(response));
     },
     validateOutput: ({ resource, element }) => {
       const messages = stages.checkOutput(resource, fromPrism(element));

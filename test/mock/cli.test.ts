@@ -61,7 +61,7 @@ it('a port in use: a clear message and exit 2', async () => {
 });
 
 it('the built binary (what npm start runs) serves until SIGTERM', async () => {
-  const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'dist', 'cli.js'), 'mock', '--port', '0', '--no-watch'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'dist', 'src', 'cli.js'), 'mock', '--port', '0', '--no-watch'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   try {

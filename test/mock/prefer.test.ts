@@ -97,3 +97,16 @@ describe('what cannot be given', () => {
     expect(anonymous.status).toBe(401);
   });
 });
+
+describe('Preference-Applied (RFC 7240)', () => {
+  it('names the preferences that shaped the answer', async () => {
+    expect((await prefer('code=422, example=insecure-url')).headers['preference-applied']).toBe('code=422, example=insecure-url');
+    expect((await prefer('code=201')).headers['preference-applied']).toBe('code=201');
+    expect((await prefer('dynamic=true')).headers['preference-applied']).toBe('dynamic=true');
+  });
+
+  it('is absent when no preference was applied', async () => {
+    expect((await prefer('respond-async')).headers['preference-applied']).toBeUndefined();
+    expect((await prefer('code=201', { url: 'nope' })).headers['preference-applied']).toBeUndefined();
+  });
+});

@@ -1,0 +1,56 @@
+import type { Operation } from '../src/spec/operations';
+
+/** What the spec says a case should get: accepted, or refused for a reason. */
+export type Expectation = 'accept' | 'invalid' | 'malformed' | 'unauthenticated' | 'forbidden' | 'server-error';
+
+/** Which credentials a case carries; the token itself is only known when the run starts. */
+export type Credentials = 'valid' | 'none' | 'other-scheme' | 'unknown-token' | 'forbidden';
+
+/** One request to send and what it should get. */
+export interface Case {
+  /** Stable and readable: `create-webhook/invalid/url-pattern`. */
+  id: string;
+  /** What a person reads in a report: `url does not match its pattern`. */
+  title: string;
+  operation: Operation;
+  expectation: Expectation;
+  credentials: Credentials;
+  /** The JSON value sent, when the body is JSON. */
+  value?: unknown;
+  /** The raw body, when it is not JSON (malformed cases) or there is none (`''`). */
+  raw?: string;
+  /** Extra request headers, such as `Prefer` for answers only a mock can be asked for. */
+  headers?: Record<string, string>;
+}
+
+/** The status codes the spec documents for an operation, as written (`201`, `4XX`, `default`). */
+export function documentedCodes(operation: Operation): string[] {
+  return Object.keys(operation.definition.responses ?? {});
+}
+
+/**
+ * The statuses a case should get, by HTTP semantics: a schema violation is 422 where the spec
+ * documents it (else 400), a malformed body 400 (else 422), 401 and 403 for credentials, 2xx
+ * for valid data. No domain knowledge: only what the status codes mean.
+ */
+export function expectedStatuses(operation: Operation, expectation: Expectation): number[] {
+  const documented = documentedCodes(operation).filter((code) => /^\d{3}$/.test(code)).map(Number);
+  const first = (...preferred: number[]) => {
+    const found = preferred.find((status) => documented.includes(status));
+    return found === undefined ? [] : [found];
+  };
+  switch (expectation) {
+    case 'accept':
+      return documented.filter((status) => status >= 200 && status < 300);
+    case 'invalid':
+      return first(422, 400);
+    case 'malformed':
+      return first(400, 422);
+    case 'unauthenticated':
+      return first(401);
+    case 'forbidden':
+      return first(403);
+    case 'server-error':
+      return first(500);
+  }
+}

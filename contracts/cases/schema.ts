@@ -1,0 +1,55 @@
+import { sample } from 'openapi-sampler';
+import type { JSONSchema7 } from 'json-schema';
+import type { JsonSchema, SchemaViolation, ValidateValue } from '../../src/spec/validate';
+
+/** The parts of a JSON Schema the case builders read. */
+export interface Schema {
+  type?: string | string[];
+  format?: string;
+  pattern?: string;
+  enum?: unknown[];
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  additionalProperties?: boolean | Schema;
+  readOnly?: boolean;
+  writeOnly?: boolean;
+  examples?: unknown[];
+}
+
+export type Json = Record<string, unknown>;
+
+export function typeOf(schema: Schema): string | undefined {
+  return Array.isArray(schema.type) ? schema.type.find((type) => type !== 'null') : schema.type;
+}
+
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A valid value for a schema: its first example, else a sample (openapi-sampler). */
+export function sampleOf(schema: Schema): unknown {
+  if (schema.examples !== undefined && schema.examples.length > 0) return structuredClone(schema.examples[0]);
+  return sample(schema as JSONSchema7, { skipReadOnly: true, quiet: true });
+}
+
+/** A value with one property replaced (or removed when `value` is undefined). */
+export function withProperty(base: Json, name: string, value: unknown): Json {
+  const copy: Json = { ...base };
+  if (value === undefined) delete copy[name];
+  else copy[name] = value;
+  return copy;
+}
+
+/** Keeps candidates the schema accepts: generated valid data is checked, never assumed. */
+export function accepted<T extends { value: unknown }>(schema: JsonSchema, validate: ValidateValue, candidates: T[]): T[] {
+  return candidates.filter((candidate) => validate(schema, candidate.value).length === 0);
+}
+
+/** Exactly one violation, of the keyword the candidate was made to break. */
+export function breaksOnly(errors: SchemaViolation[], keyword: string): boolean {
+  return errors.length === 1 && errors[0]!.keyword === keyword;
+}

@@ -1,0 +1,38 @@
+import type { SpecDocument } from '../../src/spec/load';
+import type { ValidateValue } from '../../src/spec/validate';
+import type { Exchange } from '../send';
+
+/** What a failed check says: what is wrong, and what the spec expected instead. */
+export interface Finding {
+  message: string;
+  expected: string;
+}
+
+/** A check that failed on one exchange: the unit of every report. */
+export interface Failure extends Finding {
+  check: string;
+  exchange: Exchange;
+}
+
+export interface CheckContext {
+  document: SpecDocument;
+  validate: ValidateValue;
+}
+
+/** A check of one exchange on its own. Its name is what users see in reports. */
+export interface ExchangeCheck {
+  name: string;
+  description: string;
+  scope: 'exchange';
+  run(exchange: Exchange, context: CheckContext): Finding | undefined;
+}
+
+/** A check across every exchange of a run (uniqueness, say). */
+export interface RunCheck {
+  name: string;
+  description: string;
+  scope: 'run';
+  run(exchanges: Exchange[], context: CheckContext): Failure[];
+}
+
+export type Check = ExchangeCheck | RunCheck;

@@ -1,0 +1,33 @@
+import { isDeepStrictEqual } from 'node:util';
+import { isObject, type Schema } from '../cases/schema';
+import type { ExchangeCheck } from './check';
+import { documentedSchema, isSuccess } from './responses';
+
+/** Equal, where a set-like array (uniqueItems) may come back in another order. */
+function same(sent: unknown, got: unknown, schema: Schema): boolean {
+  if (schema.uniqueItems === true && Array.isArray(sent) && Array.isArray(got)) {
+    return sent.length === got.length && sent.every((item) => got.some((other) => isDeepStrictEqual(item, other)));
+  }
+  return isDeepStrictEqual(sent, got);
+}
+
+/** A success answer carries back what the request set: each property both share, unless the server owns it (readOnly). */
+export const responseReflectsRequest: ExchangeCheck = {
+  name: 'response_reflects_request',
+  description: 'a 2xx answer carries back the values the request sent (sets may come back in another order)',
+  scope: 'exchange',
+  run: (exchange) => {
+    const sent = exchange.case.value;
+    const got = exchange.response.json;
+    const schema = documentedSchema(exchange) as Schema | undefined;
+    if (!isSuccess(exchange.response.status) || !isObject(sent) || !isObject(got) || schema?.properties === undefined) return undefined;
+    const differing = Object.entries(schema.properties)
+      .filter(([name, property]) => property.readOnly !== true && Object.hasOwn(sent, name) && !same(sent[name], got[name], property))
+      .map(([name]) => name);
+    if (differing.length === 0) return undefined;
+    return {
+      message: differing.map((name) => `${name} came back as ${JSON.stringify(got[name])}`).join('; '),
+      expected: differing.map((name) => `${name} = ${JSON.stringify(sent[name])}`).join('; '),
+    };
+  },
+};

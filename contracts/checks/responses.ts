@@ -1,0 +1,39 @@
+import type { OpenAPIV3_1 } from 'openapi-types';
+import type { Operation } from '../../src/spec/operations';
+import type { JsonSchema } from '../../src/spec/validate';
+import { expectedStatuses } from '../case';
+import type { Exchange } from '../send';
+
+/** The documented response for a status: exact code, then a range such as `4XX`, then `default`. */
+export function documentedResponse(operation: Operation, status: number): OpenAPIV3_1.ResponseObject | undefined {
+  const responses = (operation.definition.responses ?? {}) as Record<string, OpenAPIV3_1.ResponseObject>;
+  const code = String(status);
+  return responses[code] ?? responses[`${code[0]}XX`] ?? responses[`${code[0]}xx`] ?? responses.default;
+}
+
+/** `application/problem+json; charset=utf-8` → `application/problem+json`. */
+export function mediaTypeOf(exchange: Exchange): string {
+  return (exchange.response.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** The documented schema for the answer's status and media type, if any. */
+export function documentedSchema(exchange: Exchange): JsonSchema | undefined {
+  const content = documentedResponse(exchange.case.operation, exchange.response.status)?.content ?? {};
+  const entry = Object.entries(content).find(([type]) => type.toLowerCase() === mediaTypeOf(exchange));
+  return entry?.[1].schema;
+}
+
+export const isSuccess = (status: number) => status >= 200 && status < 300;
+
+/** A 500 asked of a mock counts only when the target says it applied the preference (RFC 7240). */
+export function preferenceApplied(exchange: Exchange): boolean {
+  return /\bcode=/.test(exchange.response.headers['preference-applied'] ?? '');
+}
+
+/** The statuses this exchange should have got, or undefined when the case cannot be judged by status. */
+export function statusesExpected(exchange: Exchange): number[] | undefined {
+  if (exchange.case.expectation === 'server-error' && !preferenceApplied(exchange)) return undefined;
+  return expectedStatuses(exchange.case.operation, exchange.case.expectation);
+}
+
+export const PROBLEM_JSON = 'application/problem+json';

@@ -1,0 +1,153 @@
+// The only network code on the contract side: one request per case, bounded by a timeout.
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import type { Case, Credentials } from './case';
+import { sampleOf, type Schema } from './cases/schema';
+
+/** Where the cases go and with which credentials. */
+export interface Target {
+  /** May carry a path prefix: `https://staging.example.com/api`. */
+  baseUrl: string;
+  token: string;
+  forbiddenToken?: string;
+  /** A well-formed token the target cannot know. */
+  unknownToken: string;
+  timeoutMs: number;
+}
+
+export interface SentRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface Received {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  /** The body parsed, when it is JSON; undefined otherwise. */
+  json?: unknown;
+}
+
+/** A case sent and answered. */
+export interface Exchange {
+  case: Case;
+  request: SentRequest;
+  response: Received;
+  ms: number;
+}
+
+/** A case that got no answer: an error of the run, not a failed check. */
+export interface RunError {
+  case: Case;
+  request: SentRequest;
+  kind: 'refused' | 'reset' | 'timeout' | 'other';
+  message: string;
+}
+
+const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+function authorization(credentials: Credentials, target: Target): string | undefined {
+  switch (credentials) {
+    case 'valid':
+      return `Bearer ${target.token}`;
+    case 'forbidden':
+      return `Bearer ${target.forbiddenToken ?? ''}`;
+    case 'unknown-token':
+      return `Bearer ${target.unknownToken}`;
+    case 'other-scheme':
+      return `Basic ${Buffer.from('verify:not-a-password').toString('base64')}`;
+    case 'none':
+      return undefined;
+  }
+}
+
+/** The operation path with each path parameter filled from its example or schema. */
+function fillPath(testCase: Case): string {
+  const parameters = (testCase.operation.definition.parameters ?? []) as OpenAPIV3_1.ParameterObject[];
+  return testCase.operation.path.replace(/\{([^}]+)\}/g, (_match, name: string) => {
+    const parameter = parameters.find((p) => p.in === 'path' && p.name === name);
+    const value: unknown = parameter?.example ?? (parameter?.schema === undefined ? name : sampleOf(parameter.schema as Schema));
+    return encodeURIComponent(String(value));
+  });
+}
+
+/** The request a case makes against a target, exactly as it will be sent. */
+export function requestFor(testCase: Case, target: Target): SentRequest {
+  const body = testCase.raw ?? (testCase.value === undefined ? undefined : JSON.stringify(testCase.value));
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...testCase.headers };
+  const auth = authorization(testCase.credentials, target);
+  if (auth !== undefined) headers.authorization = auth;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const url = `${target.baseUrl.replace(/\/+$/, '')}${fillPath(testCase)}`;
+  return { method: testCase.operation.method.toUpperCase(), url, headers, ...(body === undefined ? {} : { body }) };
+}
+
+function flatten(headers: IncomingHttpHeaders): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]])));
+}
+
+function parseJson(text: string, contentType: string | undefined): unknown {
+  if (!/json/i.test(contentType ?? '') || text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function kindOf(error: NodeJS.ErrnoException): RunError['kind'] {
+  if (error.code === 'ECONNREFUSED') return 'refused';
+  if (error.code === 'ECONNRESET' || error.code === 'EPIPE' || error.message === 'socket hang up') return 'reset';
+  if (error.code === 'ETIMEDOUT') return 'timeout';
+  return 'other';
+}
+
+/** Sends one case; resolves with the exchange, or with a run error (never rejects, never hangs past the timeout). */
+export function sendCase(testCase: Case, target: Target): Promise<Exchange | RunError> {
+  const request = requestFor(testCase, target);
+  const started = performance.now();
+  const send = request.url.startsWith('https:') ? httpsRequest : httpRequest;
+  return new Promise((resolve) => {
+    const fail = (kind: RunError['kind'], message: string) => resolve({ case: testCase, request, kind, message });
+    let outgoing: ReturnType<typeof httpRequest>;
+    try {
+      outgoing = send(request.url, { method: request.method, headers: request.headers, agent: false });
+    } catch (error) {
+      fail('other', (error as Error).message);
+      return;
+    }
+    const timer = setTimeout(() => {
+      outgoing.destroy(Object.assign(new Error(`no complete answer within ${target.timeoutMs} ms`), { code: 'ETIMEDOUT' }));
+    }, target.timeoutMs);
+    outgoing.on('response', (incoming) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      incoming.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= MAX_RESPONSE_BYTES) chunks.push(chunk);
+      });
+      incoming.on('end', () => {
+        clearTimeout(timer);
+        const headers = flatten(incoming.headers);
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({ case: testCase, request, response: { status: incoming.statusCode ?? 0, headers, text, json: parseJson(text, headers['content-type']) }, ms: performance.now() - started });
+      });
+      incoming.on('error', (error: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        fail(kindOf(error), error.message);
+      });
+    });
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      fail(kindOf(error), error.message);
+    });
+    outgoing.end(request.body);
+  });
+}
+
+export function isRunError(result: Exchange | RunError): result is RunError {
+  return 'kind' in result;
+}
