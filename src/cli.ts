@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { MOCK_USAGE, runMock } from './commands/mock';
 import { EXIT, UsageError, type Output } from './commands/output';
+import { runVerify, VERIFY_USAGE } from './commands/verify';
 import { readVersion } from './version';
 
 export { EXIT, type Output } from './commands/output';
@@ -12,6 +13,7 @@ Mock server and contract-testing harness for the Kaiten Webhooks API (POST /webh
 
 Commands:
   mock           serve the spec as a realistic mock API (kaiten-webhooks mock --help)
+  verify         check a running implementation against the spec (kaiten-webhooks verify --help)
 
 Options:
   -h, --help     show this help and exit
@@ -30,6 +32,7 @@ function untilSignal(): Promise<void> {
 
 const COMMANDS: Record<string, { usage: string; run: (args: string[], output: Output, stopped: Promise<unknown>) => Promise<number> }> = {
   mock: { usage: MOCK_USAGE, run: runMock },
+  verify: { usage: VERIFY_USAGE, run: (args, output) => runVerify(args, output) },
 };
 
 /**
