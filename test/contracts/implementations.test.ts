@@ -1,0 +1,70 @@
+// The contract suites against real implementations: a correct one (and correct ones that make
+// other valid choices) must pass; each planted defect must be caught, by the check named here.
+import { runContract, type RunResult } from '../../contracts/run';
+import { completeSettings } from '../../contracts/settings';
+import { SPEC_PATH } from '../support/spec-copies';
+import { DEFECTS, startWebhookServer, VARIANTS, type Defect, type ServerOptions } from '../fixtures/servers/webhook-server';
+
+const TOKEN = 'good-token';
+const FORBIDDEN = 'read-only-token';
+
+async function verify(options: Omit<ServerOptions, 'tokens' | 'forbiddenTokens'>, timeoutMs = 2000): Promise<RunResult> {
+  const server = await startWebhookServer({ tokens: [TOKEN], forbiddenTokens: [FORBIDDEN], ...options });
+  try {
+    return await runContract(completeSettings({ specPath: SPEC_PATH, baseUrl: server.url, token: TOKEN, forbiddenToken: FORBIDDEN, seed: 7, timeoutMs }));
+  } finally {
+    await server.close();
+  }
+}
+
+const summary = (result: RunResult) => [
+  ...result.failures.map((f) => `${f.check}: ${f.exchange.case.title}: ${f.message}`),
+  ...result.errors.map((e) => `${e.kind}: ${e.case.title}`),
+];
+
+describe('a correct implementation', () => {
+  it('the reference implementation (SQLite) passes every check', async () => {
+    const result = await verify({});
+    expect(summary(result)).toEqual([]);
+    expect(result.exchanges.length).toBe(result.cases.length);
+  });
+
+  it.each(VARIANTS)('that makes another valid choice (%s) passes every check', async (variant) => {
+    expect(summary(await verify({ variant }))).toEqual([]);
+  });
+});
+
+/** The check that must catch each defect, and a words from the case or message it fails on. */
+const CAUGHT_BY: Record<Defect, [check: string, where: RegExp]> = {
+  'status-200': ['status_code_conformance', /example "single-event"/],
+  'text-content-type': ['content_type_conformance', /Content-Type is "text\/plain"/],
+  'success-extra-field': ['response_schema_conformance', /must NOT have additional properties/],
+  'problem-missing-detail': ['response_schema_conformance', /must have required property 'detail'/],
+  'problem-status-mismatch': ['problem_details_conformance', /problem status is 400/],
+  'no-violation-list': ['problem_details_conformance', /"errors" is missing/],
+  'allows-http': ['negative_data_rejection', /url does not match/],
+  'allows-any-uri': ['negative_data_rejection', /url is not a valid uri/],
+  'no-length-limit': ['negative_data_rejection', /url is longer than 2048/],
+  'allows-empty-events': ['negative_data_rejection', /eventNames is empty/],
+  'allows-duplicate-events': ['negative_data_rejection', /eventNames has a duplicate/],
+  'allows-unknown-events': ['negative_data_rejection', /eventNames has a value outside its enum/],
+  'allows-extra-properties': ['negative_data_rejection', /an unexpected property/],
+  'allows-missing-url': ['negative_data_rejection', /url is missing/],
+  'malformed-as-422': ['expected_status', /malformed JSON: answered 422/],
+  'no-auth': ['ignored_auth', /no Authorization header/],
+  'no-scope-check': ['ignored_auth', /a token without the required scope/],
+  'crash-on-port': ['not_a_server_error', /url with a port: answered 500/],
+  'ignores-request': ['response_reflects_request', /url came back as "https:\/\/hooks.example.com\/fixed"/],
+  'reused-ids': ['unique_ids', /id "wh_1" was already given/],
+  'updated-before-created': ['timestamps_in_order', /updatedAt .* is before createdAt/],
+  'hang-on-many-events': ['timeout', /eventNames with 27 items/],
+};
+
+describe('a broken implementation', () => {
+  it.each(DEFECTS)('with the defect %s is caught by the check that names it', async (defect) => {
+    const [check, where] = CAUGHT_BY[defect];
+    const result = await verify({ defect }, defect === 'hang-on-many-events' ? 500 : 2000);
+    const lines = summary(result);
+    expect(lines.filter((line) => line.startsWith(`${check}: `) && where.test(line))).not.toEqual([]);
+  });
+});
