@@ -6,6 +6,16 @@ export type Expectation = 'accept' | 'invalid' | 'malformed' | 'unauthenticated'
 /** Which credentials a case carries; the token itself is only known when the run starts. */
 export type Credentials = 'valid' | 'none' | 'other-scheme' | 'unknown-token' | 'forbidden';
 
+/** How the operation takes credentials, from its first security requirement. */
+export interface Scheme {
+  type: string;
+  /** For `http` schemes: `bearer`, `basic`. */
+  scheme?: string;
+  /** For `apiKey` schemes: where, and under which name. */
+  in?: string;
+  name?: string;
+}
+
 /** One request to send and what it should get. */
 export interface Case {
   /** Stable and readable: `create-webhook/invalid/url-pattern`. */
@@ -15,6 +25,8 @@ export interface Case {
   operation: Operation;
   expectation: Expectation;
   credentials: Credentials;
+  /** Absent when the operation needs no credentials. */
+  scheme?: Scheme;
   /** The JSON value sent, when the body is JSON. */
   value?: unknown;
   /** The raw body, when it is not JSON (malformed cases) or there is none (`''`). */

@@ -1,7 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCLI } from 'jest';
 import { PACKAGE_ROOT } from '../src/version';
 import type { Report } from './report/report';
 import type { VerifySettings } from './run';
@@ -27,6 +26,9 @@ export async function runJestSuite(settings: VerifySettings): Promise<Report> {
   try {
     const config = { rootDir: CONTRACTS_DIR, roots: [CONTRACTS_DIR], testMatch: ['**/*.contract.js'], testEnvironment: 'node', transform: {}, cache: false };
     const argv = { _: [], $0: 'kaiten-webhooks verify', config: JSON.stringify(config), runInBand: true, silent: true, ci: true, watchman: false, reporters: [] };
+    // Loaded on use: Jest is large, and `verify --suite dredd` or `--help` never need it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { runCLI } = require('jest') as typeof import('jest');
     const { results } = await runCLI(argv, [CONTRACTS_DIR]);
     if (!existsSync(reportFile)) {
       const why = results.testResults.map((result) => result.failureMessage ?? result.testExecError?.message).filter(Boolean).join('\n');

@@ -49,19 +49,30 @@ export interface RunError {
 
 const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
-function authorization(credentials: Credentials, target: Target): string | undefined {
+function tokenFor(credentials: Credentials, target: Target): string | undefined {
   switch (credentials) {
     case 'valid':
-      return `Bearer ${target.token}`;
-    case 'forbidden':
-      return `Bearer ${target.forbiddenToken ?? ''}`;
-    case 'unknown-token':
-      return `Bearer ${target.unknownToken}`;
     case 'other-scheme':
-      return `Basic ${Buffer.from('verify:not-a-password').toString('base64')}`;
+      return target.token;
+    case 'forbidden':
+      return target.forbiddenToken ?? '';
+    case 'unknown-token':
+      return target.unknownToken;
     case 'none':
       return undefined;
   }
+}
+
+/** Where the credentials go, by the operation's scheme: a header (bearer, basic, API key) or the query. */
+function credentialsFor(testCase: Case, target: Target): { headers: Record<string, string>; query: string } {
+  const token = tokenFor(testCase.credentials, target);
+  const scheme = testCase.scheme;
+  if (token === undefined || scheme === undefined) return { headers: {}, query: '' };
+  if (scheme.type === 'apiKey' && scheme.in === 'query') return { headers: {}, query: `${encodeURIComponent(scheme.name!)}=${encodeURIComponent(token)}` };
+  if (scheme.type === 'apiKey' && scheme.in === 'header') return { headers: { [scheme.name!.toLowerCase()]: token }, query: '' };
+  if (scheme.type === 'apiKey') return { headers: { cookie: `${scheme.name}=${token}` }, query: '' };
+  const basic = scheme.scheme === 'basic' !== (testCase.credentials === 'other-scheme');
+  return { headers: { authorization: basic ? `Basic ${Buffer.from(`verify:${token}`).toString('base64')}` : `Bearer ${token}` }, query: '' };
 }
 
 /** The operation path with each path parameter filled from its example or schema. */
@@ -77,11 +88,10 @@ function fillPath(testCase: Case): string {
 /** The request a case makes against a target, exactly as it will be sent. */
 export function requestFor(testCase: Case, target: Target): SentRequest {
   const body = testCase.raw ?? (testCase.value === undefined ? undefined : JSON.stringify(testCase.value));
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...testCase.headers };
-  const auth = authorization(testCase.credentials, target);
-  if (auth !== undefined) headers.authorization = auth;
+  const credentials = credentialsFor(testCase, target);
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...testCase.headers, ...credentials.headers };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const url = `${target.baseUrl.replace(/\/+$/, '')}${fillPath(testCase)}`;
+  const url = `${target.baseUrl.replace(/\/+$/, '')}${fillPath(testCase)}${credentials.query === '' ? '' : `?${credentials.query}`}`;
   return { method: testCase.operation.method.toUpperCase(), url, headers, ...(body === undefined ? {} : { body }) };
 }
 

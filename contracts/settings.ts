@@ -1,4 +1,4 @@
-import { DEFAULT_SPEC } from '../src/mock/start';
+import { DEFAULT_SPEC } from '../src/version';
 import type { VerifySettings } from './run';
 
 export const DEFAULTS = { timeoutMs: 5000, randomBodies: 10, concurrency: 4, overallMs: 120_000 } as const;

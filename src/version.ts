@@ -14,6 +14,9 @@ function findPackageRoot(from: string): string {
 
 export const PACKAGE_ROOT = findPackageRoot(__dirname);
 
+/** The spec the package ships: what the mock serves and verify checks by default. */
+export const DEFAULT_SPEC = join(PACKAGE_ROOT, 'spec', 'openapi.yaml');
+
 /** The version in package.json, read at run time so that it never drifts from the package. */
 export function readVersion(): string {
   const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };

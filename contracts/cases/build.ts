@@ -3,7 +3,7 @@ import { listExamples } from '../../src/spec/examples';
 import type { SpecDocument } from '../../src/spec/load';
 import { listOperations, type Operation } from '../../src/spec/operations';
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
-import { documentedCodes, type Case } from '../case';
+import { documentedCodes, type Case, type Scheme } from '../case';
 import { invalidBodies } from './negative';
 import { validBodies } from './positive';
 import { createRandom } from './random';
@@ -25,17 +25,23 @@ function jsonBody(operation: Operation): { schema: JsonSchema; required: boolean
   return entry?.[1].schema === undefined ? undefined : { schema: entry[1].schema, required: body?.required === true };
 }
 
-function isSecured(document: SpecDocument, operation: Operation): boolean {
+/** The scheme of the operation's first security requirement, unless anonymous access is allowed. */
+function schemeOf(document: SpecDocument, operation: Operation): Scheme | undefined {
   const requirements = operation.definition.security ?? document.security ?? [];
-  return requirements.length > 0 && requirements.every((requirement) => Object.keys(requirement).length > 0);
+  if (requirements.length === 0 || requirements.some((requirement) => Object.keys(requirement).length === 0)) return undefined;
+  const name = Object.keys(requirements[0]!)[0]!;
+  const scheme = document.components?.securitySchemes?.[name] as Scheme | undefined;
+  return scheme === undefined ? undefined : { type: scheme.type, ...(scheme.scheme === undefined ? {} : { scheme: scheme.scheme.toLowerCase() }), ...(scheme.in === undefined ? {} : { in: scheme.in, name: scheme.name! }) };
 }
 
 /** Every case for one operation, built from its spec: examples, derived valid and invalid bodies, malformed bodies, credentials. */
 function casesFor(document: SpecDocument, operation: Operation, options: CaseOptions, validate: ValidateValue): Case[] {
+  const scheme = schemeOf(document, operation);
   const make = (kind: string, title: string, rest: Omit<Case, 'id' | 'title' | 'operation'>): Case => ({
     id: `${operation.id}/${kind}/${slug(title)}`,
     title,
     operation,
+    ...(scheme === undefined ? {} : { scheme }),
     ...rest,
   });
   const body = jsonBody(operation);
@@ -58,10 +64,10 @@ function casesFor(document: SpecDocument, operation: Operation, options: CaseOpt
     cases.push(make('malformed', 'malformed JSON', { expectation: 'malformed', credentials: 'valid', raw: text.slice(0, Math.ceil(text.length / 2)) }));
     if (body.required) cases.push(make('malformed', 'an empty body', { expectation: 'malformed', credentials: 'valid', raw: '' }));
   }
-  if (isSecured(document, operation)) {
+  if (scheme !== undefined) {
     const withBody = base === undefined ? {} : { value: base };
-    cases.push(make('auth', 'no Authorization header', { expectation: 'unauthenticated', credentials: 'none', ...withBody }));
-    cases.push(make('auth', 'another authentication scheme', { expectation: 'unauthenticated', credentials: 'other-scheme', ...withBody }));
+    cases.push(make('auth', 'no credentials', { expectation: 'unauthenticated', credentials: 'none', ...withBody }));
+    if (scheme.type !== 'apiKey') cases.push(make('auth', 'another authentication scheme', { expectation: 'unauthenticated', credentials: 'other-scheme', ...withBody }));
     cases.push(make('auth', 'an unknown token', { expectation: 'unauthenticated', credentials: 'unknown-token', ...withBody }));
     if (options.hasForbiddenToken) cases.push(make('auth', 'a token without the required scope', { expectation: 'forbidden', credentials: 'forbidden', ...withBody }));
   }

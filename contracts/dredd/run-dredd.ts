@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type DreddType from 'dredd';
 import { loadSpec } from '../../src/spec/load';
+import { PACKAGE_ROOT } from '../../src/version';
 import { describeOperation } from '../../src/spec/operations';
 import { createValidator } from '../../src/spec/validate';
 import { buildCases } from '../cases/build';
@@ -15,7 +16,7 @@ import { createRandom } from '../cases/random';
 import { openSession, type DreddSession } from './session';
 
 /** The compiled hook file Dredd loads (Dredd skips `.ts` hook files with only a warning). */
-export const HOOKFILE = join(__dirname, 'hooks.js');
+export const HOOKFILE = join(PACKAGE_ROOT, 'dist', 'contracts', 'dredd', 'hooks.js');
 
 /** Dredd could not run its hooks: the run says nothing, so it must not pass. */
 export class DreddHooksError extends Error {

@@ -22,16 +22,19 @@ export interface DreddSession {
   skipped: { transaction: string; reason: string }[];
 }
 
-let current: DreddSession | undefined;
+// A global, not module state: the compiled hook file may load its own copy of this module.
+const KEY = Symbol.for('kaiten-webhooks-harness.dredd-session');
+const slot = globalThis as typeof globalThis & { [KEY]?: DreddSession };
 
 export function openSession(session: Omit<DreddSession, 'hooksLoaded' | 'exchanges' | 'failures' | 'chosen' | 'skipped'>): DreddSession {
-  current = { ...session, hooksLoaded: false, exchanges: [], failures: [], chosen: new Map(), skipped: [] };
-  return current;
+  slot[KEY] = { ...session, hooksLoaded: false, exchanges: [], failures: [], chosen: new Map(), skipped: [] };
+  return slot[KEY];
 }
 
 export function currentSession(): DreddSession {
-  if (current === undefined) throw new Error('the Dredd hooks were loaded outside `kaiten-webhooks verify`');
-  return current;
+  const session = slot[KEY];
+  if (session === undefined) throw new Error('the Dredd hooks were loaded outside `kaiten-webhooks verify`');
+  return session;
 }
 
 const templateToPattern = (path: string) => new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`);

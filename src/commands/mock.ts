@@ -5,24 +5,6 @@ import { MAX_DELAY_MS } from '../mock/prefer';
 import { startMock, type MockOptions } from '../mock/start';
 import { EXIT, integerFlag, UsageError, type Output } from './output';
 
-export const MOCK_USAGE = `Usage: kaiten-webhooks mock [options]
-
-Serves the spec as a mock API: a 201 that reflects the request, the real problem+json for a
-bad request, and every documented answer on demand (Prefer: code=403, example=..., dynamic=true,
-delay=MS; or the __code, __example, __dynamic, __delay query parameters).
-
-Options:
-  --spec FILE              OpenAPI file to serve (default: the packaged spec/openapi.yaml)
-  --host HOST              address to listen on (default: 127.0.0.1)
-  --port N                 port to listen on; 0 picks a free one (default: 4010)
-  --seed N                 reproducible ids, timestamps and generated data
-  --token T                accept only this bearer token (repeatable; default: any token)
-  --forbidden-token T      a token without the operation's scope: answered 403 (repeatable)
-  --delay MS               wait before every answer (0-${MAX_DELAY_MS})
-  --log-level LEVEL        ${LOG_LEVELS.join(', ')} (default: info, one line per request)
-  --no-watch               do not reload the spec when its file changes
-  -h, --help               show this help
-`;
 
 function parseMockArgs(args: string[]): MockOptions {
   const { values } = parseArgs({

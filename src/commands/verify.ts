@@ -6,31 +6,11 @@ import { toJUnit } from '../../contracts/report/junit';
 import { exitCodeOf, type Report } from '../../contracts/report/report';
 import { runJestSuite, SuiteError } from '../../contracts/run-jest';
 import type { VerifySettings } from '../../contracts/run';
-import { completeSettings, DEFAULTS } from '../../contracts/settings';
+import { completeSettings } from '../../contracts/settings';
 import { loadSpec, SpecError } from '../spec/load';
 import { reachable } from './reachable';
 import { EXIT, integerFlag, UsageError, type Output } from './output';
 
-export const VERIFY_USAGE = `Usage: kaiten-webhooks verify --base-url URL [options]
-
-Verifies a running implementation of the API against the spec, with the Jest suite (cases
-derived from the spec) and the Dredd suite (one transaction per documented response), both
-held to the same named checks.
-
-Options:
-  --base-url URL           the implementation to verify; may carry a path prefix (required)
-  --spec FILE              OpenAPI file (default: the packaged spec/openapi.yaml)
-  --token T                a valid bearer token with the required scope
-  --forbidden-token T      a valid token without the scope, to exercise 403
-  --suite all|jest|dredd   which suites to run (default: all)
-  --junit FILE             write JUnit XML for CI
-  --seed N                 replay the generated cases of an earlier run (printed in every report)
-  --timeout MS             per-request timeout (default: ${DEFAULTS.timeoutMs})
-  --cases N                random valid bodies per operation, on top of the derived ones (default: ${DEFAULTS.randomBodies})
-  -h, --help               show this help
-
-Exit codes: 0 the target conforms, 1 violations found, 2 could not verify.
-`;
 
 const SUITES = ['all', 'jest', 'dredd'] as const;
 

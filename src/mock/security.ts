@@ -2,7 +2,7 @@ import type { HttpSecurityScheme, IHttpOperation } from '@stoplight/types';
 import type { Problem } from '../problem';
 import { firstQueryValue, type MockRequest } from './request';
 
-/** Which tokens the mock accepts: any non-empty token when `tokens` is empty. */
+/** Which tokens (or API keys) the mock accepts: any non-empty one when `tokens` is empty. */
 export interface AuthPolicy {
   tokens: ReadonlySet<string>;
   /** Tokens that identify a caller who lacks the operation's scopes: answered 403. */
@@ -47,13 +47,22 @@ function checkBearer(scheme: HttpSecurityScheme, request: MockRequest, policy: A
   return undefined;
 }
 
-function checkApiKey(name: string, place: string, request: MockRequest): Problem | undefined {
+function checkApiKey(scheme: HttpSecurityScheme & { type: 'apiKey' }, request: MockRequest, policy: AuthPolicy): Problem | undefined {
+  const { name } = scheme;
   const values: Record<string, string | undefined> = {
     header: request.headers[name.toLowerCase()],
     query: firstQueryValue(request, name),
     cookie: new RegExp(`(?:^|;\\s*)${name.replace(/[^\w-]/g, '\\$&')}=([^;]+)`).exec(request.headers.cookie ?? '')?.[1],
   };
-  return values[place] ? undefined : unauthorized(`missing API key: send ${name} in the ${place}`, `ApiKey name="${name}"`);
+  const key = values[scheme.in];
+  const challenge = `ApiKey name="${name}"`;
+  if (!key) return unauthorized(`missing API key: send ${name} in the ${scheme.in}`, challenge);
+  if (policy.forbiddenTokens.has(key)) {
+    const scopes = requiredScopes(scheme);
+    return { status: 403, detail: scopes.length > 0 ? `missing scope: ${scopes.join(' ')}` : 'the key is not allowed to call this operation' };
+  }
+  if (policy.tokens.size > 0 && !policy.tokens.has(key)) return unauthorized(`invalid API key: ${name} is unknown or revoked`, challenge);
+  return undefined;
 }
 
 function checkScheme(scheme: HttpSecurityScheme, request: MockRequest, policy: AuthPolicy): Problem | undefined {
@@ -62,7 +71,7 @@ function checkScheme(scheme: HttpSecurityScheme, request: MockRequest, policy: A
     case 'openIdConnect':
       return checkBearer(scheme, request, policy);
     case 'apiKey':
-      return checkApiKey(scheme.name, scheme.in, request);
+      return checkApiKey(scheme, request, policy);
     case 'http':
       if (scheme.scheme === 'bearer') return checkBearer(scheme, request, policy);
       if (scheme.scheme === 'basic' && !/^basic +[A-Za-z0-9+/]+=*$/i.test(request.headers.authorization ?? '')) {

@@ -1,8 +1,8 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { loadSpec } from '../spec/load';
-import { PACKAGE_ROOT } from '../version';
+import { DEFAULT_SPEC } from '../version';
 import { createLogger, type LogLevel } from './log';
 import { createPipeline, type Pipeline, type PipelineSettings } from './pipeline';
 import { createMockServer } from './server';
@@ -44,7 +44,7 @@ export interface RunningMock {
   close(): Promise<void>;
 }
 
-export const DEFAULT_SPEC = join(PACKAGE_ROOT, 'spec', 'openapi.yaml');
+export { DEFAULT_SPEC };
 const RELOAD_SETTLE_MS = 100;
 
 /**

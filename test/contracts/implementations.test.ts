@@ -51,7 +51,7 @@ const CAUGHT_BY: Record<Defect, [check: string, where: RegExp]> = {
   'allows-extra-properties': ['negative_data_rejection', /an unexpected property/],
   'allows-missing-url': ['negative_data_rejection', /url is missing/],
   'malformed-as-422': ['expected_status', /malformed JSON: answered 422/],
-  'no-auth': ['ignored_auth', /no Authorization header/],
+  'no-auth': ['ignored_auth', /no credentials/],
   'no-scope-check': ['ignored_auth', /a token without the required scope/],
   'crash-on-port': ['not_a_server_error', /url with a port: answered 500/],
   'ignores-request': ['response_reflects_request', /url came back as "https:\/\/hooks.example.com\/fixed"/],

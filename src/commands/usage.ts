@@ -1,0 +1,44 @@
+// Every command's help, kept apart from the commands so that `--help` loads nothing heavy.
+import { DEFAULTS } from '../../contracts/settings';
+import { LOG_LEVELS } from '../mock/log';
+import { MAX_DELAY_MS } from '../mock/prefer';
+
+export const MOCK_USAGE = `Usage: kaiten-webhooks mock [options]
+
+Serves the spec as a mock API: a 201 that reflects the request, the real problem+json for a
+bad request, and every documented answer on demand (Prefer: code=403, example=..., dynamic=true,
+delay=MS; or the __code, __example, __dynamic, __delay query parameters).
+
+Options:
+  --spec FILE              OpenAPI file to serve (default: the packaged spec/openapi.yaml)
+  --host HOST              address to listen on (default: 127.0.0.1)
+  --port N                 port to listen on; 0 picks a free one (default: 4010)
+  --seed N                 reproducible ids, timestamps and generated data
+  --token T                accept only this bearer token (repeatable; default: any token)
+  --forbidden-token T      a token without the operation's scope: answered 403 (repeatable)
+  --delay MS               wait before every answer (0-${MAX_DELAY_MS})
+  --log-level LEVEL        ${LOG_LEVELS.join(', ')} (default: info, one line per request)
+  --no-watch               do not reload the spec when its file changes
+  -h, --help               show this help
+`;
+
+export const VERIFY_USAGE = `Usage: kaiten-webhooks verify --base-url URL [options]
+
+Verifies a running implementation of the API against the spec, with the Jest suite (cases
+derived from the spec) and the Dredd suite (one transaction per documented response), both
+held to the same named checks.
+
+Options:
+  --base-url URL           the implementation to verify; may carry a path prefix (required)
+  --spec FILE              OpenAPI file (default: the packaged spec/openapi.yaml)
+  --token T                a valid bearer token with the required scope
+  --forbidden-token T      a valid token without the scope, to exercise 403
+  --suite all|jest|dredd   which suites to run (default: all)
+  --junit FILE             write JUnit XML for CI
+  --seed N                 replay the generated cases of an earlier run (printed in every report)
+  --timeout MS             per-request timeout (default: ${DEFAULTS.timeoutMs})
+  --cases N                random valid bodies per operation, on top of the derived ones (default: ${DEFAULTS.randomBodies})
+  -h, --help               show this help
+
+Exit codes: 0 the target conforms, 1 violations found, 2 could not verify.
+`;

@@ -1,0 +1,91 @@
+// `kaiten-webhooks verify` as CI runs it: the built binary, both suites, exit codes, JUnit, and
+// failure reports whose curl line really reproduces the failure.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startMock } from '../../src/mock/start';
+import { startWebhookServer } from '../fixtures/servers/webhook-server';
+import { runBuiltCli } from '../support/cli';
+
+const folder = mkdtempSync(join(tmpdir(), 'kaiten-verify-'));
+
+it('the mock, started with --token, passes both suites: exit 0, every check passed, JUnit for both', async () => {
+  const mock = await startMock({ port: 0, logLevel: 'silent', watch: false, tokens: ['t0k3n'], forbiddenTokens: ['read-only'] });
+  const junit = join(folder, 'mock.xml');
+  try {
+    const run = await runBuiltCli(['verify', '--base-url', mock.url, '--token', 't0k3n', '--forbidden-token', 'read-only', '--junit', junit]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('contract (jest): every check passed');
+    expect(run.stdout).toContain('contract (dredd): every check passed');
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml.match(/<testsuite /g)).toHaveLength(3);
+    expect(xml).not.toContain('<failure');
+  } finally {
+    await mock.close();
+  }
+}, 90_000);
+
+it('the reference implementation under a path prefix passes (exit 0)', async () => {
+  const server = await startWebhookServer({ tokens: ['good'], forbiddenTokens: ['ro'], prefix: '/api/v1' });
+  try {
+    const run = await runBuiltCli(['verify', '--base-url', `${server.url}/api/v1`, '--token', 'good', '--forbidden-token', 'ro', '--suite', 'jest']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/POST \/webhooks\s+403\s+1\s+1/);
+  } finally {
+    await server.close();
+  }
+}, 90_000);
+
+it('a broken implementation: exit 1, the failure grouped under its check, with a curl line that reproduces it', async () => {
+  const server = await startWebhookServer({ tokens: ['good'], forbiddenTokens: [], defect: 'allows-http' });
+  try {
+    const run = await runBuiltCli(['verify', '--base-url', server.url, '--token', 'good', '--suite', 'jest', '--seed', '11']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^FAILED negative_data_rejection \(1\): /m);
+    expect(run.stdout).toContain('POST /webhooks: url does not match ^https://[^/?#]+');
+    expect(run.stdout).toContain('403     0      0        not exercised: pass --forbidden-token');
+    expect(run.stdout).not.toContain('good'); // the token is never printed
+    const curl = /^ {5}reproduce: (curl .*'url=?.*|curl .*http:\/\/hooks.*)$/m.exec(run.stdout)?.[1];
+    expect(curl).toBeDefined();
+    // Async: the server runs in this process, so a blocking call would never get its answer.
+    const replay = await promisify(execFile)('bash', ['-c', `${curl!} --max-time 10`], { env: { ...process.env, KAITEN_TOKEN: 'good' }, encoding: 'utf8' });
+    expect(replay.stdout).toMatch(/^HTTP\/1\.1 201/);
+  } finally {
+    await server.close();
+  }
+}, 90_000);
+
+it('a hang is an error of the run, reported apart from check failures, and the run still ends', async () => {
+  const server = await startWebhookServer({ tokens: ['good'], forbiddenTokens: [], defect: 'hang-on-many-events' });
+  try {
+    const run = await runBuiltCli(['verify', '--base-url', server.url, '--token', 'good', '--suite', 'jest', '--timeout', '300']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^ERRORS of the run \(\d+\): requests that got no answer; not check failures$/m);
+    expect(run.stdout).toContain('timeout: no complete answer within 300 ms');
+  } finally {
+    await server.close();
+  }
+}, 90_000);
+
+it.each([
+  [['verify'], '--base-url is required'],
+  [['verify', '--base-url', 'ftp://x'], '--base-url must be an http(s) URL'],
+  [['verify', '--base-url', 'http://127.0.0.1:1'], 'cannot reach http://127.0.0.1:1: connection refused'],
+  [['verify', '--base-url', 'http://127.0.0.1:1', '--suite', 'newman'], '--suite must be one of all, jest, dredd'],
+])('%j exits 2 with a clear message', async (args, message) => {
+  const run = await runBuiltCli(args);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain(message);
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+}, 30_000);
+
+it('an invalid spec exits 2 naming the spec', async () => {
+  const spec = join(folder, 'bad.yaml');
+  writeFileSync(spec, 'openapi: 3.1.0\n');
+  const run = await runBuiltCli(['verify', '--base-url', 'http://127.0.0.1:1', '--spec', spec]);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain(`cannot use the spec ${spec}`);
+}, 30_000);
