@@ -48,6 +48,17 @@ export interface RunResult {
 
 export const DEFAULT_TOKEN = 'kaiten-webhooks-verify';
 
+/** Where the cases go and with which credentials; the unknown token is derived from the seed. */
+export function targetOf(settings: VerifySettings): Target {
+  return {
+    baseUrl: settings.baseUrl,
+    token: settings.token ?? DEFAULT_TOKEN,
+    ...(settings.forbiddenToken === undefined ? {} : { forbiddenToken: settings.forbiddenToken }),
+    unknownToken: `unknown-${createRandom(settings.seed).next().toString(36).slice(2)}`,
+    timeoutMs: settings.timeoutMs,
+  };
+}
+
 /** Sends every case, `concurrency` at a time, and stops starting new ones at the deadline. */
 async function sendAll(cases: Case[], target: Target, concurrency: number, deadline: number): Promise<(Exchange | RunError)[]> {
   const results: (Exchange | RunError)[] = new Array<Exchange | RunError>(cases.length);
@@ -98,14 +109,7 @@ export async function runContract(settings: VerifySettings): Promise<RunResult> 
   const { document } = await loadSpec(settings.specPath);
   const validate = createValidator();
   const cases = buildCases(document, { seed: settings.seed, randomBodies: settings.randomBodies, hasForbiddenToken: settings.forbiddenToken !== undefined }, validate);
-  const target: Target = {
-    baseUrl: settings.baseUrl,
-    token: settings.token ?? DEFAULT_TOKEN,
-    ...(settings.forbiddenToken === undefined ? {} : { forbiddenToken: settings.forbiddenToken }),
-    unknownToken: `unknown-${createRandom(settings.seed).next().toString(36).slice(2)}`,
-    timeoutMs: settings.timeoutMs,
-  };
-  const results = await sendAll(cases, target, settings.concurrency, started + settings.overallMs);
+  const results = await sendAll(cases, targetOf(settings), settings.concurrency, started + settings.overallMs);
   const exchanges = results.filter((r): r is Exchange => !isRunError(r));
   const errors = results.filter(isRunError);
   return {

@@ -52,8 +52,9 @@ const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 function tokenFor(credentials: Credentials, target: Target): string | undefined {
   switch (credentials) {
     case 'valid':
-    case 'other-scheme':
       return target.token;
+    case 'other-scheme':
+      return target.unknownToken; // never a real secret inside an encoding no report can mask
     case 'forbidden':
       return target.forbiddenToken ?? '';
     case 'unknown-token':

@@ -10,9 +10,8 @@ import { buildCases } from '../cases/build';
 import { CHECKS } from '../checks';
 import { preferenceApplied } from '../checks/responses';
 import { toReport, type Report } from '../report/report';
-import { DEFAULT_TOKEN, type RunResult, type VerifySettings } from '../run';
-import { isRunError, sendCase, type RunError, type Target } from '../send';
-import { createRandom } from '../cases/random';
+import { targetOf, type RunResult, type VerifySettings } from '../run';
+import { isRunError, sendCase, type RunError } from '../send';
 import { openSession, type DreddSession } from './session';
 
 /** The compiled hook file Dredd loads (Dredd skips `.ts` hook files with only a warning). */
@@ -81,13 +80,7 @@ export async function runDredd(settings: VerifySettings, hookfile = HOOKFILE): P
   const { document } = await loadSpec(settings.specPath);
   const validate = createValidator();
   const cases = buildCases(document, { seed: settings.seed, randomBodies: 0, hasForbiddenToken: settings.forbiddenToken !== undefined }, validate);
-  const target: Target = {
-    baseUrl: settings.baseUrl,
-    token: settings.token ?? DEFAULT_TOKEN,
-    ...(settings.forbiddenToken === undefined ? {} : { forbiddenToken: settings.forbiddenToken }),
-    unknownToken: `unknown-${createRandom(settings.seed).next().toString(36).slice(2)}`,
-    timeoutMs: settings.timeoutMs,
-  };
+  const target = targetOf(settings);
   const session = openSession({ target, cases, context: { document, validate }, answersPreferences: await answersPreferences({ cases, target }) });
   const xunitFile = join(mkdtempSync(join(tmpdir(), 'kaiten-dredd-')), 'dredd.xml');
   const outcome = await runDreddOnce(

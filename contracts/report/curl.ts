@@ -5,11 +5,23 @@ export type Secrets = Record<string, string>;
 
 const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The value with each secret, where it stands as a whole credential (`Bearer s3cr3t`, `key=s3cr3t`), as `$VARIABLE`. */
 function masked(value: string, secrets: Secrets): string | undefined {
+  let result = value;
   for (const [variable, secret] of Object.entries(secrets)) {
-    if (secret !== '' && value.includes(secret)) return value.split(secret).join(`$${variable}`);
+    if (secret === '') continue;
+    result = result.replace(new RegExp(`(^|[\\s=:;,])${escapeRegExp(secret)}(?=$|[\\s;,&])`, 'g'), `$1$${variable}`);
   }
-  return undefined;
+  return result === value ? undefined : result;
+}
+
+/** A shell word: single-quoted, or double-quoted where a secret variable must expand. */
+function shellWord(text: string, secrets: Secrets): string {
+  if (masked(text, secrets) === undefined) return quote(text);
+  const escaped = text.replace(/(["\\`$])/g, '\\$1');
+  return `"${masked(escaped, secrets) ?? escaped}"`;
 }
 
 /** A header value as a report shows it, secrets replaced by their variable names. */
@@ -19,11 +31,8 @@ export function showHeader(value: string, secrets: Secrets): string {
 
 /** A curl command that sends exactly this request again (secrets read from the environment). */
 export function toCurl(request: SentRequest, secrets: Secrets): string {
-  const parts = ['curl -sS -i', `-X ${request.method}`, quote(request.url)];
-  for (const [name, value] of Object.entries(request.headers)) {
-    const hidden = masked(value, secrets);
-    parts.push('-H', hidden === undefined ? quote(`${name}: ${value}`) : `"${name}: ${hidden.replace(/(["\\`])/g, '\\$1')}"`);
-  }
+  const parts = ['curl -sS -i', `-X ${request.method}`, shellWord(request.url, secrets)];
+  for (const [name, value] of Object.entries(request.headers)) parts.push('-H', shellWord(`${name}: ${value}`, secrets));
   if (request.body !== undefined) parts.push('--data-binary', quote(request.body));
   return parts.join(' ');
 }
