@@ -59,6 +59,7 @@ export async function runMock(args: string[], output: Output, stopped: Promise<u
     return EXIT.unusable;
   }
   output.out(`listening on ${mock.url}\n`);
+  output.out(`ready in ${mock.startupMs} ms (spec load to listening)\n`);
   await stopped;
   await mock.close();
   return EXIT.ok;

@@ -40,6 +40,8 @@ export interface RunningMock {
   /** Base URL, such as `http://127.0.0.1:4010`. */
   url: string;
   port: number;
+  /** Milliseconds from starting to load the spec to listening. */
+  startupMs: number;
   /** Stops listening and watching; resolves when every connection is closed. */
   close(): Promise<void>;
 }
@@ -55,6 +57,7 @@ const RELOAD_SETTLE_MS = 100;
  * await mock.close();
  */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
+  const started = performance.now();
   const specPath = resolve(options.spec ?? DEFAULT_SPEC);
   const logger = createLogger(options.logLevel ?? 'info', options.log);
   const settings: PipelineSettings = {
@@ -99,6 +102,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   return {
     url,
     port,
+    startupMs: Math.round(performance.now() - started),
     close: () =>
       new Promise((closed) => {
         watcher?.close();
