@@ -4,9 +4,10 @@ import { LOG_LEVELS, type LogLevel } from '../mock/log';
 import { MAX_DELAY_MS } from '../mock/prefer';
 import { startMock, type MockOptions } from '../mock/start';
 import { EXIT, integerFlag, UsageError, type Output } from './output';
+import { isWorker, reportListening, runPrimary } from './workers';
 
 
-function parseMockArgs(args: string[]): MockOptions {
+function parseMockArgs(args: string[]): MockOptions & { workers: number } {
   const { values } = parseArgs({
     args,
     options: {
@@ -19,13 +20,17 @@ function parseMockArgs(args: string[]): MockOptions {
       delay: { type: 'string' },
       'log-level': { type: 'string' },
       'no-watch': { type: 'boolean' },
+      workers: { type: 'string' },
     },
   });
   const logLevel = values['log-level'];
   if (logLevel !== undefined && !LOG_LEVELS.includes(logLevel as LogLevel)) {
     throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`);
   }
-  const options: MockOptions = {
+  const workers = integerFlag('workers', values.workers, 1, 64) ?? 1;
+  if (workers > 1 && values.seed !== undefined) throw new UsageError('--seed needs a single worker: requests are spread over workers, so no sequence would be reproducible');
+  const options: MockOptions & { workers: number } = {
+    workers,
     port: integerFlag('port', values.port, 0, 65535) ?? 4010,
     delay: integerFlag('delay', values.delay, 0, MAX_DELAY_MS) ?? 0,
     watch: values['no-watch'] !== true,
@@ -48,7 +53,8 @@ function listenError(error: NodeJS.ErrnoException, options: MockOptions): string
 
 /** `kaiten-webhooks mock`: serves until `stopped` settles (by default, SIGINT or SIGTERM). */
 export async function runMock(args: string[], output: Output, stopped: Promise<unknown>): Promise<number> {
-  const options = parseMockArgs(args);
+  const { workers, ...options } = parseMockArgs(args);
+  if (workers > 1 && !isWorker()) return runPrimary(workers, output, stopped);
   let mock;
   try {
     mock = await startMock({ ...options, log: (line) => output.out(`${line}\n`) });
@@ -58,9 +64,15 @@ export async function runMock(args: string[], output: Output, stopped: Promise<u
     output.err(`kaiten-webhooks: ${message}\n`);
     return EXIT.unusable;
   }
-  output.out(`listening on ${mock.url}\n`);
-  output.out(`ready in ${mock.startupMs} ms (spec load to listening)\n`);
+  if (isWorker()) {
+    reportListening(mock.url, mock.startupMs);
+  } else {
+    output.out(`listening on ${mock.url}\n`);
+    output.out(`ready in ${mock.startupMs} ms (spec load to listening)\n`);
+  }
   await stopped;
   await mock.close();
+  // A worker's channel to the primary would keep it alive after its server has closed.
+  if (isWorker()) process.disconnect();
   return EXIT.ok;
 }

@@ -19,6 +19,7 @@ Options:
   --delay MS               wait before every answer (0-${MAX_DELAY_MS})
   --log-level LEVEL        ${LOG_LEVELS.join(', ')} (default: info, one line per request)
   --no-watch               do not reload the spec when its file changes
+  --workers N              serve from N processes sharing the port (node:cluster); not with --seed
   -h, --help               show this help
 `;
 

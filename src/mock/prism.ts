@@ -2,6 +2,7 @@
 // pipeline (route → security + input validation → mock → output validation) through
 // createInstance's components, and the result comes back as a plain promise.
 import { createLogger, type IPrismDiagnostic } from '@stoplight/prism-core';
+import type { Logger as PrismLogger } from 'pino';
 import { createInstance, type IHttpConfig, type IHttpRequest, type IHttpResponse, type ProblemJsonError } from '@stoplight/prism-http';
 import prismMock from '@stoplight/prism-http/dist/mocker';
 import { matchPath } from '@stoplight/prism-http/dist/router/matchPath';
@@ -106,9 +107,21 @@ function fromPrismError(error: Error): Problem {
   return { status: typeof status === 'number' ? status : 500, detail: (error as Partial<ProblemJsonError>).detail ?? error.message };
 }
 
+/**
+ * Prism's own logging is silenced (the edge logs one line per request), and cheaply: Prism makes
+ * a child logger per request, which for pino is real work.
+ */
+function silentLogger(): PrismLogger {
+  const base = createLogger('kaiten-webhooks', { level: 'silent' });
+  const silent = new Proxy(base, {
+    get: (target, property) => (property === 'child' ? () => silent : typeof target[property as keyof PrismLogger] === 'function' ? () => undefined : target[property as keyof PrismLogger]),
+  });
+  return silent;
+}
+
 /** Prism's pipeline with our stages plugged in. */
 export function createEngine(operations: IHttpOperation[], stages: Stages) {
-  const logger = createLogger('kaiten-webhooks', { level: 'silent' });
+  const logger = silentLogger();
 
   function mockOnce(operation: IHttpOperation, choice: Extract<Choice, { kind: 'documented' }>, request: EngineRequest, dynamic: boolean, seed?: string): MockResponse {
     const code = Number(choice.response.code);

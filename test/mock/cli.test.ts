@@ -74,3 +74,23 @@ it('the built binary (what npm start runs) serves until SIGTERM', async () => {
   const code = await new Promise((resolve) => child.on('exit', resolve));
   expect(code).toBe(0);
 });
+
+it('--workers 2 serves from two processes on one port and stops them all on SIGTERM', async () => {
+  const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'dist', 'src', 'cli.js'), 'mock', '--port', '0', '--workers', '2', '--no-watch', '--log-level', 'silent'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  try {
+    const [, url] = await waitFor(() => stdout, /^listening on (http:\/\/127\.0\.0\.1:\d+) \(2 workers\)$/m);
+    const replies = await Promise.all(Array.from({ length: 8 }, () => send(url!, { body: VALID_BODY })));
+    expect(replies.map((reply) => reply.status)).toEqual(Array.from({ length: 8 }, () => 201));
+  } finally {
+    child.kill('SIGTERM');
+  }
+  expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0);
+}, 30_000);
+
+it('--workers with --seed is a usage error: no sequence would be reproducible', async () => {
+  const { output, io } = capture();
+  expect(await runCli(['mock', '--workers', '2', '--seed', '1'], io, Promise.resolve())).toBe(EXIT.unusable);
+  expect(output.err).toContain('--seed needs a single worker');
+});
