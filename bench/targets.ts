@@ -69,7 +69,7 @@ const SPEC = join(PACKAGE_ROOT, 'spec', 'openapi.yaml');
 export const OURS = (workers?: number): TargetCommand => ({
   name: workers === undefined ? 'kaiten-webhooks' : `kaiten-webhooks --workers ${workers}`,
   args: [join(PACKAGE_ROOT, 'dist', 'src', 'cli.js'), 'mock', '--port', '0', '--no-watch', ...(workers === undefined ? [] : ['--workers', String(workers)])],
-  listening: /^listening on (http:\/\/\S+)$/m,
+  listening: /^listening on (http:\/\/\S+)/m,
   reportsReady: true,
 });
 
