@@ -1,4 +1,5 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
+import { documentedCode, mediaTypeOf as mediaTypeOfHeader } from '../../src/spec/http';
 import type { Operation } from '../../src/spec/operations';
 import type { JsonSchema } from '../../src/spec/validate';
 import { expectedStatuses } from '../case';
@@ -7,14 +8,12 @@ import type { Exchange } from '../send';
 /** The documented response for a status: exact code, then a range such as `4XX`, then `default`. */
 export function documentedResponse(operation: Operation, status: number): OpenAPIV3_1.ResponseObject | undefined {
   const responses = (operation.definition.responses ?? {}) as Record<string, OpenAPIV3_1.ResponseObject>;
-  const code = String(status);
-  return responses[code] ?? responses[`${code[0]}XX`] ?? responses[`${code[0]}xx`] ?? responses.default;
+  const code = documentedCode(Object.keys(responses), status);
+  return code === undefined ? undefined : responses[code];
 }
 
-/** `application/problem+json; charset=utf-8` → `application/problem+json`. */
-export function mediaTypeOf(exchange: Exchange): string {
-  return (exchange.response.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-}
+/** The answer's media type, without parameters. */
+export const mediaTypeOf = (exchange: Exchange): string => mediaTypeOfHeader(exchange.response.headers['content-type']);
 
 /** The documented schema for the answer's status and media type, if any. */
 export function documentedSchema(exchange: Exchange): JsonSchema | undefined {

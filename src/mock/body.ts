@@ -1,3 +1,4 @@
+import { mediaTypeOf } from '../spec/http';
 import type { MockRequest } from './request';
 
 /** What the request body turned out to be, before any schema looks at it. */
@@ -11,10 +12,6 @@ export type DecodedBody =
 export const MAX_JSON_DEPTH = 512;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-function mediaTypeOf(contentType: string | undefined): string | undefined {
-  return contentType?.split(';')[0]?.trim().toLowerCase() || undefined;
-}
 
 /** JSON in all its spellings: `application/json`, `application/merge-patch+json`. */
 export function isJsonMediaType(mediaType: string): boolean {
@@ -56,7 +53,7 @@ function parseJson(text: string): DecodedBody {
 export function decodeBody(request: MockRequest): DecodedBody {
   if (request.body.length === 0) return { kind: 'none' };
   const mediaType = mediaTypeOf(request.headers['content-type']);
-  if (mediaType !== undefined && !isJsonMediaType(mediaType)) return { kind: 'unsupported', mediaType };
+  if (mediaType !== '' && !isJsonMediaType(mediaType)) return { kind: 'unsupported', mediaType };
   let text: string;
   try {
     text = utf8.decode(request.body);

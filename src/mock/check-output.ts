@@ -1,24 +1,18 @@
 import type { IHttpOperation, IHttpOperationResponse } from '@stoplight/types';
 import { PROBLEM_JSON, type MockResponse } from '../problem';
+import { documentedCode, mediaTypeOf } from '../spec/http';
 import type { ValidateValue } from '../spec/validate';
 
 /** The documented response for a status: exact code, then a range such as `4XX`, then `default`. */
 export function documentedResponse(operation: IHttpOperation, status: number): IHttpOperationResponse | undefined {
-  const code = String(status);
-  const range = `${code[0]}XX`;
-  return (
-    operation.responses.find((response) => response.code === code) ??
-    operation.responses.find((response) => response.code.toUpperCase() === range) ??
-    operation.responses.find((response) => response.code === 'default')
-  );
+  const code = documentedCode(operation.responses.map((response) => response.code), status);
+  return operation.responses.find((response) => response.code === code);
 }
 
-function mediaTypeOf(response: MockResponse): string {
-  return (response.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-}
+const mediaTypeOfResponse = (response: MockResponse) => mediaTypeOf(response.headers['content-type']);
 
 function problemStatusMismatch(response: MockResponse): string[] {
-  if (mediaTypeOf(response) !== PROBLEM_JSON) return [];
+  if (mediaTypeOfResponse(response) !== PROBLEM_JSON) return [];
   const status = (response.body as { status?: unknown } | undefined)?.status;
   return status === response.status ? [] : [`problem status ${JSON.stringify(status)} differs from the HTTP status ${response.status}`];
 }
@@ -34,9 +28,9 @@ export function checkOutput(operation: IHttpOperation, response: MockResponse, v
   if (documented === undefined) return problemStatusMismatch(response);
   const contents = documented.contents ?? [];
   if (contents.length === 0) return problemStatusMismatch(response);
-  const content = contents.find((candidate) => candidate.mediaType.toLowerCase() === mediaTypeOf(response));
+  const content = contents.find((candidate) => candidate.mediaType.toLowerCase() === mediaTypeOfResponse(response));
   if (content === undefined) {
-    return [`content type "${mediaTypeOf(response)}" is not documented for ${response.status}: ${contents.map((c) => c.mediaType).join(', ')}`];
+    return [`content type "${mediaTypeOfResponse(response)}" is not documented for ${response.status}: ${contents.map((c) => c.mediaType).join(', ')}`];
   }
   const schemaErrors = content.schema === undefined ? [] : validate(content.schema, response.body);
   return [...schemaErrors.map((error) => `body${error.pointer} ${error.message}`), ...problemStatusMismatch(response)];

@@ -1,0 +1,15 @@
+// Small HTTP facts shared by the mock and the contract suites.
+
+/** `application/problem+json; charset=utf-8` → `application/problem+json` ('' when there is none). */
+export function mediaTypeOf(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/**
+ * Which documented response code answers a status, as OpenAPI reads them: the exact code,
+ * then its range (`4XX`), then `default`.
+ */
+export function documentedCode(codes: string[], status: number): string | undefined {
+  const code = String(status);
+  return codes.find((c) => c === code) ?? codes.find((c) => c.toUpperCase() === `${code[0]}XX`) ?? codes.find((c) => c === 'default');
+}
