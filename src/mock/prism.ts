@@ -1,15 +1,16 @@
 // The one place that talks to Prism and its fp-ts: our plain stages are plugged into Prism's
 // pipeline (route → security + input validation → mock → output validation) through
 // createInstance's components, and the result comes back as a plain promise.
-import { createLogger, type IPrismDiagnostic } from '@stoplight/prism-core';
+import { createLogger, factory, type IPrismDiagnostic } from '@stoplight/prism-core';
 import type { Logger as PrismLogger } from 'pino';
-import { createInstance, type IHttpConfig, type IHttpRequest, type IHttpResponse, type ProblemJsonError } from '@stoplight/prism-http';
-import prismMock from '@stoplight/prism-http/dist/mocker';
+import type { IHttpConfig, IHttpRequest, IHttpResponse, ProblemJsonError } from '@stoplight/prism-http';
+import route from '@stoplight/prism-http/dist/router';
 import { matchPath } from '@stoplight/prism-http/dist/router/matchPath';
 import { MatchType } from '@stoplight/prism-http/dist/router/types';
 import { validateInput as prismValidateInput } from '@stoplight/prism-http/dist/validator';
 import { DiagnosticSeverity, type IHttpOperation } from '@stoplight/types';
 import * as E from 'fp-ts/Either';
+import * as TE from 'fp-ts/TaskEither';
 import type { NonEmptyArray } from 'fp-ts/NonEmptyArray';
 import { PROBLEM_JSON, renderProblem, type MockResponse, type Problem } from '../problem';
 import type { Choice } from './choose';
@@ -107,6 +108,19 @@ function fromPrismError(error: Error): Problem {
   return { status: typeof status === 'number' ? status : 500, detail: (error as Partial<ProblemJsonError>).detail ?? error.message };
 }
 
+type PrismMock = typeof import('@stoplight/prism-http/dist/mocker').default;
+let loadedMock: PrismMock | undefined;
+
+/**
+ * Prism's mocker, loaded on first use: it brings faker and json-schema-faker (about 1 s to
+ * load), and only documented and generated answers need it, not the reflected 201 or real errors.
+ */
+function prismMock(): PrismMock {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loadedMock ??= (require('@stoplight/prism-http/dist/mocker') as { default: PrismMock }).default;
+  return loadedMock;
+}
+
 /**
  * Prism's own logging is silenced (the edge logs one line per request), and cheaply: Prism makes
  * a child logger per request, which for pino is real work.
@@ -132,7 +146,7 @@ export function createEngine(operations: IHttpOperation[], stages: Stages) {
       ...(choice.content === undefined ? {} : { mediaTypes: [choice.content.mediaType] }),
       ...(seed === undefined ? {} : { seed }),
     };
-    const result = prismMock({ resource: operation, input: { data: request, validations: [] }, config })(logger);
+    const result = prismMock()({ resource: operation, input: { data: request, validations: [] }, config })(logger);
     return E.isLeft(result) ? renderProblem(fromPrismError(result.left)) : normalize(result.right, dynamic);
   }
 
@@ -147,8 +161,12 @@ export function createEngine(operations: IHttpOperation[], stages: Stages) {
     return mockOnce(operation, choice, request, false);
   }
 
-  const prism = createInstance(CONFIG, {
+  // prism-http's createInstance is this same factory with Prism's default stages; building it
+  // here keeps the mocker out of start-up. Route is Prism's; the rest are our stages.
+  const prism = factory<IHttpOperation, IHttpRequest, IHttpResponse, IHttpConfig>(CONFIG, {
     logger,
+    route,
+    forward: () => () => TE.left(new Error('the mock never forwards requests')),
     validateSecurity: ({ resource, element }) => {
       const fault = asDiagnostics(stages.checkSecurity(resource, (element as EngineRequest).exchange));
       return fault === undefined ? E.right(element) : E.left(fault);
