@@ -4,7 +4,7 @@ import { createValidator } from '../src/spec/validate';
 import { documentedCodes, expectedStatuses, type Case } from './case';
 import { buildCases } from './cases/build';
 import { createRandom } from './cases/random';
-import { CHECKS, type CheckContext, type Failure } from './checks';
+import { applyChecks, type Failure } from './checks';
 import { preferenceApplied } from './checks/responses';
 import { isRunError, sendCase, type Exchange, type RunError, type Target } from './send';
 
@@ -78,16 +78,6 @@ async function sendAll(cases: Case[], target: Target, concurrency: number, deadl
   return results;
 }
 
-function check(exchanges: Exchange[], context: CheckContext): Failure[] {
-  return CHECKS.flatMap((c) => {
-    if (c.scope === 'run') return c.run(exchanges, context);
-    return exchanges.flatMap((exchange) => {
-      const finding = c.run(exchange, context);
-      return finding === undefined ? [] : [{ check: c.name, exchange, ...finding }];
-    });
-  });
-}
-
 function coverageOf(cases: Case[], exchanges: Exchange[], settings: VerifySettings, operations: ReturnType<typeof listOperations>): CoverageRow[] {
   return operations.flatMap((operation) =>
     documentedCodes(operation).map((status) => {
@@ -117,7 +107,7 @@ export async function runContract(settings: VerifySettings): Promise<RunResult> 
     cases,
     exchanges,
     errors,
-    failures: check(exchanges, { document, validate }),
+    failures: applyChecks(exchanges, { document, validate }),
     coverage: coverageOf(cases, exchanges, settings, listOperations(document)),
     durationMs: Date.now() - started,
   };

@@ -100,7 +100,8 @@ function flatten(headers: IncomingHttpHeaders): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]])));
 }
 
-function parseJson(text: string, contentType: string | undefined): unknown {
+/** The body parsed, when its Content-Type says JSON and it parses; undefined otherwise. */
+export function parseJson(text: string, contentType: string | undefined): unknown {
   if (!/json/i.test(contentType ?? '') || text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;

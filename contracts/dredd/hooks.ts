@@ -5,8 +5,8 @@
 // Dredd hands the hook file its `hooks` object through require('hooks') (proxyquire).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import hooks = require('hooks');
-import { CHECKS } from '../checks';
-import { requestFor, type Exchange } from '../send';
+import { applyChecks } from '../checks';
+import { parseJson, requestFor, type Exchange } from '../send';
 import { caseForTransaction, currentSession } from './session';
 
 const session = currentSession();
@@ -35,12 +35,7 @@ hooks.afterEach((transaction) => {
   if (chosen === undefined || transaction.real === undefined) return;
   const headers = Object.fromEntries(Object.entries(transaction.real.headers).map(([name, value]) => [name.toLowerCase(), value]));
   const text = transaction.real.body ?? '';
-  let json: unknown;
-  try {
-    json = /json/i.test(headers['content-type'] ?? '') && text !== '' ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
+  const json = parseJson(text, headers['content-type']);
   const exchange: Exchange = {
     case: chosen,
     request: { ...requestFor(chosen, session.target), url: `${transaction.protocol}//${transaction.host}:${transaction.port}${transaction.fullPath}` },
@@ -48,13 +43,7 @@ hooks.afterEach((transaction) => {
     ms: 0,
   };
   session.exchanges.push(exchange);
-  const messages: string[] = [];
-  for (const check of CHECKS) {
-    if (check.scope !== 'exchange') continue;
-    const finding = check.run(exchange, session.context);
-    if (finding === undefined) continue;
-    session.failures.push({ check: check.name, exchange, ...finding });
-    messages.push(`${check.name}: ${finding.message} (expected ${finding.expected})`);
-  }
-  if (messages.length > 0) transaction.fail = messages.join('; ');
+  const failures = applyChecks([exchange], session.context, 'exchange');
+  session.failures.push(...failures);
+  if (failures.length > 0) transaction.fail = failures.map((f) => `${f.check}: ${f.message} (expected ${f.expected})`).join('; ');
 });

@@ -7,7 +7,7 @@ import { PACKAGE_ROOT } from '../../src/version';
 import { describeOperation } from '../../src/spec/operations';
 import { createValidator } from '../../src/spec/validate';
 import { buildCases } from '../cases/build';
-import { CHECKS } from '../checks';
+import { applyChecks } from '../checks';
 import { preferenceApplied } from '../checks/responses';
 import { toReport, type Report } from '../report/report';
 import { targetOf, type RunResult, type VerifySettings } from '../run';
@@ -102,14 +102,13 @@ export async function runDredd(settings: VerifySettings, hookfile = HOOKFILE): P
   const errors: RunError[] = [...session.chosen.entries()]
     .filter(([, c]) => !answered.has(c.id))
     .map(([name, c]) => ({ case: c, request: { method: c.operation.method.toUpperCase(), url: settings.baseUrl, headers: {} }, kind: outcome === 'timed out' ? 'timeout' : 'other', message: `Dredd got no answer for "${name}"` }));
-  const runChecks = CHECKS.filter((c) => c.scope === 'run').flatMap((c) => (c.scope === 'run' ? c.run(session.exchanges, session.context) : []));
   const result: RunResult = {
     settings: { ...settings, randomBodies: 0 },
     cases: [...session.chosen.values()],
     exchanges: session.exchanges,
-    failures: [...session.failures, ...runChecks],
+    failures: [...session.failures, ...applyChecks(session.exchanges, session.context, 'run')],
     errors,
-    coverage: Object.keys(document.paths ?? {}).length === 0 ? [] : coverageOf(session),
+    coverage: coverageOf(session),
     durationMs: Date.now() - started,
   };
   const junitSuite = testsuiteOf(xunitFile);
