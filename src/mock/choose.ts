@@ -1,10 +1,13 @@
 import type { IHttpOperation, IHttpOperationResponse, IMediaTypeContent } from '@stoplight/types';
 import type { Problem } from '../problem';
+import { documentedFault } from './documented-fault';
 import type { PreferenceResult, Preferences } from './prefer';
 
 /** Which answer to give, decided before any body is made. */
 export type Choice =
   | { kind: 'problem'; problem: Problem }
+  /** The mock's own control surface refusing a preference: not an answer of the operation, so not held to its documented statuses. */
+  | { kind: 'refused'; problem: Problem }
   /** The success answer, made from the request's body. */
   | { kind: 'reflect'; response: IHttpOperationResponse; content: IMediaTypeContent; applied?: string }
   /** A documented answer as Prism's mocker makes it: an example, or data generated from the schema. */
@@ -28,7 +31,7 @@ function successOf(operation: IHttpOperation): IHttpOperationResponse | undefine
 }
 
 function notDocumented(detail: string): Choice {
-  return { kind: 'problem', problem: { status: 404, detail } };
+  return { kind: 'refused', problem: { status: 404, detail } };
 }
 
 function describeExamples(responses: IHttpOperationResponse[]): string {
@@ -68,7 +71,7 @@ function chooseDocumented(operation: IHttpOperation, preferences: Preferences): 
  */
 export function chooseResponse(operation: IHttpOperation, faults: Problem[], preferences: PreferenceResult): Choice {
   const fault = [...faults].sort((a, b) => rank(a) - rank(b))[0];
-  if (fault !== undefined) return { kind: 'problem', problem: fault };
-  if (!preferences.ok) return { kind: 'problem', problem: preferences.problem };
+  if (fault !== undefined) return { kind: 'problem', problem: documentedFault(operation, fault) };
+  if (!preferences.ok) return { kind: 'refused', problem: preferences.problem };
   return chooseDocumented(operation, preferences.preferences);
 }

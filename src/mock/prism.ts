@@ -13,6 +13,7 @@ import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
 import type { NonEmptyArray } from 'fp-ts/NonEmptyArray';
 import { PROBLEM_JSON, renderProblem, type MockResponse, type Problem } from '../problem';
+import { templatePattern } from '../spec/http';
 import type { Choice } from './choose';
 import type { Exchange } from './exchange';
 import { toLocation } from './huma';
@@ -35,6 +36,8 @@ interface EngineRequest extends IHttpRequest {
   exchange: Exchange;
   /** The operation Prism routed to, noted by the mock stage (Prism's result leaves it out). */
   routed?: IHttpOperation;
+  /** The mock refused a preference: its own answer, not the operation's, so not self-checked. */
+  refused?: boolean;
 }
 type FaultDiagnostic = IPrismDiagnostic & { problem?: Problem };
 type Diagnostics = NonEmptyArray<FaultDiagnostic>;
@@ -75,7 +78,26 @@ function checkParameters(operation: IHttpOperation, element: IHttpRequest): Prob
   if (resource === null) return undefined;
   const { 'content-length': _length, 'content-type': _type, ...headers } = element.headers ?? {};
   const result = prismValidateInput({ resource, element: { ...element, headers, body: undefined } });
-  return E.isLeft(result) ? parameterProblem(operation, result.left) : undefined;
+  return E.isLeft(result) ? parameterProblem(operation, element, result.left) : undefined;
+}
+
+/** A path parameter's value as sent, read off the path by the operation's template. */
+function pathValue(operation: IHttpOperation, path: string, name: string): string | undefined {
+  const { pattern, names } = templatePattern(operation.path);
+  const value = pattern.exec(path)?.[names.findIndex((found) => found.toLowerCase() === name.toLowerCase()) + 1];
+  try {
+    return value === undefined ? undefined : decodeURIComponent(value);
+  } catch {
+    return value; // not valid percent-encoding: show it as sent
+  }
+}
+
+/** The offending value of a parameter, as the request sent it (Huma puts it in `value`). */
+function sentValue(operation: IHttpOperation, request: IHttpRequest, place: string, name: string): unknown {
+  if (place === 'path') return pathValue(operation, request.url.path, name);
+  if (place === 'query') return request.url.query?.[name];
+  if (place === 'header') return request.headers?.[name.toLowerCase()];
+  return undefined;
 }
 
 /** Prism lower-cases parameter names in its paths; Huma-style locations use the spec's spelling. */
@@ -84,11 +106,12 @@ function declaredName(operation: IHttpOperation, place: string, name: string): s
   return declared?.find((parameter) => parameter.name.toLowerCase() === name.toLowerCase())?.name ?? name;
 }
 
-function parameterProblem(operation: IHttpOperation, diagnostics: IPrismDiagnostic[]): Problem {
+function parameterProblem(operation: IHttpOperation, request: IHttpRequest, diagnostics: IPrismDiagnostic[]): Problem {
   const errors = diagnostics.map((d) => {
     const [place = 'request', name, ...rest] = d.path ?? [];
     const segments = name === undefined ? rest : [declaredName(operation, place, name), ...rest];
-    return { location: toLocation(place, segments), message: d.message };
+    const value = name === undefined || rest.length > 0 ? undefined : sentValue(operation, request, place, name);
+    return { location: toLocation(place, segments), message: d.message, ...(value === undefined ? {} : { value }) };
   });
   return { status: 422, detail: 'validation failed', errors };
 }
@@ -181,7 +204,8 @@ export function createEngine(operations: IHttpOperation[], stages: Stages) {
       request.routed = resource;
       const faults = input.validations.flatMap((d: FaultDiagnostic) => (d.problem === undefined ? [] : [d.problem]));
       const choice = stages.choose(resource, request.exchange, faults);
-      if (choice.kind === 'problem') return E.right(toPrism(renderProblem(choice.problem)));
+      request.refused = choice.kind === 'refused';
+      if (choice.kind === 'problem' || choice.kind === 'refused') return E.right(toPrism(renderProblem(choice.problem)));
       const response = choice.kind === 'reflect' ? stages.reflect(choice, request.exchange) : documented(resource, choice, request);
       if (choice.applied !== undefined) response.headers['preference-applied'] = choice.applied;
       return E.right(toPrism(response));
@@ -205,7 +229,7 @@ export function createEngine(operations: IHttpOperation[], stages: Stages) {
         kind: 'answered',
         operation: engineRequest.routed,
         response: fromPrism(result.right.output),
-        outputViolations: result.right.validations.output.map((d) => d.message),
+        outputViolations: engineRequest.refused === true ? [] : result.right.validations.output.map((d) => d.message),
       };
     },
   };

@@ -13,3 +13,13 @@ export function documentedCode(codes: string[], status: number): string | undefi
   const code = String(status);
   return codes.find((c) => c === code) ?? codes.find((c) => c.toUpperCase() === `${code[0]}XX`) ?? codes.find((c) => c === 'default');
 }
+
+/** A path template (`/webhooks/{id}`) as a regular expression with a group per parameter, and the parameters' names in order. */
+export function templatePattern(template: string): { pattern: RegExp; names: string[] } {
+  const names: string[] = [];
+  const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_match, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { pattern: new RegExp(`^${source}$`), names };
+}

@@ -1,0 +1,33 @@
+import type { IHttpOperation } from '@stoplight/types';
+import type { Problem } from '../problem';
+import { documentedCode } from '../spec/http';
+
+/**
+ * Statuses that say the request never reached the operation (a body too large, a media type it
+ * does not take, too slow, headers too large): the contract puts them outside every operation,
+ * so they are answered whether or not an operation documents them.
+ */
+export const OUTSIDE_THE_OPERATION: ReadonlySet<number> = new Set([408, 413, 415, 431]);
+
+// Where an operation does not document a fault's status, the nearest status it does, by what
+// each means: a caller without the scope is told it is not authorised (or, as many APIs do, that
+// the resource is not there); a bad request and an invalid one stand in for each other.
+const NEAREST: Record<number, number[]> = { 401: [403, 400], 403: [401, 404], 400: [422], 422: [400] };
+
+/** `GET /webhooks/{id}`, as in a log line. */
+const nameOf = (operation: IHttpOperation) => `${operation.method.toUpperCase()} ${operation.path}`;
+
+/**
+ * The fault as the operation documents it: unchanged when its status is documented (exactly, by
+ * range or by `default`) or outside the operation; else moved to the nearest documented status
+ * (an invalid path parameter may also become 404), with the detail saying so. When nothing is
+ * near, it stays as it is and the output self-check reports it as breaking the spec.
+ */
+export function documentedFault(operation: IHttpOperation, problem: Problem): Problem {
+  const codes = operation.responses.map((response) => response.code);
+  if (OUTSIDE_THE_OPERATION.has(problem.status) || documentedCode(codes, problem.status) !== undefined) return problem;
+  const pathOnly = (problem.errors ?? []).length > 0 && problem.errors!.every((error) => error.location.startsWith('path.'));
+  const nearest = [...(NEAREST[problem.status] ?? []), ...(pathOnly ? [404] : [])].find((status) => codes.includes(String(status)));
+  if (nearest === undefined) return problem;
+  return { ...problem, status: nearest, detail: `${problem.detail} (answered ${nearest}: ${nameOf(operation)} documents no ${problem.status})` };
+}
