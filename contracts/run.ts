@@ -1,11 +1,13 @@
 import { loadSpec } from '../src/spec/load';
-import { describeOperation, listOperations } from '../src/spec/operations';
+import { listOperations } from '../src/spec/operations';
 import { createValidator } from '../src/spec/validate';
-import { documentedCodes, expectedStatuses, type Case } from './case';
+import type { Case } from './case';
 import { buildCases } from './cases/build';
 import { createRandom } from './cases/random';
-import { applyChecks, type Failure } from './checks';
-import { preferenceApplied } from './checks/responses';
+import { applyChecks, type CheckContext, type Failure, type Judged } from './checks';
+import { coverageOf, type CoverageRow } from './coverage';
+import { DEFAULT_TOKEN } from './settings';
+import { setupProblem } from './setup';
 import { isRunError, sendCase, type Exchange, type RunError, type Target } from './send';
 
 /** Everything a verification run needs to know. */
@@ -25,28 +27,19 @@ export interface VerifySettings {
   overallMs: number;
 }
 
-/** How well the documented responses were exercised. */
-export interface CoverageRow {
-  operation: string;
-  status: string;
-  /** Cases that aimed at this status. */
-  cases: number;
-  /** Answers that came back with it. */
-  seen: number;
-  note?: string;
-}
-
 export interface RunResult {
   settings: VerifySettings;
   cases: Case[];
   exchanges: Exchange[];
   failures: Failure[];
+  /** What each check judged, by check name. */
+  judged: Record<string, Judged>;
   errors: RunError[];
   coverage: CoverageRow[];
+  /** A setup mistake that makes the findings meaningless (see setup.ts). */
+  setupProblem?: string;
   durationMs: number;
 }
-
-export const DEFAULT_TOKEN = 'kaiten-webhooks-verify';
 
 /** Where the cases go and with which credentials; the unknown token is derived from the seed. */
 export function targetOf(settings: VerifySettings): Target {
@@ -78,21 +71,6 @@ async function sendAll(cases: Case[], target: Target, concurrency: number, deadl
   return results;
 }
 
-function coverageOf(cases: Case[], exchanges: Exchange[], settings: VerifySettings, operations: ReturnType<typeof listOperations>): CoverageRow[] {
-  return operations.flatMap((operation) =>
-    documentedCodes(operation).map((status) => {
-      const aimed = cases.filter((c) => c.operation.id === operation.id && expectedStatuses(operation, c.expectation).map(String).includes(status));
-      const seen = exchanges.filter((e) => e.case.operation.id === operation.id && String(e.response.status) === status).length;
-      const row: CoverageRow = { operation: describeOperation(operation), status, cases: aimed.length, seen };
-      if (status === '403' && settings.forbiddenToken === undefined) row.note = 'not exercised: pass --forbidden-token';
-      else if (aimed.some((c) => c.expectation === 'server-error') && !exchanges.some((e) => e.case.expectation === 'server-error' && preferenceApplied(e))) {
-        row.note = 'not exercised: only a mock can be asked for it';
-      } else if (aimed.length === 0) row.note = 'not exercised: no case aims at it';
-      return row;
-    }),
-  );
-}
-
 /** One verification run: build the cases from the spec, send them, apply every check. */
 export async function runContract(settings: VerifySettings): Promise<RunResult> {
   const started = Date.now();
@@ -101,14 +79,25 @@ export async function runContract(settings: VerifySettings): Promise<RunResult> 
   const cases = buildCases(document, { seed: settings.seed, randomBodies: settings.randomBodies, hasForbiddenToken: settings.forbiddenToken !== undefined }, validate);
   const results = await sendAll(cases, targetOf(settings), settings.concurrency, started + settings.overallMs);
   const exchanges = results.filter((r): r is Exchange => !isRunError(r));
-  const errors = results.filter(isRunError);
+  return resultOf(settings, { cases, planned: cases, exchanges, errors: results.filter(isRunError), context: { document, validate }, started });
+}
+
+/** What a suite's run amounts to: the checks applied, coverage, and any setup mistake. */
+export function resultOf(
+  settings: VerifySettings,
+  run: { cases: Case[]; planned: Case[]; exchanges: Exchange[]; errors: RunError[]; context: CheckContext; started: number },
+): RunResult {
+  const { failures, judged } = applyChecks(run.exchanges, run.context);
+  const setup = setupProblem(run.exchanges, settings.token);
   return {
     settings,
-    cases,
-    exchanges,
-    errors,
-    failures: applyChecks(exchanges, { document, validate }),
-    coverage: coverageOf(cases, exchanges, settings, listOperations(document)),
-    durationMs: Date.now() - started,
+    cases: run.cases,
+    exchanges: run.exchanges,
+    errors: run.errors,
+    failures,
+    judged,
+    coverage: coverageOf(listOperations(run.context.document), run.planned, run.cases, run.exchanges, settings.forbiddenToken !== undefined),
+    ...(setup === undefined ? {} : { setupProblem: setup }),
+    durationMs: Date.now() - run.started,
   };
 }

@@ -3,7 +3,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { Case, Credentials } from './case';
-import { sampleOf, type Schema } from './cases/schema';
+import { parameterValue } from './cases/parameters';
 
 /** Where the cases go and with which credentials. */
 export interface Target {
@@ -81,8 +81,7 @@ function fillPath(testCase: Case): string {
   const parameters = (testCase.operation.definition.parameters ?? []) as OpenAPIV3_1.ParameterObject[];
   return testCase.operation.path.replace(/\{([^}]+)\}/g, (_match, name: string) => {
     const parameter = parameters.find((p) => p.in === 'path' && p.name === name);
-    const value: unknown = parameter?.example ?? (parameter?.schema === undefined ? name : sampleOf(parameter.schema as Schema));
-    return encodeURIComponent(String(value));
+    return encodeURIComponent(String(parameter === undefined ? name : parameterValue(parameter)));
   });
 }
 

@@ -21,11 +21,17 @@ Options:
 Exit codes: 0 success, 1 violations found, 2 could not run (bad arguments, unusable spec).
 `;
 
-/** Settles on the first SIGINT or SIGTERM: how a running mock is told to stop. */
+let signalled = false;
+
+/** Settles on the first SIGINT or SIGTERM: how a running mock is told to stop, and verify to give up. */
 function untilSignal(): Promise<void> {
   return new Promise((stop) => {
-    process.once('SIGINT', () => stop());
-    process.once('SIGTERM', () => stop());
+    const on = () => {
+      signalled = true;
+      stop();
+    };
+    process.once('SIGINT', on);
+    process.once('SIGTERM', on);
   });
 }
 
@@ -33,7 +39,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[], output: Ou
   // Loaded on use: the mock pulls in Prism, verify pulls in Jest and Dredd.
   /* eslint-disable @typescript-eslint/no-require-imports */
   mock: { usage: MOCK_USAGE, run: (args, output, stopped) => (require('./commands/mock') as typeof import('./commands/mock')).runMock(args, output, stopped) },
-  verify: { usage: VERIFY_USAGE, run: (args, output) => (require('./commands/verify') as typeof import('./commands/verify')).runVerify(args, output) },
+  verify: { usage: VERIFY_USAGE, run: (args, output, stopped) => (require('./commands/verify') as typeof import('./commands/verify')).runVerify(args, output, stopped) },
   /* eslint-enable @typescript-eslint/no-require-imports */
 };
 
@@ -76,6 +82,8 @@ if (require.main === module) {
   runCli(process.argv.slice(2), output).then(
     (code) => {
       process.exitCode = code;
+      // An interrupted verify leaves Jest or Dredd mid-run, and neither can be cancelled.
+      if (signalled) process.exit(code);
     },
     (error: unknown) => {
       process.stderr.write(`kaiten-webhooks: unexpected failure: ${(error as Error).stack ?? String(error)}\n`);

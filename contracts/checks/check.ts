@@ -19,19 +19,26 @@ export interface CheckContext {
   validate: ValidateValue;
 }
 
-/** A check of one exchange on its own. Its name is what users see in reports. */
+/**
+ * A check of one exchange on its own. Its name is what users see in reports. `appliesTo` says
+ * whether an answer gives it anything to judge: a check that judged nothing is reported as not
+ * checked, never as passed.
+ */
 export interface ExchangeCheck {
   name: string;
   description: string;
   scope: 'exchange';
+  appliesTo(exchange: Exchange, context: CheckContext): boolean;
+  /** Called only on exchanges it applies to. */
   run(exchange: Exchange, context: CheckContext): Finding | undefined;
 }
 
-/** A check across every exchange of a run (uniqueness, say). */
+/** A check across every exchange of a run it applies to (uniqueness, say). */
 export interface RunCheck {
   name: string;
   description: string;
   scope: 'run';
+  appliesTo(exchange: Exchange, context: CheckContext): boolean;
   run(exchanges: Exchange[], context: CheckContext): Failure[];
 }
 

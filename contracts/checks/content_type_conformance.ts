@@ -1,14 +1,17 @@
 import type { ExchangeCheck } from './check';
 import { documentedResponse, mediaTypeOf } from './responses';
 
+const documentedTypes = (exchange: Parameters<ExchangeCheck['run']>[0]) => Object.keys(documentedResponse(exchange.case.operation, exchange.response.status)?.content ?? {});
+
 /** The Content-Type is one documented for the status (parameters such as charset allowed). */
 export const contentTypeConformance: ExchangeCheck = {
   name: 'content_type_conformance',
   description: 'the Content-Type is a media type documented for the status (charset and other parameters allowed)',
   scope: 'exchange',
+  appliesTo: (exchange) => documentedTypes(exchange).length > 0,
   run: (exchange) => {
-    const documented = Object.keys(documentedResponse(exchange.case.operation, exchange.response.status)?.content ?? {});
-    if (documented.length === 0 || documented.some((type) => type.toLowerCase() === mediaTypeOf(exchange))) return undefined;
+    const documented = documentedTypes(exchange);
+    if (documented.some((type) => type.toLowerCase() === mediaTypeOf(exchange))) return undefined;
     const sent = exchange.response.headers['content-type'];
     return { message: sent === undefined ? 'no Content-Type' : `Content-Type is "${sent}"`, expected: documented.join(' or ') };
   },

@@ -29,18 +29,35 @@ export const CHECKS: readonly Check[] = [
   timestampsInOrder,
 ];
 
-/**
- * Applies the registered checks to exchanges: per-exchange checks to each one, run checks to all
- * of them together; `scope` limits it to one kind (the Dredd hooks see one exchange at a time).
- */
-export function applyChecks(exchanges: Exchange[], context: CheckContext, scope?: Check['scope']): Failure[] {
-  return CHECKS.filter((c) => scope === undefined || c.scope === scope).flatMap((c) => {
-    if (c.scope === 'run') return c.run(exchanges, context);
-    return exchanges.flatMap((exchange) => {
-      const finding = c.run(exchange, context);
-      return finding === undefined ? [] : [{ check: c.name, exchange, ...finding }];
-    });
+/** How much a check judged: answers (0: it had nothing to judge), and the time it took. */
+export interface Judged {
+  answers: number;
+  ms: number;
+}
+
+/** What the checks made of a run: each failure, and what each check judged, by check name. */
+export interface Checked {
+  failures: Failure[];
+  judged: Record<string, Judged>;
+}
+
+/** Applies every registered check to the exchanges it applies to: per-exchange checks one by one, run checks to their exchanges together. */
+export function applyChecks(exchanges: Exchange[], context: CheckContext): Checked {
+  const judged: Record<string, Judged> = {};
+  const failures = CHECKS.flatMap((check) => {
+    const started = performance.now();
+    const applicable = exchanges.filter((exchange) => check.appliesTo(exchange, context));
+    const found =
+      check.scope === 'run'
+        ? check.run(applicable, context)
+        : applicable.flatMap((exchange) => {
+            const finding = check.run(exchange, context);
+            return finding === undefined ? [] : [{ check: check.name, exchange, ...finding }];
+          });
+    judged[check.name] = { answers: applicable.length, ms: performance.now() - started };
+    return found;
   });
+  return { failures, judged };
 }
 
 export type { Check, CheckContext, Failure, Finding } from './check';

@@ -1,13 +1,17 @@
 import type { ExchangeCheck } from './check';
-import { isSuccess } from './responses';
+import { documentedResponse, isSuccess } from './responses';
 
-/** Valid data is accepted. */
+/**
+ * Valid data is accepted. A refusal is always judged; a 2xx only when the spec documents it,
+ * because an undocumented 2xx (say, 200 `{"ok":true}`) shows nothing was created as the contract
+ * means it: status_code_conformance reports that answer.
+ */
 export const positiveDataAcceptance: ExchangeCheck = {
   name: 'positive_data_acceptance',
-  description: 'valid data (examples and generated bodies) is accepted with a 2xx',
+  description: 'valid data (examples and generated bodies) is accepted with a documented 2xx',
   scope: 'exchange',
+  appliesTo: (exchange) =>
+    exchange.case.expectation === 'accept' && (!isSuccess(exchange.response.status) || documentedResponse(exchange.case.operation, exchange.response.status) !== undefined),
   run: (exchange) =>
-    exchange.case.expectation === 'accept' && !isSuccess(exchange.response.status)
-      ? { message: `valid data was refused with ${exchange.response.status}`, expected: 'a 2xx answer' }
-      : undefined,
+    !isSuccess(exchange.response.status) ? { message: `valid data was refused with ${exchange.response.status}`, expected: 'a 2xx answer' } : undefined,
 };

@@ -13,8 +13,8 @@ export const problemDetailsConformance: ExchangeCheck = {
   name: 'problem_details_conformance',
   description: "a problem's status equals the HTTP status, and a schema-violation answer lists its violations",
   scope: 'exchange',
+  appliesTo: (exchange) => mediaTypeOf(exchange) === PROBLEM_JSON,
   run: (exchange) => {
-    if (mediaTypeOf(exchange) !== PROBLEM_JSON) return undefined;
     const problem = exchange.response.json as Record<string, unknown> | undefined;
     if (problem?.status !== exchange.response.status) {
       return { message: `problem status is ${JSON.stringify(problem?.status)}`, expected: `status ${exchange.response.status}, the HTTP status` };

@@ -6,9 +6,9 @@ export const responseSchemaConformance: ExchangeCheck = {
   name: 'response_schema_conformance',
   description: 'the body matches the schema documented for its status and media type',
   scope: 'exchange',
+  appliesTo: (exchange) => documentedSchema(exchange) !== undefined,
   run: (exchange, { validate }) => {
-    const schema = documentedSchema(exchange);
-    if (schema === undefined) return undefined;
+    const schema = documentedSchema(exchange)!;
     const expected = `a body matching the ${exchange.response.status} ${mediaTypeOf(exchange)} schema`;
     if (exchange.response.json === undefined) return { message: exchange.response.text === '' ? 'the body is empty' : 'the body is not JSON', expected };
     const errors = validate(schema, exchange.response.json);

@@ -2,16 +2,18 @@
 declare module 'hooks' {
   namespace hooks {
     interface DreddTransaction {
-    name: string;
-    request: { method: string; uri: string; headers: Record<string, string>; body: string };
-    expected: { statusCode: string; headers?: Record<string, string>; body?: string; bodySchema?: unknown };
-    real?: { statusCode: number; headers: Record<string, string>; body?: string };
-    fullPath: string;
-    protocol: string;
-    host: string;
-    port: number;
-    skip: boolean;
-    fail: boolean | string;
+      name: string;
+      request: { method: string; uri: string; headers: Record<string, string>; body: string };
+      expected: { statusCode: string; headers?: Record<string, string>; body?: string; bodySchema?: unknown };
+      real?: { statusCode: number; headers: Record<string, string>; body?: string };
+      fullPath: string;
+      protocol: string;
+      host: string;
+      port: number;
+      skip: boolean;
+      fail: boolean | string;
+      /** Set by Dredd when the transaction starts (milliseconds since the epoch). */
+      startedAt?: number;
     }
   }
   interface DreddHooks {

@@ -1,28 +1,28 @@
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type DreddType from 'dredd';
 import { loadSpec } from '../../src/spec/load';
 import { PACKAGE_ROOT } from '../../src/version';
-import { describeOperation } from '../../src/spec/operations';
 import { createValidator } from '../../src/spec/validate';
 import { buildCases } from '../cases/build';
-import { applyChecks } from '../checks';
 import { preferenceApplied } from '../checks/responses';
-import { toReport, type Report } from '../report/report';
-import { targetOf, type RunResult, type VerifySettings } from '../run';
+import { blockedReport, toReport, type Report, type ReportedRequest } from '../report/report';
+import { resultOf, targetOf, type RunResult, type VerifySettings } from '../run';
 import { isRunError, sendCase, type RunError } from '../send';
+import { withTempFolder } from '../temp';
+import { specForDredd } from './dredd-spec';
 import { openSession, type DreddSession } from './session';
 
 /** The compiled hook file Dredd loads (Dredd skips `.ts` hook files with only a warning). */
 export const HOOKFILE = join(PACKAGE_ROOT, 'dist', 'contracts', 'dredd', 'hooks.js');
+
+export const DREDD_SUITE = 'contract (dredd)';
 
 /** Dredd could not run its hooks: the run says nothing, so it must not pass. */
 export class DreddHooksError extends Error {
   override name = 'DreddHooksError';
 }
 
-type WinstonLogger = { transports: { console: { silent: boolean } } };
+type WinstonLogger = { transports: { console: { silent: boolean } }; log: (level: string, ...rest: unknown[]) => void };
 
 /** Loads Dredd without the harmless circular-dependency warning its winston 2 triggers. */
 function loadDredd(): typeof DreddType {
@@ -38,22 +38,32 @@ function loadDredd(): typeof DreddType {
   }
 }
 
-function runDreddOnce(configuration: Record<string, unknown>, overallMs: number): Promise<{ failures: number; errors: number } | 'timed out'> {
-  // Loaded here, not at start-up: Dredd is large and only this suite needs it.
+type DreddOutcome = { kind: 'ran' } | { kind: 'timed out' } | { kind: 'failed'; message: string };
+
+/**
+ * Runs Dredd once, quietly: its console output would come before our report and covers the same
+ * ground, and its own errors (a spec it cannot compile) come back as one message instead.
+ */
+function runDreddOnce(configuration: Record<string, unknown>, overallMs: number): Promise<DreddOutcome> {
   const Dredd = loadDredd();
-  // Dredd's own console reporter would print before our report; the report covers the same ground.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const console = (require('dredd/build/reporters/reporterOutputLogger') as { default: WinstonLogger }).default.transports.console;
-  console.silent = true;
-  return new Promise<{ failures: number; errors: number } | 'timed out'>((resolve, reject) => {
-    const timer = setTimeout(() => resolve('timed out'), overallMs);
-    new Dredd(configuration).run((error, stats) => {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const reporter = (require('dredd/build/reporters/reporterOutputLogger') as { default: WinstonLogger }).default;
+  const logger = (require('dredd/build/logger') as { default: WinstonLogger }).default;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const errors: string[] = [];
+  const log = logger.log;
+  logger.log = (level, message) => void (level === 'error' && errors.push(String(message)));
+  reporter.transports.console.silent = true;
+  return new Promise<DreddOutcome>((resolve) => {
+    const timer = setTimeout(() => resolve({ kind: 'timed out' }), overallMs);
+    new Dredd(configuration).run((error) => {
       clearTimeout(timer);
-      if (error !== null && error !== undefined) reject(error);
-      else resolve(stats);
+      if (error === null || error === undefined) resolve({ kind: 'ran' });
+      else resolve({ kind: 'failed', message: errors.length === 0 ? error.message : `${errors[0]!}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}` });
     });
   }).finally(() => {
-    console.silent = false;
+    reporter.transports.console.silent = false;
+    logger.log = log;
   });
 }
 
@@ -65,58 +75,46 @@ async function answersPreferences(session: Pick<DreddSession, 'cases' | 'target'
   return !isRunError(result) && preferenceApplied(result);
 }
 
-/** The shape of an xunit `<testsuite>`, for merging into one JUnit file. */
-function testsuiteOf(xunitFile: string): string | undefined {
-  if (!existsSync(xunitFile)) return undefined;
-  return /<testsuite[\s\S]*<\/testsuite>/.exec(readFileSync(xunitFile, 'utf8'))?.[0];
+/** Each transaction Dredd ran, as a JUnit testcase: passed, failed (naming the checks) or skipped (saying why). */
+function requestsOf(session: DreddSession, result: RunResult): ReportedRequest[] {
+  return session.transactions.map((name) => {
+    const skipped = session.skipped.get(name);
+    if (skipped !== undefined) return { name, status: 'skipped', ms: 0, message: skipped };
+    const exchange = session.answered.get(name);
+    if (exchange === undefined) return { name, status: 'failed', ms: 0, message: 'no answer' };
+    const failed = [...new Set(result.failures.filter((f) => f.exchange === exchange).map((f) => f.check))];
+    return failed.length === 0 ? { name, status: 'passed', ms: exchange.ms } : { name, status: 'failed', ms: exchange.ms, message: `failed: ${failed.join(', ')}` };
+  });
 }
 
 /**
  * The Dredd suite: Dredd runs one transaction per documented response of the spec, the hooks
- * turn each into a request that earns that response and apply the shared checks.
+ * turn each into a request that earns that response, and the shared checks judge the answers.
+ * A spec Dredd cannot run comes back as a report that says so in one line.
  */
-export async function runDredd(settings: VerifySettings, hookfile = HOOKFILE): Promise<{ report: Report; junitSuite?: string }> {
+export async function runDredd(settings: VerifySettings, hookfile = HOOKFILE): Promise<Report> {
   const started = Date.now();
   const { document } = await loadSpec(settings.specPath);
   const validate = createValidator();
   const cases = buildCases(document, { seed: settings.seed, randomBodies: 0, hasForbiddenToken: settings.forbiddenToken !== undefined }, validate);
   const target = targetOf(settings);
-  const session = openSession({ target, cases, context: { document, validate }, answersPreferences: await answersPreferences({ cases, target }) });
-  const xunitFile = join(mkdtempSync(join(tmpdir(), 'kaiten-dredd-')), 'dredd.xml');
-  const outcome = await runDreddOnce(
-    {
-      endpoint: settings.baseUrl,
-      path: [settings.specPath],
-      hookfiles: [hookfile],
-      reporter: ['xunit'],
-      output: [xunitFile],
-      loglevel: 'error',
-      color: false,
-      http: { timeout: settings.timeoutMs },
-    },
-    settings.overallMs,
-  );
+  const context = { document, validate };
+  const session = openSession({ target, cases, context, hasForbiddenToken: settings.forbiddenToken !== undefined, answersPreferences: await answersPreferences({ cases, target }) });
+  const outcome = await withTempFolder('kaiten-dredd-', async (folder) => {
+    const spec = await specForDredd(settings.specPath, folder);
+    const ran = await runDreddOnce(
+      { endpoint: settings.baseUrl, path: [spec], hookfiles: [hookfile], reporter: [], loglevel: 'error', color: false, http: { timeout: settings.timeoutMs } },
+      settings.overallMs,
+    );
+    // Dredd names the file it read: name the user's spec, not our temporary copy of it.
+    return ran.kind === 'failed' ? { ...ran, message: ran.message.replaceAll(spec, settings.specPath) } : ran;
+  });
+  if (outcome.kind === 'failed') return blockedReport(DREDD_SUITE, settings, `Dredd could not run: ${outcome.message}`);
   if (!session.hooksLoaded) throw new DreddHooksError(`Dredd did not load its hooks from ${hookfile}; without them it checks almost nothing, so the run stops here`);
 
-  const answered = new Set(session.exchanges.map((e) => e.case.id));
   const errors: RunError[] = [...session.chosen.entries()]
-    .filter(([, c]) => !answered.has(c.id))
-    .map(([name, c]) => ({ case: c, request: { method: c.operation.method.toUpperCase(), url: settings.baseUrl, headers: {} }, kind: outcome === 'timed out' ? 'timeout' : 'other', message: `Dredd got no answer for "${name}"` }));
-  const result: RunResult = {
-    settings: { ...settings, randomBodies: 0 },
-    cases: [...session.chosen.values()],
-    exchanges: session.exchanges,
-    failures: [...session.failures, ...applyChecks(session.exchanges, session.context, 'run')],
-    errors,
-    coverage: coverageOf(session),
-    durationMs: Date.now() - started,
-  };
-  const junitSuite = testsuiteOf(xunitFile);
-  return { report: toReport('contract (dredd)', result), ...(junitSuite === undefined ? {} : { junitSuite }) };
-}
-
-function coverageOf(session: DreddSession) {
-  const rows = session.exchanges.map((exchange) => ({ operation: describeOperation(exchange.case.operation), status: String(exchange.response.status), cases: 1, seen: 1 }));
-  const skipped = session.skipped.map(({ transaction, reason }) => ({ operation: transaction.split(' > ').slice(0, 2).join(' > '), status: transaction.split(' > ')[2] ?? '', cases: 0, seen: 0, note: `skipped: ${reason}` }));
-  return [...rows, ...skipped];
+    .filter(([name]) => !session.answered.has(name))
+    .map(([name, c]) => ({ case: c, request: { method: c.operation.method.toUpperCase(), url: settings.baseUrl, headers: {} }, kind: outcome.kind === 'timed out' ? 'timeout' : 'other', message: `Dredd got no answer for "${name}"` }));
+  const result = resultOf({ ...settings, randomBodies: 0 }, { cases: [...session.chosen.values()], planned: cases, exchanges: [...session.answered.values()], errors, context, started });
+  return toReport(DREDD_SUITE, result, requestsOf(session, result));
 }

@@ -1,7 +1,9 @@
 import type { DreddTransaction } from 'hooks';
+import { templatePattern } from '../../src/spec/http';
 import type { Case } from '../case';
 import { expectedStatuses } from '../case';
-import type { CheckContext, Failure } from '../checks';
+import type { CheckContext } from '../checks';
+import { whyNotExercised } from '../coverage';
 import type { Exchange, Target } from '../send';
 
 /**
@@ -12,22 +14,26 @@ export interface DreddSession {
   target: Target;
   cases: Case[];
   context: CheckContext;
+  hasForbiddenToken: boolean;
   /** Whether the target applies `Prefer: code=` (a mock), so a 500 can be asked of it. */
   answersPreferences: boolean;
   hooksLoaded: boolean;
-  exchanges: Exchange[];
-  failures: Failure[];
+  /** Every transaction Dredd ran, in order, by name. */
+  transactions: string[];
   /** Cases chosen per transaction, by transaction name. */
   chosen: Map<string, Case>;
-  skipped: { transaction: string; reason: string }[];
+  /** Answers, by transaction name. */
+  answered: Map<string, Exchange>;
+  /** Why a transaction was skipped, by transaction name. */
+  skipped: Map<string, string>;
 }
 
 // A global, not module state: the compiled hook file may load its own copy of this module.
 const KEY = Symbol.for('kaiten-webhooks-harness.dredd-session');
 const slot = globalThis as typeof globalThis & { [KEY]?: DreddSession };
 
-export function openSession(session: Omit<DreddSession, 'hooksLoaded' | 'exchanges' | 'failures' | 'chosen' | 'skipped'>): DreddSession {
-  slot[KEY] = { ...session, hooksLoaded: false, exchanges: [], failures: [], chosen: new Map(), skipped: [] };
+export function openSession(session: Pick<DreddSession, 'target' | 'cases' | 'context' | 'answersPreferences'> & { hasForbiddenToken: boolean }): DreddSession {
+  slot[KEY] = { ...session, hooksLoaded: false, transactions: [], chosen: new Map(), answered: new Map(), skipped: new Map() };
   return slot[KEY];
 }
 
@@ -37,11 +43,12 @@ export function currentSession(): DreddSession {
   return session;
 }
 
-const templateToPattern = (path: string) => new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`);
+const templateToPattern = (path: string) => templatePattern(path).pattern;
 
 /**
  * The case that makes a real server answer the transaction's status: the request example for
- * a 2xx, a malformed body for 400, no credentials for 401, and so on (see expectedStatuses).
+ * a 2xx, a malformed body for 400, no credentials for 401, and so on (see expectedStatuses); or,
+ * in the words of the coverage table, why there is none.
  */
 export function caseForTransaction(session: DreddSession, transaction: DreddTransaction): Case | string {
   const status = Number(transaction.expected.statusCode);
@@ -51,7 +58,7 @@ export function caseForTransaction(session: DreddSession, transaction: DreddTran
   );
   const chosen = candidates.find((c) => c.expectation !== 'server-error' || session.answersPreferences);
   if (chosen !== undefined) return chosen;
-  if (candidates.length > 0) return `a real server cannot be asked for ${status}; only a mock that applies Prefer: code=${status}`;
-  if (status === 403) return 'no token without the scope was given (--forbidden-token)';
-  return `no request derived from the spec makes a server answer ${status}`;
+  const operation = session.cases.find((c) => c.operation.method === transaction.request.method.toLowerCase() && templateToPattern(c.operation.path).test(path))?.operation;
+  const why = operation === undefined ? undefined : whyNotExercised(operation, String(status), session.cases, [], [], session.hasForbiddenToken);
+  return why ?? 'not exercised: no case aims at it';
 }

@@ -1,17 +1,26 @@
-import type { Report, ReportedError, ReportedFailure } from './report';
+import { exitCodeOf, type Report, type ReportedError, type ReportedFailure } from './report';
+
+/** Failures of one check shown in full on the console; the rest get one line between them. */
+export const SHOWN_IN_FULL = 3;
+/** A request body longer than this is shown cut in `sent:`, and whole once, in the curl line. */
+const SHOWN_BODY = 200;
+const SHOWN_RESPONSE = 1000;
+const LIST_WIDTH = 300;
 
 const indent = (text: string, by: string) => text.split('\n').join(`\n${by}`);
+const cut = (text: string, limit: number, where: string) => (text.length > limit ? `${text.slice(0, limit)}… (${text.length} characters${where})` : text);
 
 /** One failure, as a person reads it: what was sent, what came back, what the spec expected, how to send it again. */
 export function formatFailure(failure: ReportedFailure, number: number): string {
   const { request, response } = failure;
   const headers = Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`);
+  const body = response.body === '' ? '' : ` ${indent(cut(response.body, SHOWN_RESPONSE, ''), '                ')}`;
   return [
     `  ${number}) ${failure.operation}: ${failure.case}`,
     `     sent:      ${request.method} ${request.url}`,
     ...headers.map((header) => `                ${header}`),
-    ...(request.body === undefined ? [] : [`                ${indent(request.body, '                ')}`]),
-    `     got:       ${response.status} ${response.contentType ?? '(no content type)'}${response.body === '' ? '' : ` ${indent(response.body, '                ')}`}`,
+    ...(request.body === undefined ? [] : [`                ${indent(cut(request.body, SHOWN_BODY, '; whole in the curl line'), '                ')}`]),
+    `     got:       ${response.status} ${response.contentType ?? '(no content type)'}${body}`,
     `     wrong:     ${failure.message}`,
     `     expected:  ${failure.expected}`,
     `     reproduce: ${failure.curl}`,
@@ -22,28 +31,88 @@ function formatError(error: ReportedError, number: number): string {
   return [`  ${number}) ${error.operation}: ${error.case}: ${error.kind}: ${error.message}`, `     reproduce: ${error.curl}`].join('\n');
 }
 
-function table(rows: string[][]): string {
+/** The first `full` items formatted whole, the rest named on one bounded line. */
+export function capped<T>(items: T[], full: number, format: (item: T, number: number) => string, name: (item: T) => string): string[] {
+  const rest = items.slice(full).map(name);
+  if (rest.length === 0) return items.map((item, i) => format(item, i + 1));
+  let listed = rest.join('; ');
+  if (listed.length > LIST_WIDTH) listed = `${listed.slice(0, LIST_WIDTH)}…`;
+  return [...items.slice(0, full).map((item, i) => format(item, i + 1)), `  … and ${rest.length} more: ${listed}`];
+}
+
+export function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows.map((row) => `  ${row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')}`.trimEnd()).join('\n');
 }
 
-/** The console report of one suite: failures grouped by check, errors of the run apart, coverage, a verdict. */
+const STATUS_WORDS = { failed: 'FAILED', passed: 'passed', 'not checked': 'not checked' } as const;
+
+/** One suite's part of the console report: why it could not verify, failures grouped by check, errors of the run apart, the checks. */
 export function formatReport(report: Report): string {
   const lines = [`${report.suite}: ${report.target} against ${report.spec} (seed ${report.seed})`];
+  if (report.blocker !== undefined) return [...lines, `  COULD NOT VERIFY: ${report.blocker}`].join('\n');
   lines.push(`  ${report.cases} cases, ${report.answered} answered in ${(report.durationMs / 1000).toFixed(1)} s`);
   for (const check of report.checks.filter((c) => c.failures > 0)) {
     lines.push('', `FAILED ${check.name} (${check.failures}): ${check.description}`);
-    report.failures.filter((f) => f.check === check.name).forEach((failure, i) => lines.push(formatFailure(failure, i + 1)));
+    const failures = report.failures.filter((f) => f.check === check.name);
+    lines.push(...capped(failures, SHOWN_IN_FULL, formatFailure, (f) => `${f.case} (${f.message})`));
   }
   if (report.errors.length > 0) {
     lines.push('', `ERRORS of the run (${report.errors.length}): requests that got no answer; not check failures`);
-    report.errors.forEach((error, i) => lines.push(formatError(error, i + 1)));
+    lines.push(...capped(report.errors, SHOWN_IN_FULL, formatError, (e) => `${e.case} (${e.kind})`));
   }
-  lines.push('', 'Documented responses exercised:');
-  lines.push(table([['operation', 'status', 'cases', 'answers', ''], ...report.coverage.map((row) => [row.operation, row.status, String(row.cases), String(row.seen), row.note ?? ''])]));
   lines.push('', 'Checks:');
-  lines.push(table(report.checks.map((check) => [check.failures === 0 ? 'passed' : 'FAILED', check.name, check.failures === 0 ? '' : `${check.failures} failure(s)`])));
-  const verdict = report.failures.length > 0 ? `${report.failures.length} failure(s) in ${report.checks.filter((c) => c.failures > 0).length} check(s)` : 'every check passed';
-  lines.push('', `${report.suite}: ${verdict}${report.errors.length > 0 ? `, ${report.errors.length} error(s) of the run` : ''}`);
+  const judged = (check: Report['checks'][number]) =>
+    check.status === 'failed' ? `${check.failures} failure(s) in ${check.judged} answer(s)` : check.status === 'passed' ? `${check.judged} answer(s) judged` : 'no applicable answer';
+  lines.push(table(report.checks.map((check) => [STATUS_WORDS[check.status], check.name, judged(check)])));
   return lines.join('\n');
 }
+
+/** One coverage table for every suite of the run: the documented responses, and how each suite exercised them. */
+export function formatCoverage(reports: Report[]): string {
+  const suites = reports.filter((r) => r.coverage.length > 0);
+  if (suites.length === 0) return '';
+  const keys = [...new Map(suites.flatMap((r) => r.coverage.map((row) => [`${row.operation} ${row.status}`, row] as const))).values()];
+  const rows = keys.map((key) => {
+    const cells = suites.map((r) => r.coverage.find((row) => row.operation === key.operation && row.status === key.status));
+    const notes = [...new Set(cells.map((cell) => cell?.note).filter((note) => note !== undefined))];
+    return [key.operation, key.status, ...cells.map((cell) => (cell === undefined ? '-' : `${cell.cases} / ${cell.seen}`)), notes.join('; ')];
+  });
+  const names = suites.map((r) => /\(([^)]+)\)/.exec(r.suite)?.[1] ?? r.suite);
+  return ['Documented responses exercised (requests aimed at the status / answers with it):', table([['operation', 'status', ...names, ''], ...rows])].join('\n');
+}
+
+/** The one line that ends every run: the verdict for all suites together, matching the exit code. */
+export function formatVerdict(reports: Report[]): string {
+  const code = exitCodeOf(reports);
+  const per = (describe: (r: Report) => string) => reports.map((r) => `${r.suite}: ${describe(r)}`).join('; ');
+  const notChecked = (r: Report) => r.checks.filter((c) => c.status === 'not checked').length;
+  if (code === 0) {
+    return `verify: PASSED, the target conforms (${per((r) => `${r.checks.filter((c) => c.status === 'passed').length} checks passed${notChecked(r) > 0 ? `, ${notChecked(r)} not checked: no applicable answer` : ''}`)}); exit 0`;
+  }
+  if (code === 1) {
+    const failures = reports.reduce((sum, r) => sum + r.failures.length, 0);
+    const checks = new Set(reports.flatMap((r) => r.checks.filter((c) => c.failures > 0).map((c) => c.name))).size;
+    const describe = (r: Report) => (r.blocker !== undefined ? 'could not verify' : `${r.failures.length} failure(s)${r.errors.length > 0 ? `, ${r.errors.length} error(s) of the run` : ''}`);
+    return `verify: FAILED, ${failures} failure(s) in ${checks} check(s) (${per(describe)}); exit 1`;
+  }
+  const reasons = reports.map((r) => r.blocker ?? (r.errors.length > 0 ? `${r.errors.length} request(s) got no answer` : r.answered === 0 ? 'no request was answered' : 'conforms'));
+  const why = reports.length === 0 ? 'no suite ran' : new Set(reasons).size === 1 ? reasons[0]! : per((r) => reasons[reports.indexOf(r)]!);
+  return `verify: COULD NOT VERIFY (${why}); exit 2`;
+}
+
+/** The whole console report of a run: each suite, one coverage table, one verdict line. */
+export function formatRun(reports: Report[], verdict = formatVerdict(reports)): string {
+  const secrets = reports.some((r) => [...r.failures, ...r.errors].some((f) => f.curl.includes('$KAITEN_')));
+  return [
+    ...reports.map(formatReport),
+    ...(secrets ? ['The reproduce lines read tokens from the environment: export KAITEN_TOKEN (and KAITEN_FORBIDDEN_TOKEN) before running them.'] : []),
+    formatCoverage(reports),
+    verdict,
+  ]
+    .filter((part) => part !== '')
+    .join('\n\n');
+}
+
+/** The console report of a `verify()` result, exactly as `kaiten-webhooks verify` prints it. */
+export const formatVerifyResult = (result: { reports: Report[]; verdict: string }): string => formatRun(result.reports, result.verdict);

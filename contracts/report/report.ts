@@ -1,7 +1,8 @@
 import type { Failure } from '../checks';
 import { CHECKS } from '../checks';
 import { describeOperation } from '../../src/spec/operations';
-import type { CoverageRow, RunResult } from '../run';
+import type { CoverageRow } from '../coverage';
+import type { RunResult } from '../run';
 import type { Exchange, RunError, SentRequest } from '../send';
 import { showHeader, toCurl, type Secrets } from './curl';
 
@@ -36,7 +37,30 @@ export interface ReportedError {
   curl: string;
 }
 
-/** A run as plain data: what every formatter (console, JUnit, Dredd) renders. */
+/** What became of one check: failed, passed, or not checked because no answer gave it anything to judge. */
+export type CheckStatus = 'failed' | 'passed' | 'not checked';
+
+export interface ReportedCheck {
+  name: string;
+  description: string;
+  status: CheckStatus;
+  /** Answers the check judged. */
+  judged: number;
+  failures: number;
+  /** Seconds spent judging (for JUnit). */
+  seconds: number;
+}
+
+/** One request a suite made of its own accord (Dredd's transactions), for per-request JUnit testcases. */
+export interface ReportedRequest {
+  name: string;
+  status: 'passed' | 'failed' | 'skipped';
+  ms: number;
+  /** Which checks failed, or why it was skipped. */
+  message?: string;
+}
+
+/** A suite's run as plain data: what every formatter (console, JUnit) renders. */
 export interface Report {
   suite: string;
   target: string;
@@ -45,10 +69,13 @@ export interface Report {
   cases: number;
   answered: number;
   durationMs: number;
-  checks: { name: string; description: string; failures: number }[];
+  checks: ReportedCheck[];
   failures: ReportedFailure[];
   errors: ReportedError[];
   coverage: CoverageRow[];
+  /** Why this suite's findings cannot be used (a wrong --token, a spec Dredd cannot read): the run could not verify. */
+  blocker?: string;
+  requests?: ReportedRequest[];
 }
 
 const cut = (text: string) => (text.length > MAX_SHOWN_BODY ? `${text.slice(0, MAX_SHOWN_BODY)}… (${text.length} characters)` : text);
@@ -86,8 +113,21 @@ export function secretsOf(result: RunResult): Secrets {
   return secrets;
 }
 
-export function toReport(suite: string, result: RunResult): Report {
+/** A check's outcome; `failures` decides first, then whether it judged anything. */
+export function statusOf(failures: number, judged: number): CheckStatus {
+  if (failures > 0) return 'failed';
+  return judged > 0 ? 'passed' : 'not checked';
+}
+
+export function toReport(suite: string, result: RunResult, requests?: ReportedRequest[]): Report {
   const secrets = secretsOf(result);
+  const checks = CHECKS.map((check) => {
+    const failures = result.failures.filter((f) => f.check === check.name).length;
+    const judged = result.judged[check.name] ?? { answers: 0, ms: 0 };
+    return { name: check.name, description: check.description, status: statusOf(failures, judged.answers), judged: judged.answers, failures, seconds: judged.ms / 1000 };
+  });
+  // A wrong token makes every finding noise: the blocker alone is reported.
+  const blocked = result.setupProblem !== undefined;
   return {
     suite,
     target: result.settings.baseUrl,
@@ -96,17 +136,38 @@ export function toReport(suite: string, result: RunResult): Report {
     cases: result.cases.length,
     answered: result.exchanges.length,
     durationMs: result.durationMs,
-    checks: CHECKS.map((check) => ({ name: check.name, description: check.description, failures: result.failures.filter((f) => f.check === check.name).length })),
-    failures: result.failures.map((failure) => reportFailure(failure, secrets)),
+    checks: blocked ? checks.map((check) => ({ ...check, status: 'not checked' as const, failures: 0 })) : checks,
+    failures: blocked ? [] : result.failures.map((failure) => reportFailure(failure, secrets)),
     errors: result.errors.map((error) => reportError(error, secrets)),
     coverage: result.coverage,
+    ...(result.setupProblem === undefined ? {} : { blocker: result.setupProblem }),
+    ...(requests === undefined ? {} : { requests }),
+  };
+}
+
+/** A suite that could not run at all: one line saying why, nothing judged. */
+export function blockedReport(suite: string, settings: Pick<RunResult['settings'], 'baseUrl' | 'specPath' | 'seed'>, blocker: string): Report {
+  return {
+    suite,
+    target: settings.baseUrl,
+    spec: settings.specPath,
+    seed: settings.seed,
+    cases: 0,
+    answered: 0,
+    durationMs: 0,
+    checks: CHECKS.map((check) => ({ name: check.name, description: check.description, status: 'not checked', judged: 0, failures: 0, seconds: 0 })),
+    failures: [],
+    errors: [],
+    coverage: [],
+    blocker,
   };
 }
 
 /** Exit codes of `verify`: 0 conforms, 1 violations found, 2 could not verify. */
 export function exitCodeOf(reports: Report[]): 0 | 1 | 2 {
+  if (reports.length === 0) return 2;
   if (reports.some((report) => report.failures.length > 0)) return 1;
-  if (reports.some((report) => report.errors.length > 0 || report.answered === 0)) return 2;
+  if (reports.some((report) => report.blocker !== undefined || report.errors.length > 0 || report.answered === 0)) return 2;
   return 0;
 }
 

@@ -34,3 +34,35 @@ export function writeSpecs(documents: Record<string, unknown>): Record<string, s
     }),
   );
 }
+
+/**
+ * The spec plus `GET /webhooks/{id}`, as a user might extend it: its path parameter has
+ * `examples:` (not `example:`), and it documents only 200, 401 and 404 (no 403, no 422).
+ */
+export async function specWithGetOperation(): Promise<SpecDocument> {
+  const document = await copySpec();
+  const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ErrorModel' } } } });
+  at(document, 'paths')['/webhooks/{id}'] = {
+    get: {
+      operationId: 'get-webhook',
+      summary: 'Get a webhook',
+      security: [{ bearerAuth: ['read:webhooks'] }],
+      parameters: [
+        {
+          name: 'id',
+          in: 'path',
+          required: true,
+          description: 'The webhook id.',
+          schema: { type: 'string', format: 'uuid' },
+          examples: { known: { summary: 'A webhook id', value: '0b4ac7a4-3f2e-4c43-9d55-4f7a1c0e6b21' } },
+        },
+      ],
+      responses: {
+        '200': { description: 'The webhook.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Webhook' } } } },
+        '401': problem('No valid token.'),
+        '404': problem('No such webhook.'),
+      },
+    },
+  };
+  return document;
+}

@@ -1,0 +1,134 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { loadSpec, SpecError } from '../src/spec/load';
+import { DreddHooksError, DREDD_SUITE, runDredd } from './dredd/run-dredd';
+import { reachable } from './reachable';
+import { formatVerdict } from './report/format';
+import { junitForProblem, toJUnit } from './report/junit';
+import { blockedReport, exitCodeOf, type Report } from './report/report';
+import { runJestSuite, SuiteError } from './run-jest';
+import type { VerifySettings } from './run';
+import { completeSettings } from './settings';
+
+export const SUITES = ['all', 'jest', 'dredd'] as const;
+export type Suite = (typeof SUITES)[number];
+
+/** What to verify and how; only `baseUrl` is required. */
+export interface VerifyOptions {
+  /** The implementation to verify; may carry a path prefix (`https://staging.example.com/api`). */
+  baseUrl: string;
+  /** OpenAPI file. Default: the packaged spec. */
+  spec?: string;
+  /** A valid bearer token with the operation's scope. */
+  token?: string;
+  /** A valid token without the scope, to exercise 403. */
+  forbiddenToken?: string;
+  /** Default `all`. */
+  suite?: Suite;
+  /** Replays the generated cases of an earlier run (every report prints its seed). */
+  seed?: number;
+  /** Per-request timeout in milliseconds. Default 5000. */
+  timeoutMs?: number;
+  /** Random valid bodies per operation on top of the derived ones. Default 10. */
+  cases?: number;
+  /** Write JUnit XML here (parent folders are created), also when nothing could be verified. */
+  junit?: string;
+  /** Stops waiting for the suites: the result then says the run was interrupted. */
+  signal?: AbortSignal;
+}
+
+/** A verification run: the exit code `kaiten-webhooks verify` would give, each suite's report, and the verdict line. */
+export interface VerifyResult {
+  /** 0 the target conforms, 1 violations found, 2 could not verify. */
+  exitCode: 0 | 1 | 2;
+  reports: Report[];
+  /** Why the run could not verify as a whole (bad options, unusable spec, unreachable target, interrupted, JUnit not written). */
+  problem?: string;
+  /** The last line of the console report. */
+  verdict: string;
+}
+
+/** Why a base URL cannot be verified, or undefined when it is an http(s) URL. */
+export function checkBaseUrl(baseUrl: string): string | undefined {
+  return /^https?:\/\/[^/]/.test(baseUrl) && URL.canParse(baseUrl) ? undefined : `--base-url must be an http(s) URL, not "${baseUrl}"`;
+}
+
+function settingsOf(options: VerifyOptions): VerifySettings {
+  const partial: Partial<VerifySettings> & { baseUrl: string } = { baseUrl: options.baseUrl };
+  if (options.spec !== undefined) partial.specPath = options.spec;
+  if (options.token !== undefined) partial.token = options.token;
+  if (options.forbiddenToken !== undefined) partial.forbiddenToken = options.forbiddenToken;
+  if (options.seed !== undefined) partial.seed = options.seed;
+  if (options.timeoutMs !== undefined) partial.timeoutMs = options.timeoutMs;
+  if (options.cases !== undefined) partial.randomBodies = options.cases;
+  return completeSettings(partial);
+}
+
+/** One suite run; a suite that cannot run becomes a report saying why, so the other suite's results stand. */
+async function runSuite(name: 'jest' | 'dredd', settings: VerifySettings): Promise<Report> {
+  try {
+    return name === 'jest' ? await runJestSuite(settings) : await runDredd(settings);
+  } catch (error) {
+    if (!(error instanceof SuiteError) && !(error instanceof DreddHooksError)) throw error;
+    return blockedReport(name === 'jest' ? 'contract (jest)' : DREDD_SUITE, settings, error.message);
+  }
+}
+
+async function runSuites(options: VerifyOptions, settings: VerifySettings): Promise<Report[] | string> {
+  const problem = checkBaseUrl(options.baseUrl);
+  if (problem !== undefined) return problem;
+  try {
+    await loadSpec(settings.specPath);
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    return error.message;
+  }
+  const unreachable = await reachable(settings.baseUrl, settings.timeoutMs);
+  if (unreachable !== undefined) return `cannot reach ${settings.baseUrl}: ${unreachable}`;
+  const suite = options.suite ?? 'all';
+  const reports: Report[] = [];
+  if (suite !== 'dredd') reports.push(await runSuite('jest', settings));
+  if (suite !== 'jest') reports.push(await runSuite('dredd', settings));
+  return reports;
+}
+
+function untilAborted(signal: AbortSignal | undefined): Promise<string> {
+  return new Promise((resolve) => {
+    if (signal === undefined) return;
+    if (signal.aborted) resolve('interrupted');
+    signal.addEventListener('abort', () => resolve('interrupted'), { once: true });
+  });
+}
+
+/** Writes JUnit XML, creating its folder; says why it could not. */
+function writeJUnit(path: string, xml: string): string | undefined {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, xml);
+    return undefined;
+  } catch (error) {
+    return `cannot write the JUnit file ${path}: ${(error as Error).message}`;
+  }
+}
+
+/**
+ * Verifies a running implementation against the spec with the Jest and Dredd suites, as
+ * `kaiten-webhooks verify` does, and returns what it found instead of printing it.
+ * @example
+ * import { verify, formatVerifyResult } from 'kaiten-webhooks-harness';
+ * const result = await verify({ baseUrl: 'http://127.0.0.1:4010', token: process.env.TOKEN });
+ * console.log(formatVerifyResult(result));
+ * process.exitCode = result.exitCode;
+ */
+export async function verify(options: VerifyOptions): Promise<VerifyResult> {
+  const settings = settingsOf(options);
+  const outcome = await Promise.race([runSuites(options, settings), untilAborted(options.signal)]);
+  const reports = typeof outcome === 'string' ? [] : outcome;
+  let problem = typeof outcome === 'string' ? outcome : undefined;
+  if (options.junit !== undefined) {
+    const unwritten = writeJUnit(options.junit, problem === undefined ? toJUnit(reports) : junitForProblem(problem));
+    problem ??= unwritten;
+  }
+  if (problem !== undefined) return { exitCode: 2, reports, problem, verdict: `verify: COULD NOT VERIFY (${problem}); exit 2` };
+  return { exitCode: exitCodeOf(reports), reports, verdict: formatVerdict(reports) };
+}
