@@ -127,7 +127,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   let problem = typeof outcome === 'string' ? outcome : undefined;
   if (options.junit !== undefined) {
     const unwritten = writeJUnit(options.junit, problem === undefined ? toJUnit(reports) : junitForProblem(problem));
-    problem ??= unwritten;
+    if (unwritten !== undefined) problem = problem === undefined ? unwritten : `${problem}; ${unwritten}`;
   }
   if (problem !== undefined) return { exitCode: 2, reports, problem, verdict: `verify: COULD NOT VERIFY (${problem}); exit 2` };
   return { exitCode: exitCodeOf(reports), reports, verdict: formatVerdict(reports) };
