@@ -2,11 +2,10 @@
 // used from there: the CLI (mock and verify), the API from JavaScript, the types under tsc --strict.
 // Needs dist/ built (`npm test` builds first).
 import { spawnSync } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { useOkServer } from './support/ok-server';
 import { installInto, listing, pack, runIn, spawnListening, type MockProcess } from './support/project';
 
 const work = mkdtempSync(join(tmpdir(), 'kaiten-package-'));
@@ -53,21 +52,11 @@ it('verify, installed, passes the mock: exit 0, JUnit written into a folder that
 }, 120_000);
 
 describe('against a server that answers 200 {"ok":true} to everything', () => {
-  let server: Server;
-  let url: string;
-  beforeAll(async () => {
-    server = createServer((request, response) => {
-      request.resume();
-      request.on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  const okServer = useOkServer();
 
   it('verify, installed, finds violations: exit 1, JUnit written, no temporary files left', async () => {
     const tmp = freshTmp();
-    const run = await runIn(project, 'npx', ['kaiten-webhooks', 'verify', '--base-url', url, '--token', 'T', '--junit', 'reports/wrong/contract.xml'], { TMPDIR: tmp });
+    const run = await runIn(project, 'npx', ['kaiten-webhooks', 'verify', '--base-url', okServer(), '--token', 'T', '--junit', 'reports/wrong/contract.xml'], { TMPDIR: tmp });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^verify: FAILED, \d+ failure\(s\) in \d+ check\(s\) .*; exit 1$/m);
     expect(readFileSync(join(project, 'reports', 'wrong', 'contract.xml'), 'utf8')).toContain('<failure');

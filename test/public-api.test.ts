@@ -1,5 +1,8 @@
 // What a frontend's own test suite does with the package: start the mock, call it, close it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startMock, type CreateWebhookRequest, type Webhook } from '../src/index';
+import { PACKAGE_ROOT } from '../src/version';
 
 it('startMock on port 0 serves the spec, and close() frees the port', async () => {
   const mock = await startMock({ port: 0, logLevel: 'silent', watch: false });
@@ -15,4 +18,21 @@ it('startMock on port 0 serves the spec, and close() frees the port', async () =
   expect(webhook).toMatchObject(request);
   await mock.close();
   await expect(fetch(`${mock.url}/webhooks`, { method: 'POST' })).rejects.toThrow();
+});
+
+it('the startMock JSDoc example, run as written, gets the 422 its comment promises', async () => {
+  const source = readFileSync(join(PACKAGE_ROOT, 'src', 'mock', 'start.ts'), 'utf8');
+  const example = /@example\n([\s\S]*?)\*\//.exec(source)![1]!.replace(/^\s*\* ?/gm, '');
+  const promised = Number(/\/\/ (\d{3})\b/.exec(example)![1]);
+  const statuses: number[] = [];
+  const fetchAndNote = async (...args: Parameters<typeof fetch>) => {
+    const response = await fetch(...args);
+    statuses.push(response.status);
+    return response;
+  };
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const run = new Function('startMock', 'fetch', `return (async () => {\n${example}\n})();`) as (start: typeof startMock, send: typeof fetch) => Promise<void>;
+  await run(startMock, fetchAndNote);
+  expect(promised).toBe(422);
+  expect(statuses).toEqual([promised]);
 });

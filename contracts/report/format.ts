@@ -27,6 +27,15 @@ export function formatFailure(failure: ReportedFailure, number: number): string 
   ].join('\n');
 }
 
+/** A failure of an exchange already shown in full under another check: what is wrong, not the exchange again. */
+function formatAgain(failure: ReportedFailure, number: number, shownUnder: string): string {
+  return [
+    `  ${number}) ${failure.operation}: ${failure.case} (sent and got as shown under ${shownUnder})`,
+    `     wrong:     ${failure.message}`,
+    `     expected:  ${failure.expected}`,
+  ].join('\n');
+}
+
 function formatError(error: ReportedError, number: number): string {
   return [`  ${number}) ${error.operation}: ${error.case}: ${error.kind}: ${error.message}`, `     reproduce: ${error.curl}`].join('\n');
 }
@@ -52,10 +61,18 @@ export function formatReport(report: Report): string {
   const lines = [`${report.suite}: ${report.target} against ${report.spec} (seed ${report.seed})`];
   if (report.blocker !== undefined) return [...lines, `  COULD NOT VERIFY: ${report.blocker}`].join('\n');
   lines.push(`  ${report.cases} cases, ${report.answered} answered in ${(report.durationMs / 1000).toFixed(1)} s`);
+  // Each exchange is printed whole once; a later check that failed on it only says what it found.
+  const shown = new Map<string, string>();
+  const formatOnce = (failure: ReportedFailure, number: number) => {
+    const under = shown.get(failure.caseId);
+    if (under !== undefined) return formatAgain(failure, number, under);
+    shown.set(failure.caseId, failure.check);
+    return formatFailure(failure, number);
+  };
   for (const check of report.checks.filter((c) => c.failures > 0)) {
     lines.push('', `FAILED ${check.name} (${check.failures}): ${check.description}`);
     const failures = report.failures.filter((f) => f.check === check.name);
-    lines.push(...capped(failures, SHOWN_IN_FULL, formatFailure, (f) => `${f.case} (${f.message})`));
+    lines.push(...capped(failures, SHOWN_IN_FULL, formatOnce, (f) => `${f.case} (${f.message})`));
   }
   if (report.errors.length > 0) {
     lines.push('', `ERRORS of the run (${report.errors.length}): requests that got no answer; not check failures`);

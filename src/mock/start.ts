@@ -53,7 +53,8 @@ const RELOAD_SETTLE_MS = 100;
  * Starts the mock server on the spec.
  * @example
  * const mock = await startMock({ port: 0, logLevel: 'silent' });
- * await fetch(`${mock.url}/webhooks`, { method: 'POST', headers: { authorization: 'Bearer t' }, body: '{}' }); // 422
+ * const headers = { authorization: 'Bearer t', 'content-type': 'application/json' };
+ * await fetch(`${mock.url}/webhooks`, { method: 'POST', headers, body: '{}' }); // 422, with an ErrorDetail per missing field
  * await mock.close();
  */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {

@@ -1,7 +1,7 @@
 // What `verify` says, and what it leaves behind, when the target or the setup is wrong: checks
 // with nothing to judge, a refused token, an all-wrong server, nothing reachable, an interrupt.
 import { spawn } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { startMock, type RunningMock } from '../../src/mock/start';
 import { PACKAGE_ROOT } from '../../src/version';
 import { runNode } from '../support/cli';
+import { useOkServer } from '../support/ok-server';
 
 const folder = mkdtempSync(join(tmpdir(), 'kaiten-report-'));
 const CLI = join(PACKAGE_ROOT, 'dist', 'src', 'cli.js');
@@ -21,21 +22,11 @@ async function verify(args: string[]) {
 }
 
 describe('a server that answers 200 {"ok":true} to everything', () => {
-  let server: Server;
-  let url: string;
-  beforeAll(async () => {
-    server = createServer((request, response) => {
-      request.resume();
-      request.on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  const okServer = useOkServer();
 
   it('checks that had no applicable answer say "not checked", never "passed", and are skipped in JUnit', async () => {
     const junit = join(folder, 'ok', 'deep', 'contract.xml');
-    const run = await verify(['--base-url', url, '--token', 'T', '--junit', junit]);
+    const run = await verify(['--base-url', okServer(), '--token', 'T', '--junit', junit]);
     expect(run.code).toBe(1);
     for (const name of ['response_schema_conformance', 'positive_data_acceptance', 'content_type_conformance', 'response_reflects_request', 'unique_ids', 'timestamps_in_order']) {
       expect(run.stdout).toMatch(new RegExp(`^ {2}not checked {2}${name} +no applicable answer$`, 'm'));
@@ -47,7 +38,7 @@ describe('a server that answers 200 {"ok":true} to everything', () => {
 
   it('an all-wrong server gives a bounded report: a few failures per check in full, the rest named on one line, one verdict last', async () => {
     const junit = join(folder, 'bounded.xml');
-    const run = await verify(['--base-url', url, '--token', 'T', '--cases', '100', '--junit', junit]);
+    const run = await verify(['--base-url', okServer(), '--token', 'T', '--cases', '100', '--junit', junit]);
     expect(run.code).toBe(1);
     const lines = run.stdout.split('\n');
     expect(lines.length).toBeLessThan(400);

@@ -2,7 +2,14 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/version';
-import type { Run } from './cli';
+
+
+/** What a finished process said, and how it exited. */
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs a command to completion in `cwd` (killed after `timeoutMs`), with extra environment. */
 export function runIn(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 120_000): Promise<Run> {
