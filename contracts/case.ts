@@ -16,6 +16,20 @@ export interface Scheme {
   name?: string;
 }
 
+/**
+ * The deeper classes of cases, each judged by a check of its own: faults combined to test the
+ * order of checks, several violations at once, both sides of a limit, near misses of valid
+ * values, and request forms a valid client may send.
+ */
+export type Aspect = 'order' | 'several' | 'boundary' | 'near-miss' | 'form';
+
+/** A violation a schema-breaking body should be reported with, as the error model places it. */
+export interface ExpectedViolation {
+  location: string;
+  /** The offending value, absent where there is none to show. */
+  value?: unknown;
+}
+
 /** One request to send and what it should get. */
 export interface Case {
   /** Stable and readable: `create-webhook/invalid/url-pattern`. */
@@ -33,6 +47,14 @@ export interface Case {
   raw?: string;
   /** Extra request headers, such as `Prefer` for answers only a mock can be asked for. */
   headers?: Record<string, string>;
+  /** Default request headers to leave out (`accept`). */
+  omitHeaders?: string[];
+  /** Send header names in Title-Case, as some clients do. */
+  titleCaseHeaders?: boolean;
+  /** The deeper class the case belongs to; its own check judges it instead of expected_status. */
+  aspect?: Aspect;
+  /** For a body that breaks the schema: every violation it should be reported with. */
+  violations?: ExpectedViolation[];
 }
 
 /** The status codes the spec documents for an operation, as written (`201`, `4XX`, `default`). */

@@ -25,6 +25,8 @@ export interface VerifySettings {
   concurrency: number;
   /** The whole run stops sending after this long, whatever is left. */
   overallMs: number;
+  /** How far a server-made time may be from the request's (--clock-skew). */
+  clockSkewMs: number;
 }
 
 export interface RunResult {
@@ -79,7 +81,7 @@ export async function runContract(settings: VerifySettings): Promise<RunResult> 
   const cases = buildCases(document, { seed: settings.seed, randomBodies: settings.randomBodies, hasForbiddenToken: settings.forbiddenToken !== undefined }, validate);
   const results = await sendAll(cases, targetOf(settings), settings.concurrency, started + settings.overallMs);
   const exchanges = results.filter((r): r is Exchange => !isRunError(r));
-  return resultOf(settings, { cases, planned: cases, exchanges, errors: results.filter(isRunError), context: { document, validate }, started });
+  return resultOf(settings, { cases, planned: cases, exchanges, errors: results.filter(isRunError), context: { document, validate, clockSkewMs: settings.clockSkewMs }, started });
 }
 
 /** What a suite's run amounts to: the checks applied, coverage, and any setup mistake. */

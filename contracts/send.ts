@@ -36,6 +36,8 @@ export interface Exchange {
   case: Case;
   request: SentRequest;
   response: Received;
+  /** When the request was sent (milliseconds since the epoch), to judge server-made times. */
+  sentAt: number;
   ms: number;
 }
 
@@ -89,10 +91,11 @@ function fillPath(testCase: Case): string {
 export function requestFor(testCase: Case, target: Target): SentRequest {
   const body = testCase.raw ?? (testCase.value === undefined ? undefined : JSON.stringify(testCase.value));
   const credentials = credentialsFor(testCase, target);
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...testCase.headers, ...credentials.headers };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...testCase.headers, ...credentials.headers };
+  for (const name of testCase.omitHeaders ?? []) delete headers[name];
+  const named = testCase.titleCaseHeaders === true ? Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.replace(/(^|-)([a-z])/g, (_m, dash: string, letter: string) => dash + letter.toUpperCase()), value])) : headers;
   const url = `${target.baseUrl.replace(/\/+$/, '')}${fillPath(testCase)}${credentials.query === '' ? '' : `?${credentials.query}`}`;
-  return { method: testCase.operation.method.toUpperCase(), url, headers, ...(body === undefined ? {} : { body }) };
+  return { method: testCase.operation.method.toUpperCase(), url, headers: named, ...(body === undefined ? {} : { body }) };
 }
 
 function flatten(headers: IncomingHttpHeaders): Record<string, string> {
@@ -119,6 +122,7 @@ function kindOf(error: NodeJS.ErrnoException): RunError['kind'] {
 /** Sends one case; resolves with the exchange, or with a run error (never rejects, never hangs past the timeout). */
 export function sendCase(testCase: Case, target: Target): Promise<Exchange | RunError> {
   const request = requestFor(testCase, target);
+  const sentAt = Date.now();
   const started = performance.now();
   const send = request.url.startsWith('https:') ? httpsRequest : httpRequest;
   return new Promise((resolve) => {
@@ -144,7 +148,7 @@ export function sendCase(testCase: Case, target: Target): Promise<Exchange | Run
         clearTimeout(timer);
         const headers = flatten(incoming.headers);
         const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ case: testCase, request, response: { status: incoming.statusCode ?? 0, headers, text, json: parseJson(text, headers['content-type']) }, ms: performance.now() - started });
+        resolve({ case: testCase, request, response: { status: incoming.statusCode ?? 0, headers, text, json: parseJson(text, headers['content-type']) }, sentAt, ms: performance.now() - started });
       });
       incoming.on('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);

@@ -31,6 +31,8 @@ export interface VerifyOptions {
   timeoutMs?: number;
   /** Random valid bodies per operation on top of the derived ones. Default 10. */
   cases?: number;
+  /** How far a server-made time may be from the request's, in milliseconds. Default 300 000 (5 minutes). */
+  clockSkewMs?: number;
   /** Write JUnit XML here (parent folders are created), also when nothing could be verified. */
   junit?: string;
   /** Stops waiting for the suites: the result then says the run was interrupted. */
@@ -61,6 +63,7 @@ function settingsOf(options: VerifyOptions): VerifySettings {
   if (options.seed !== undefined) partial.seed = options.seed;
   if (options.timeoutMs !== undefined) partial.timeoutMs = options.timeoutMs;
   if (options.cases !== undefined) partial.randomBodies = options.cases;
+  if (options.clockSkewMs !== undefined) partial.clockSkewMs = options.clockSkewMs;
   return completeSettings(partial);
 }
 

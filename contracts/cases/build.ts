@@ -4,10 +4,15 @@ import type { SpecDocument } from '../../src/spec/load';
 import { listOperations, type Operation } from '../../src/spec/operations';
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
 import { documentedCodes, type Case, type Scheme } from '../case';
-import { invalidBodies } from './negative';
+import { boundaries } from './boundaries';
+import { requestForms } from './forms';
+import { nearMisses } from './near-misses';
+import { invalidBodies, type InvalidBody } from './negative';
+import { orderCases } from './order';
 import { validBodies } from './positive';
 import { createRandom } from './random';
 import { sampleOf } from './schema';
+import { expectedViolations, severalViolations } from './violations';
 
 /** What shapes the cases: how many random valid bodies, the seed, and which credentials exist. */
 export interface CaseOptions {
@@ -49,6 +54,8 @@ function casesFor(document: SpecDocument, operation: Operation, options: CaseOpt
   const base = examples[0]?.value ?? (body === undefined ? undefined : sampleOf(body.schema));
   const random = createRandom(options.seed);
   const cases: Case[] = [];
+  // The deeper classes go last: a suite that picks the first case for a status (Dredd) picks a plain one.
+  const deeper: Case[] = [];
 
   cases.push(...examples.map((example) => make('example', `example "${example.name}"`, { expectation: 'accept', credentials: 'valid', value: example.value })));
   if (body === undefined) {
@@ -57,12 +64,21 @@ function casesFor(document: SpecDocument, operation: Operation, options: CaseOpt
     for (const valid of validBodies(body.schema, base, random, options.randomBodies, validate)) {
       cases.push(make('valid', valid.title, { expectation: 'accept', credentials: 'valid', value: valid.value }));
     }
-    for (const invalid of invalidBodies(body.schema, base, validate)) {
-      cases.push(make('invalid', invalid.title, { expectation: 'invalid', credentials: 'valid', value: invalid.value }));
+    const invalid = invalidBodies(body.schema, base, validate);
+    for (const one of invalid) {
+      cases.push(make('invalid', one.title, { expectation: 'invalid', credentials: 'valid', value: one.value, violations: expectedViolations(body.schema, one.value, validate) }));
     }
     const text = JSON.stringify(base);
-    cases.push(make('malformed', 'malformed JSON', { expectation: 'malformed', credentials: 'valid', raw: text.slice(0, Math.ceil(text.length / 2)) }));
+    const malformed = text.slice(0, Math.ceil(text.length / 2));
+    cases.push(make('malformed', 'malformed JSON', { expectation: 'malformed', credentials: 'valid', raw: malformed }));
     if (body.required) cases.push(make('malformed', 'an empty body', { expectation: 'malformed', credentials: 'valid', raw: '' }));
+    deeper.push(...deeperCases(body.schema, base, examples[0]?.value ?? base, invalid, validate).map(({ kind, title, ...rest }) => make(kind, title, rest)));
+    if (scheme !== undefined) {
+      // A body that breaks a property, not one that is not even an object.
+      const broken = invalid.find((one) => one.keyword !== 'type') ?? invalid[0];
+      const withInvalid = broken === undefined ? {} : { invalid: broken };
+      deeper.push(...orderCases(operation, { ...withInvalid, malformed }, options.hasForbiddenToken).map(({ title, ...rest }) => make('order', title, rest)));
+    }
   }
   if (scheme !== undefined) {
     const withBody = base === undefined ? {} : { value: base };
@@ -76,7 +92,28 @@ function casesFor(document: SpecDocument, operation: Operation, options: CaseOpt
     const withBody = base === undefined ? {} : { value: base };
     cases.push(make('server-error', 'a 500 asked of a mock (Prefer: code=500)', { expectation: 'server-error', credentials: 'valid', headers: { prefer: 'code=500' }, ...withBody }));
   }
-  return cases;
+  return [...cases, ...deeper];
+}
+
+type Shape = Omit<Case, 'id' | 'title' | 'operation' | 'scheme'> & { kind: string; title: string };
+
+/** The deeper classes for a JSON body: several violations at once, both sides of each limit, near misses, request forms. */
+function deeperCases(schema: JsonSchema, base: unknown, example: unknown, invalid: InvalidBody[], validate: ValidateValue): Shape[] {
+  const valid = { credentials: 'valid' as const };
+  return [
+    ...severalViolations(schema, base, invalid, validate).map(({ title, value, violations }) => ({ kind: 'several', title, expectation: 'invalid' as const, ...valid, value, violations, aspect: 'several' as const })),
+    ...boundaries(schema, base, validate).map(({ title, value, inside }) => ({
+      kind: 'boundary',
+      title,
+      expectation: inside ? ('accept' as const) : ('invalid' as const),
+      ...valid,
+      value,
+      aspect: 'boundary' as const,
+      ...(inside ? {} : { violations: expectedViolations(schema, value, validate) }),
+    })),
+    ...nearMisses(schema, base, validate).map(({ title, value }) => ({ kind: 'near-miss', title, expectation: 'invalid' as const, ...valid, value, violations: expectedViolations(schema, value, validate), aspect: 'near-miss' as const })),
+    ...requestForms(example).map(({ title, ...form }) => ({ kind: 'form', title, expectation: 'accept' as const, ...valid, ...form, aspect: 'form' as const })),
+  ];
 }
 
 /** The whole plan: every case for every operation in the spec. */

@@ -5,7 +5,8 @@ import type { Schema } from './schema';
 
 const isUri = (schema: Schema) => schema.format === 'uri' || schema.format === 'iri';
 
-function padTo(value: string, length: number, uri: boolean): string {
+/** `value` cut or padded to exactly `length` characters; a URI is padded in its path, so that it stays a URI. */
+export function padTo(value: string, length: number, uri: boolean): string {
   if (value.length >= length) return value.slice(0, length);
   const filler = 'a'.repeat(length - value.length - (uri ? 1 : 0));
   return uri ? `${value.replace(/\/$/, '')}/${filler}`.slice(0, length).padEnd(length, 'a') : value + filler;
@@ -29,15 +30,12 @@ function uriVariants(base: string): { title: string; value: string }[] {
   ];
 }
 
-/** Valid variants of `base` for a string schema: URI shapes and the length limits. */
+/** Valid variants of `base` for a string schema: URI shapes (the limits are boundaries.ts's). */
 export function validStrings(schema: Schema, base: string): { title: string; value: string }[] {
-  const variants = isUri(schema) ? uriVariants(base) : [];
-  if (schema.maxLength !== undefined) variants.push({ title: `exactly ${schema.maxLength} characters`, value: padTo(base, schema.maxLength, isUri(schema)) });
-  if (schema.minLength !== undefined && schema.minLength > 0) variants.push({ title: `exactly ${schema.minLength} characters`, value: padTo(base, schema.minLength, false) });
-  return variants;
+  return isUri(schema) ? uriVariants(base) : [];
 }
 
-/** Strings meant to break exactly one rule of the schema, each named after the keyword it breaks. */
+/** Strings meant to break exactly one rule of the schema (not its length: see boundaries.ts), each named after the keyword it breaks. */
 export function invalidStrings(schema: Schema, base: string): { keyword: string; title: string; values: string[] }[] {
   const broken: { keyword: string; title: string; values: string[] }[] = [];
   if (schema.pattern !== undefined) {
@@ -46,12 +44,6 @@ export function invalidStrings(schema: Schema, base: string): { keyword: string;
   if (schema.format !== undefined) {
     const hostBroken = base.replace(/^([a-z]+:\/\/)([^/?#:]+)/i, (_m, scheme: string, host: string) => `${scheme}${host.slice(0, 3)} ${host.slice(3)}`);
     broken.push({ keyword: 'format', title: `is not a valid ${schema.format}`, values: [hostBroken, `${base} x`, 'not a value of this format', base.replace(/^([a-z]+):\/\//i, '$1:')] });
-  }
-  if (schema.maxLength !== undefined) {
-    broken.push({ keyword: 'maxLength', title: `is longer than ${schema.maxLength} characters`, values: [padTo(base, schema.maxLength + 1, isUri(schema))] });
-  }
-  if (schema.minLength !== undefined && schema.minLength > 0) {
-    broken.push({ keyword: 'minLength', title: `is shorter than ${schema.minLength} characters`, values: [base.slice(0, schema.minLength - 1)] });
   }
   return broken;
 }

@@ -17,6 +17,8 @@ export interface Failure extends Finding {
 export interface CheckContext {
   document: SpecDocument;
   validate: ValidateValue;
+  /** How far a server-made time may be from the request's (--clock-skew), in milliseconds. */
+  clockSkewMs: number;
 }
 
 /**

@@ -1,5 +1,6 @@
-import type { Expectation } from '../case';
-import type { ExchangeCheck } from './check';
+import type { Aspect, Expectation } from '../case';
+import type { Exchange } from '../send';
+import type { ExchangeCheck, Finding } from './check';
 import { statusesExpected } from './responses';
 
 const WHY: Record<Expectation, string> = {
@@ -11,15 +12,23 @@ const WHY: Record<Expectation, string> = {
   'server-error': 'when a mock is asked for a 500',
 };
 
+/** Whether the answer's status is one the contract gives the case, and what it should have been. */
+export function statusFinding(exchange: Exchange): Finding | undefined {
+  const expected = statusesExpected(exchange)!;
+  if (expected.includes(exchange.response.status)) return undefined;
+  return { message: `answered ${exchange.response.status}`, expected: `${expected.join(' or ')} ${WHY[exchange.case.expectation]}` };
+}
+
+/** A check that the cases of one class (or the plain ones, `aspect` undefined) get the status the contract gives them. */
+export function expectedStatusOf(name: string, description: string, aspect: Aspect | undefined): ExchangeCheck {
+  return {
+    name,
+    description,
+    scope: 'exchange',
+    appliesTo: (exchange) => exchange.case.aspect === aspect && (statusesExpected(exchange)?.length ?? 0) > 0,
+    run: statusFinding,
+  };
+}
+
 /** The status is the one the contract gives for this kind of request. */
-export const expectedStatus: ExchangeCheck = {
-  name: 'expected_status',
-  description: 'each kind of request gets the status the contract gives it (201, 400, 401, 403, 422)',
-  scope: 'exchange',
-  appliesTo: (exchange) => (statusesExpected(exchange)?.length ?? 0) > 0,
-  run: (exchange) => {
-    const expected = statusesExpected(exchange)!;
-    if (expected.includes(exchange.response.status)) return undefined;
-    return { message: `answered ${exchange.response.status}`, expected: `${expected.join(' or ')} ${WHY[exchange.case.expectation]}` };
-  },
-};
+export const expectedStatus = expectedStatusOf('expected_status', 'each kind of request gets the status the contract gives it (201, 400, 401, 403, 422)', undefined);

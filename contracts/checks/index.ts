@@ -1,6 +1,13 @@
 // The registry: every check, in the order reports list them. A check's name is what users see.
 import type { Check, CheckContext, Failure } from './check';
+import { allViolationsReported } from './all_violations_reported';
+import { boundaries } from './boundaries';
+import { checkOrder } from './check_order';
 import { contentTypeConformance } from './content_type_conformance';
+import { errorLocation } from './error_location';
+import { nearMissRejection } from './near_miss_rejection';
+import { plausibleValues } from './plausible_values';
+import { requestFormsAccepted } from './request_forms_accepted';
 import { expectedStatus } from './expected_status';
 import { ignoredAuth } from './ignored_auth';
 import { negativeDataRejection } from './negative_data_rejection';
@@ -27,6 +34,13 @@ export const CHECKS: readonly Check[] = [
   responseReflectsRequest,
   uniqueIds,
   timestampsInOrder,
+  checkOrder,
+  allViolationsReported,
+  errorLocation,
+  boundaries,
+  nearMissRejection,
+  requestFormsAccepted,
+  plausibleValues,
 ];
 
 /** How much a check judged: answers (0: it had nothing to judge), and the time it took. */

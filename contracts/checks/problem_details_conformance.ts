@@ -1,12 +1,8 @@
 import { expectedStatuses } from '../case';
-import type { Schema } from '../cases/schema';
 import type { ExchangeCheck } from './check';
 import { documentedSchema, mediaTypeOf, PROBLEM_JSON } from './responses';
+import { violationFields } from './violation-list';
 
-/** The problem schema's list of violations: its array property whose items are objects (Huma's `errors`). */
-function violationList(schema: Schema | undefined): string | undefined {
-  return Object.entries(schema?.properties ?? {}).find(([, property]) => property.type === 'array' && property.items?.properties !== undefined)?.[0];
-}
 
 /** RFC 9457: a problem's `status` is the HTTP status; an answer to a schema violation lists the violations. */
 export const problemDetailsConformance: ExchangeCheck = {
@@ -19,7 +15,7 @@ export const problemDetailsConformance: ExchangeCheck = {
     if (problem?.status !== exchange.response.status) {
       return { message: `problem status is ${JSON.stringify(problem?.status)}`, expected: `status ${exchange.response.status}, the HTTP status` };
     }
-    const list = violationList(documentedSchema(exchange));
+    const list = violationFields(documentedSchema(exchange))?.list;
     const isViolationAnswer = exchange.case.expectation === 'invalid' && expectedStatuses(exchange.case.operation, 'invalid').includes(exchange.response.status);
     const listed = problem[list ?? ''];
     if (list !== undefined && isViolationAnswer && (!Array.isArray(listed) || listed.length === 0)) {

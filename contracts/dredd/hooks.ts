@@ -39,6 +39,7 @@ hooks.afterEach((transaction) => {
     case: chosen,
     request: { ...requestFor(chosen, session.target), url: `${transaction.protocol}//${transaction.host}:${transaction.port}${transaction.fullPath}` },
     response: { status: transaction.real.statusCode, headers, text, json: parseJson(text, headers['content-type']) },
+    sentAt: transaction.startedAt ?? Date.now(),
     ms: transaction.startedAt === undefined ? 0 : Date.now() - transaction.startedAt,
   });
 });

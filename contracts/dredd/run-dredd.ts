@@ -98,7 +98,7 @@ export async function runDredd(settings: VerifySettings, hookfile = HOOKFILE): P
   const validate = createValidator();
   const cases = buildCases(document, { seed: settings.seed, randomBodies: 0, hasForbiddenToken: settings.forbiddenToken !== undefined }, validate);
   const target = targetOf(settings);
-  const context = { document, validate };
+  const context = { document, validate, clockSkewMs: settings.clockSkewMs };
   const session = openSession({ target, cases, context, hasForbiddenToken: settings.forbiddenToken !== undefined, answersPreferences: await answersPreferences({ cases, target }) });
   const outcome = await withTempFolder('kaiten-dredd-', async (folder) => {
     const spec = await specForDredd(settings.specPath, folder);

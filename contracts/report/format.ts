@@ -58,7 +58,7 @@ const STATUS_WORDS = { failed: 'FAILED', passed: 'passed', 'not checked': 'not c
 
 /** One suite's part of the console report: why it could not verify, failures grouped by check, errors of the run apart, the checks. */
 export function formatReport(report: Report): string {
-  const lines = [`${report.suite}: ${report.target} against ${report.spec} (seed ${report.seed})`];
+  const lines = [`${report.suite}: ${report.target} against ${report.spec} (seed ${report.seed}, clock skew ±${report.clockSkewMs / 1000} s)`];
   if (report.blocker !== undefined) return [...lines, `  COULD NOT VERIFY: ${report.blocker}`].join('\n');
   lines.push(`  ${report.cases} cases, ${report.answered} answered in ${(report.durationMs / 1000).toFixed(1)} s`);
   // Each exchange is printed whole once; a later check that failed on it only says what it found.

@@ -66,6 +66,8 @@ export interface Report {
   target: string;
   spec: string;
   seed: number;
+  /** How far a server-made time may be from the request's (plausible_values). */
+  clockSkewMs: number;
   cases: number;
   answered: number;
   durationMs: number;
@@ -133,6 +135,7 @@ export function toReport(suite: string, result: RunResult, requests?: ReportedRe
     target: result.settings.baseUrl,
     spec: result.settings.specPath,
     seed: result.settings.seed,
+    clockSkewMs: result.settings.clockSkewMs,
     cases: result.cases.length,
     answered: result.exchanges.length,
     durationMs: result.durationMs,
@@ -146,12 +149,13 @@ export function toReport(suite: string, result: RunResult, requests?: ReportedRe
 }
 
 /** A suite that could not run at all: one line saying why, nothing judged. */
-export function blockedReport(suite: string, settings: Pick<RunResult['settings'], 'baseUrl' | 'specPath' | 'seed'>, blocker: string): Report {
+export function blockedReport(suite: string, settings: Pick<RunResult['settings'], 'baseUrl' | 'specPath' | 'seed' | 'clockSkewMs'>, blocker: string): Report {
   return {
     suite,
     target: settings.baseUrl,
     spec: settings.specPath,
     seed: settings.seed,
+    clockSkewMs: settings.clockSkewMs,
     cases: 0,
     answered: 0,
     durationMs: 0,

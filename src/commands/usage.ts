@@ -39,6 +39,7 @@ Options:
   --seed N                 replay the generated cases of an earlier run (printed in every report)
   --timeout MS             per-request timeout (default: ${DEFAULTS.timeoutMs})
   --cases N                random valid bodies per operation, on top of the derived ones (default: ${DEFAULTS.randomBodies})
+  --clock-skew S           how far, in seconds, a server-made time may be from the request's (default: ${DEFAULTS.clockSkewMs / 1000})
   -h, --help               show this help
 
 Exit codes: 0 the target conforms, 1 violations found, 2 could not verify.

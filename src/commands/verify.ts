@@ -16,6 +16,7 @@ function parseVerifyArgs(args: string[]): VerifyOptions {
       seed: { type: 'string' },
       timeout: { type: 'string' },
       cases: { type: 'string' },
+      'clock-skew': { type: 'string' },
     },
   });
   const baseUrl = values['base-url'];
@@ -35,6 +36,8 @@ function parseVerifyArgs(args: string[]): VerifyOptions {
   if (timeout !== undefined) options.timeoutMs = timeout;
   const cases = integerFlag('cases', values.cases, 0, 10_000);
   if (cases !== undefined) options.cases = cases;
+  const skew = integerFlag('clock-skew', values['clock-skew'], 0, 86_400);
+  if (skew !== undefined) options.clockSkewMs = skew * 1000;
   return options;
 }
 

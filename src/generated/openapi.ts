@@ -110,7 +110,7 @@ export interface components {
         /** @description One violation of the request. */
         ErrorDetail: {
             /**
-             * @description Where the error occurred, such as `body`, `body.url` or `body.eventNames[2]`. A missing property is reported at its parent.
+             * @description Where the error occurred, such as `body`, `body.url` or `body.eventNames[2]`. A missing property is reported at its parent (`x-violation: location`, read by the contract suites).
              * @example body.url
              */
             location: string;
@@ -120,7 +120,7 @@ export interface components {
              */
             message: string;
             /**
-             * @description The offending value, as sent (any JSON value).
+             * @description The offending value, as sent (any JSON value; `x-violation`).
              * @example hooks.example.com/kaiten
              */
             value?: unknown;

@@ -2,7 +2,7 @@ import type { IHttpOperation, IMediaTypeContent } from '@stoplight/types';
 import type { Problem } from '../problem';
 import type { ValidateValue } from '../spec/validate';
 import { isJsonMediaType, type DecodedBody } from './body';
-import { toViolations } from './huma';
+import { toViolations } from '../spec/huma';
 
 // A malformed body is echoed in the problem only while it stays readable.
 const MAX_ECHOED_BODY = 4096;

@@ -16,7 +16,7 @@ import { PROBLEM_JSON, renderProblem, type MockResponse, type Problem } from '..
 import { templatePattern } from '../spec/http';
 import type { Choice } from './choose';
 import type { Exchange } from './exchange';
-import { toLocation } from './huma';
+import { toLocation } from '../spec/huma';
 
 /** The mock's own stages, as plain functions of plain data. */
 export interface Stages {

@@ -75,17 +75,22 @@ function segmentsOf(violation: SchemaViolation): string[] {
   return typeof extra === 'string' ? [...segments, extra] : segments;
 }
 
+/** Where Huma places a schema error, and the value found there (the parent object for a missing property). */
+export function placeOf(root: string, value: unknown, error: SchemaViolation): { location: string; value?: unknown } {
+  const segments = segmentsOf(error);
+  const offending = valueAt(value, segments);
+  return { location: toLocation(root, segments), ...(offending === undefined ? {} : { value: offending }) };
+}
+
 /** One Huma-style violation per schema error, at `root` (such as `body`), each with the offending value. */
 export function toViolations(root: string, value: unknown, errors: SchemaViolation[]): Violation[] {
   const seen = new Set<string>();
   return errors.flatMap((error) => {
-    const segments = segmentsOf(error);
-    const location = toLocation(root, segments);
+    const place = placeOf(root, value, error);
     const message = MESSAGES[error.keyword]?.(error.params) ?? error.message;
-    const key = `${location}\n${message}`;
+    const key = `${place.location}\n${message}`;
     if (seen.has(key)) return [];
     seen.add(key);
-    const offending = valueAt(value, segments);
-    return [offending === undefined ? { location, message } : { location, message, value: offending }];
+    return [place.value === undefined ? { location: place.location, message } : { location: place.location, message, value: place.value }];
   });
 }

@@ -1,4 +1,4 @@
-import { createValidator } from '../spec/validate';
+import { createValidator } from './validate';
 import { toLocation, toViolations } from './huma';
 
 const validate = createValidator();
