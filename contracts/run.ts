@@ -2,12 +2,13 @@ import { loadSpec } from '../src/spec/load';
 import { listOperations } from '../src/spec/operations';
 import { createValidator } from '../src/spec/validate';
 import type { Case } from './case';
-import { buildCases } from './cases/build';
+import { buildCases, propertyPlans } from './cases/build';
 import { createRandom } from './cases/random';
 import { applyChecks, type CheckContext, type Failure, type Judged } from './checks';
 import { coverageOf, type CoverageRow } from './coverage';
 import { DEFAULT_TOKEN } from './settings';
 import { setupProblem } from './setup';
+import { runProperty } from './property';
 import { isRunError, sendCase, type Exchange, type RunError, type Target } from './send';
 
 /** Everything a verification run needs to know. */
@@ -73,15 +74,30 @@ async function sendAll(cases: Case[], target: Target, concurrency: number, deadl
   return results;
 }
 
-/** One verification run: build the cases from the spec, send them, apply every check. */
+/**
+ * One verification run: build the cases from the spec and send them, then the property-based
+ * valid bodies (shrunk when one fails), and apply every check.
+ */
 export async function runContract(settings: VerifySettings): Promise<RunResult> {
   const started = Date.now();
   const { document } = await loadSpec(settings.specPath);
   const validate = createValidator();
-  const cases = buildCases(document, { seed: settings.seed, randomBodies: settings.randomBodies, hasForbiddenToken: settings.forbiddenToken !== undefined }, validate);
-  const results = await sendAll(cases, targetOf(settings), settings.concurrency, started + settings.overallMs);
+  const context = { document, validate, clockSkewMs: settings.clockSkewMs };
+  const target = targetOf(settings);
+  const cases = buildCases(document, { seed: settings.seed, hasForbiddenToken: settings.forbiddenToken !== undefined }, validate);
+  const results = await sendAll(cases, target, settings.concurrency, started + settings.overallMs);
   const exchanges = results.filter((r): r is Exchange => !isRunError(r));
-  return resultOf(settings, { cases, planned: cases, exchanges, errors: results.filter(isRunError), context: { document, validate, clockSkewMs: settings.clockSkewMs }, started });
+  const errors = results.filter(isRunError);
+  // Only a target that takes the valid credentials can say anything about valid bodies.
+  if (setupProblem(exchanges, settings.token) === undefined) {
+    for (const plan of propertyPlans(document)) {
+      const found = await runProperty(plan, settings.randomBodies, settings.seed, target, context, Math.max(0, started + settings.overallMs - Date.now()));
+      exchanges.push(...found.exchanges);
+      errors.push(...found.errors);
+      cases.push(...[...found.exchanges, ...found.errors].map((result) => result.case));
+    }
+  }
+  return resultOf(settings, { cases, planned: cases, exchanges, errors, context, started });
 }
 
 /** What a suite's run amounts to: the checks applied, coverage, and any setup mistake. */

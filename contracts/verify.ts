@@ -29,7 +29,7 @@ export interface VerifyOptions {
   seed?: number;
   /** Per-request timeout in milliseconds. Default 5000. */
   timeoutMs?: number;
-  /** Random valid bodies per operation on top of the derived ones. Default 10. */
+  /** Property-based valid bodies per operation (fast-check runs; a failing one is shrunk). Default 10. */
   cases?: number;
   /** How far a server-made time may be from the request's, in milliseconds. Default 300 000 (5 minutes). */
   clockSkewMs?: number;

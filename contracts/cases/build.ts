@@ -4,6 +4,7 @@ import type { SpecDocument } from '../../src/spec/load';
 import { listOperations, type Operation } from '../../src/spec/operations';
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
 import { documentedCodes, type Case, type Scheme } from '../case';
+import type { PropertyPlan } from '../property';
 import { boundaries } from './boundaries';
 import { requestForms } from './forms';
 import { nearMisses } from './near-misses';
@@ -14,11 +15,9 @@ import { createRandom } from './random';
 import { sampleOf } from './schema';
 import { expectedViolations, severalViolations } from './violations';
 
-/** What shapes the cases: how many random valid bodies, the seed, and which credentials exist. */
+/** What shapes the cases: the seed, and which credentials exist. */
 export interface CaseOptions {
   seed: number;
-  /** Random valid bodies on top of the ones derived from each property. */
-  randomBodies: number;
   hasForbiddenToken: boolean;
 }
 
@@ -39,10 +38,12 @@ function schemeOf(document: SpecDocument, operation: Operation): Scheme | undefi
   return scheme === undefined ? undefined : { type: scheme.type, ...(scheme.scheme === undefined ? {} : { scheme: scheme.scheme.toLowerCase() }), ...(scheme.in === undefined ? {} : { in: scheme.in, name: scheme.name! }) };
 }
 
-/** Every case for one operation, built from its spec: examples, derived valid and invalid bodies, malformed bodies, credentials. */
-function casesFor(document: SpecDocument, operation: Operation, options: CaseOptions, validate: ValidateValue): Case[] {
+type Make = (kind: string, title: string, rest: Omit<Case, 'id' | 'title' | 'operation'>) => Case;
+
+/** What every case of an operation starts from: how to make one, its JSON body's schema, its request examples, and a valid body. */
+function groundsOf(document: SpecDocument, operation: Operation) {
   const scheme = schemeOf(document, operation);
-  const make = (kind: string, title: string, rest: Omit<Case, 'id' | 'title' | 'operation'>): Case => ({
+  const make: Make = (kind, title, rest) => ({
     id: `${operation.id}/${kind}/${slug(title)}`,
     title,
     operation,
@@ -52,6 +53,12 @@ function casesFor(document: SpecDocument, operation: Operation, options: CaseOpt
   const body = jsonBody(operation);
   const examples = listExamples(document).filter((example) => example.operation.id === operation.id && example.status === 'request');
   const base = examples[0]?.value ?? (body === undefined ? undefined : sampleOf(body.schema));
+  return { scheme, make, body, examples, base };
+}
+
+/** Every case for one operation, built from its spec: examples, derived valid and invalid bodies, malformed bodies, credentials. */
+function casesFor(document: SpecDocument, operation: Operation, options: CaseOptions, validate: ValidateValue): Case[] {
+  const { scheme, make, body, examples, base } = groundsOf(document, operation);
   const random = createRandom(options.seed);
   const cases: Case[] = [];
   // The deeper classes go last: a suite that picks the first case for a status (Dredd) picks a plain one.
@@ -61,7 +68,7 @@ function casesFor(document: SpecDocument, operation: Operation, options: CaseOpt
   if (body === undefined) {
     cases.push(make('valid', 'a request with no body', { expectation: 'accept', credentials: 'valid' }));
   } else {
-    for (const valid of validBodies(body.schema, base, random, options.randomBodies, validate)) {
+    for (const valid of validBodies(body.schema, base, random, validate)) {
       cases.push(make('valid', valid.title, { expectation: 'accept', credentials: 'valid', value: valid.value }));
     }
     const invalid = invalidBodies(body.schema, base, validate);
@@ -114,6 +121,15 @@ function deeperCases(schema: JsonSchema, base: unknown, example: unknown, invali
     ...nearMisses(schema, base, validate).map(({ title, value }) => ({ kind: 'near-miss', title, expectation: 'invalid' as const, ...valid, value, violations: expectedViolations(schema, value, validate), aspect: 'near-miss' as const })),
     ...requestForms(example).map(({ title, ...form }) => ({ kind: 'form', title, expectation: 'accept' as const, ...valid, ...form, aspect: 'form' as const })),
   ];
+}
+
+/** For each operation with a JSON body, what property-based valid bodies are drawn from (see property.ts). */
+export function propertyPlans(document: SpecDocument): PropertyPlan[] {
+  return listOperations(document).flatMap((operation) => {
+    const { make, body, base } = groundsOf(document, operation);
+    if (body === undefined) return [];
+    return [{ schema: body.schema, base, make: (title: string, value: unknown) => make('property', title, { expectation: 'accept', credentials: 'valid', value }) }];
+  });
 }
 
 /** The whole plan: every case for every operation in the spec. */

@@ -96,7 +96,7 @@ export async function runDredd(settings: VerifySettings, hookfile = HOOKFILE): P
   const started = Date.now();
   const { document } = await loadSpec(settings.specPath);
   const validate = createValidator();
-  const cases = buildCases(document, { seed: settings.seed, randomBodies: 0, hasForbiddenToken: settings.forbiddenToken !== undefined }, validate);
+  const cases = buildCases(document, { seed: settings.seed, hasForbiddenToken: settings.forbiddenToken !== undefined }, validate);
   const target = targetOf(settings);
   const context = { document, validate, clockSkewMs: settings.clockSkewMs };
   const session = openSession({ target, cases, context, hasForbiddenToken: settings.forbiddenToken !== undefined, answersPreferences: await answersPreferences({ cases, target }) });

@@ -38,7 +38,7 @@ Options:
   --junit FILE             write JUnit XML for CI
   --seed N                 replay the generated cases of an earlier run (printed in every report)
   --timeout MS             per-request timeout (default: ${DEFAULTS.timeoutMs})
-  --cases N                random valid bodies per operation, on top of the derived ones (default: ${DEFAULTS.randomBodies})
+  --cases N                property-based valid bodies per operation (fast-check; a failing one is shrunk) (default: ${DEFAULTS.randomBodies})
   --clock-skew S           how far, in seconds, a server-made time may be from the request's (default: ${DEFAULTS.clockSkewMs / 1000})
   -h, --help               show this help
 

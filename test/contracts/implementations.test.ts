@@ -70,6 +70,7 @@ const CAUGHT_BY: Record<Defect, [check: string, where: RegExp]> = {
   'requires-accept': ['request_forms_accepted', /no Accept header: answered 406/],
   'epoch-timestamps': ['plausible_values', /createdAt 1970-01-01T00:00:00Z is \d+ s before the request was sent/],
   'blank-ids': ['plausible_values', /id is " "/],
+  'crash-on-combination': ['not_a_server_error', /^not_a_server_error: property-based valid body, shrunk in [1-9]\d* step\(s\) to the smallest that fails \(replay: --seed 7\): answered 500$/],
 };
 
 describe('a broken implementation', () => {
@@ -78,5 +79,25 @@ describe('a broken implementation', () => {
     const result = await verify({ defect }, defect === 'hang-on-many-events' ? 500 : 2000);
     const lines = summary(result);
     expect(lines.filter((line) => line.startsWith(`${check}: `) && where.test(line))).not.toEqual([]);
+  });
+});
+
+describe('property-based valid bodies', () => {
+  it('shrink a failing body to a minimal one, which the report shows, and the same seed replays the run exactly', async () => {
+    const [first, again] = [await verify({ defect: 'crash-on-combination' }), await verify({ defect: 'crash-on-combination' })];
+    const minimal = first.failures.find((f) => f.exchange.case.title.startsWith('property-based valid body, shrunk'))!;
+    const body = minimal.exchange.case.value as { url: string; eventNames: string[] };
+    // The defect needs a percent-encoded URL and two events: shrinking leaves exactly that.
+    expect(body.url).toContain('%');
+    expect(body.eventNames).toHaveLength(2);
+    expect(minimal.exchange.request.body).toBe(JSON.stringify(body));
+    const sequence = (result: RunResult) => result.exchanges.filter((e) => e.case.id.includes('/property/')).map((e) => e.request.body);
+    expect(sequence(again)).toEqual(sequence(first));
+    expect(sequence(first).length).toBeGreaterThan(1);
+  });
+
+  it('a correct implementation passes them all, and a run sends the number asked for', async () => {
+    const result = await verify({});
+    expect(result.exchanges.filter((e) => e.case.id.includes('/property/'))).toHaveLength(10);
   });
 });

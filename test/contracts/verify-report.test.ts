@@ -38,13 +38,13 @@ describe('a server that answers 200 {"ok":true} to everything', () => {
 
   it('an all-wrong server gives a bounded report: a few failures per check in full, the rest named on one line, one verdict last', async () => {
     const junit = join(folder, 'bounded.xml');
-    const run = await verify(['--base-url', okServer(), '--token', 'T', '--cases', '100', '--junit', junit]);
+    const run = await verify(['--base-url', okServer(), '--token', 'T', '--junit', junit]);
     expect(run.code).toBe(1);
     const lines = run.stdout.split('\n');
     expect(lines.length).toBeLessThan(400);
     expect(Math.max(...lines.map((line) => line.length))).toBeLessThan(3000);
-    // status_code_conformance fails for every one of the 100+ answers; three are shown in full.
-    expect(run.stdout).toMatch(/^FAILED status_code_conformance \((\d{3})\): [^\n]*\n(?: {2}[123]\) [\s\S]*?){3}\n {2}… and \d{3} more: /m);
+    // status_code_conformance fails for every one of the 50-odd answers; three are shown in full.
+    expect(run.stdout).toMatch(/^FAILED status_code_conformance \([5-9]\d\): [^\n]*\n(?: {2}[123]\) [\s\S]*?){3}\n {2}… and [5-9]\d more: /m);
     expect(statSync(junit).size).toBeLessThan(120_000);
     expect(run.lastLine).toMatch(/^verify: FAILED, \d+ failure\(s\) in \d+ check\(s\) \(contract \(jest\): \d+ failure\(s\); contract \(dredd\): \d+ failure\(s\)\); exit 1$/);
     expect(run.stdout.match(/^verify: /gm)).toHaveLength(1);
