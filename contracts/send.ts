@@ -78,23 +78,41 @@ function credentialsFor(testCase: Case, target: Target): { headers: Record<strin
   return { headers: { authorization: basic ? `Basic ${Buffer.from(`verify:${token}`).toString('base64')}` : `Bearer ${token}` }, query: '' };
 }
 
+const parametersOf = (testCase: Case) => (testCase.operation.definition.parameters ?? []) as OpenAPIV3_1.ParameterObject[];
+
 /** The operation path with each path parameter filled from its example or schema. */
 function fillPath(testCase: Case): string {
-  const parameters = (testCase.operation.definition.parameters ?? []) as OpenAPIV3_1.ParameterObject[];
   return testCase.operation.path.replace(/\{([^}]+)\}/g, (_match, name: string) => {
-    const parameter = parameters.find((p) => p.in === 'path' && p.name === name);
+    const parameter = parametersOf(testCase).find((p) => p.in === 'path' && p.name === name);
     return encodeURIComponent(String(parameter === undefined ? name : parameterValue(parameter)));
   });
+}
+
+/** The required parameters in one place (`query`, `header`), each with the value a request sends (an array as repeated values). */
+function requiredParameters(testCase: Case, place: string): [string, string][] {
+  return parametersOf(testCase)
+    .filter((parameter) => parameter.in === place && parameter.required === true)
+    .flatMap((parameter) => {
+      const value = parameterValue(parameter);
+      return (Array.isArray(value) ? value : [value]).map((item): [string, string] => [parameter.name, typeof item === 'object' ? JSON.stringify(item) : String(item)]);
+    });
 }
 
 /** The request a case makes against a target, exactly as it will be sent. */
 export function requestFor(testCase: Case, target: Target): SentRequest {
   const body = testCase.raw ?? (testCase.value === undefined ? undefined : JSON.stringify(testCase.value));
   const credentials = credentialsFor(testCase, target);
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...testCase.headers, ...credentials.headers };
+  const headers: Record<string, string> = {
+    accept: 'application/json, application/problem+json',
+    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    ...Object.fromEntries(requiredParameters(testCase, 'header').map(([name, value]) => [name.toLowerCase(), value])),
+    ...testCase.headers,
+    ...credentials.headers,
+  };
   for (const name of testCase.omitHeaders ?? []) delete headers[name];
   const named = testCase.titleCaseHeaders === true ? Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.replace(/(^|-)([a-z])/g, (_m, dash: string, letter: string) => dash + letter.toUpperCase()), value])) : headers;
-  const url = `${target.baseUrl.replace(/\/+$/, '')}${fillPath(testCase)}${credentials.query === '' ? '' : `?${credentials.query}`}`;
+  const query = [...requiredParameters(testCase, 'query').map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`), ...(credentials.query === '' ? [] : [credentials.query])].join('&');
+  const url = `${target.baseUrl.replace(/\/+$/, '')}${fillPath(testCase)}${query === '' ? '' : `?${query}`}`;
   return { method: testCase.operation.method.toUpperCase(), url, headers: named, ...(body === undefined ? {} : { body }) };
 }
 

@@ -1,14 +1,7 @@
+import { checkOrderOf } from '../../src/spec/check-order';
 import type { Operation } from '../../src/spec/operations';
 import { expectedStatuses, type Case, type Credentials, type Expectation } from '../case';
 
-/** Huma's order, and RFC 9110's reading of the statuses: who you are, what you may do, whether the body parses, whether it is valid. */
-export const DEFAULT_CHECK_ORDER = [401, 403, 400, 422];
-
-/** The order in which the operation checks a request: its `x-check-order` where the spec states one, else DEFAULT_CHECK_ORDER. */
-export function checkOrder(operation: Operation): number[] {
-  const stated = (operation.definition as { 'x-check-order'?: unknown })['x-check-order'];
-  return Array.isArray(stated) ? stated.map(Number) : DEFAULT_CHECK_ORDER;
-}
 
 type Fault = { expectation: Expectation; title: string };
 type CaseShape = Omit<Case, 'id' | 'title' | 'operation' | 'scheme'> & { title: string };
@@ -19,7 +12,7 @@ type CaseShape = Omit<Case, 'id' | 'title' | 'operation' | 'scheme'> & { title: 
  * status, by the operation's order of checks.
  */
 export function orderCases(operation: Operation, body: { invalid?: { title: string; value: unknown }; malformed?: string }, hasForbiddenToken: boolean): CaseShape[] {
-  const order = checkOrder(operation);
+  const order = checkOrderOf(operation.definition as Record<string, unknown>);
   const rank = (expectation: Expectation) => {
     const status = expectedStatuses(operation, expectation)[0];
     const index = status === undefined ? -1 : order.indexOf(status);

@@ -1,5 +1,6 @@
 import type { IHttpOperation, IHttpOperationResponse, IMediaTypeContent } from '@stoplight/types';
 import type { Problem } from '../problem';
+import { checkOrderOf } from '../spec/check-order';
 import { documentedFault } from './documented-fault';
 import type { PreferenceResult, Preferences } from './prefer';
 
@@ -13,12 +14,18 @@ export type Choice =
   /** A documented answer as Prism's mocker makes it: an example, or data generated from the schema. */
   | { kind: 'documented'; response: IHttpOperationResponse; content: IMediaTypeContent | undefined; exampleKey?: string; dynamic: boolean; applied?: string };
 
-// The contract's order of checks: who you are, what you may do, then what you sent.
-const FAULT_ORDER = [401, 403, 415, 400, 422];
-
-function rank(problem: Problem): number {
-  const index = FAULT_ORDER.indexOf(problem.status);
-  return index === -1 ? FAULT_ORDER.length : index;
+/**
+ * Where a fault stands in the operation's order of checks (x-check-order, else 401, 403, 400,
+ * 422). A media type the operation does not take (415) is found before the body is parsed.
+ */
+function rankIn(operation: IHttpOperation): (problem: Problem) => number {
+  const order = checkOrderOf(operation.extensions);
+  const body = Math.min(...[400, 422].map((status) => order.indexOf(status)).filter((index) => index >= 0), order.length);
+  return (problem) => {
+    if (problem.status === 415) return body - 0.5;
+    const index = order.indexOf(problem.status);
+    return index === -1 ? order.length : index;
+  };
 }
 
 function exampleKeys(response: IHttpOperationResponse): string[] {
@@ -70,6 +77,7 @@ function chooseDocumented(operation: IHttpOperation, preferences: Preferences): 
  * documented answer, and by default the success answer reflects the request.
  */
 export function chooseResponse(operation: IHttpOperation, faults: Problem[], preferences: PreferenceResult): Choice {
+  const rank = rankIn(operation);
   const fault = [...faults].sort((a, b) => rank(a) - rank(b))[0];
   if (fault !== undefined) return { kind: 'problem', problem: documentedFault(operation, fault) };
   if (!preferences.ok) return { kind: 'refused', problem: preferences.problem };

@@ -16,9 +16,14 @@ export interface Operation {
 export function listOperations(document: SpecDocument): Operation[] {
   return Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
     METHODS.flatMap((method) => {
-      const definition = item?.[method];
-      if (definition === undefined) return [];
-      const id = definition.operationId ?? `${method.toUpperCase()} ${path}`;
+      const own = item?.[method];
+      if (own === undefined) return [];
+      const id = own.operationId ?? `${method.toUpperCase()} ${path}`;
+      // Parameters of the path apply to each of its operations, unless the operation redefines one (same name and place).
+      const shared = (item?.parameters ?? []) as OpenAPIV3_1.ParameterObject[];
+      const mine = (own.parameters ?? []) as OpenAPIV3_1.ParameterObject[];
+      const inherited = shared.filter((p) => !mine.some((m) => m.name === p.name && m.in === p.in));
+      const definition = inherited.length === 0 ? own : { ...own, parameters: [...inherited, ...mine] };
       return [{ method, path, id, definition }];
     }),
   );

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { runContract } from '../../contracts/run';
 import { completeSettings } from '../../contracts/settings';
 import { startMock } from '../../src/mock/start';
+import { at, specWithGetOperation, writeSpecs } from '../support/spec-copies';
 
 const NOTES = join(__dirname, '..', 'fixtures', 'notes.yaml');
 
@@ -32,6 +33,24 @@ it('builds and runs cases for every operation of another spec, and the mock of t
     expect(result.failures.map((f) => `${f.check}: ${f.exchange.case.title}: ${f.message}`)).toEqual([]);
     expect(new Set(result.cases.map((c) => c.aspect))).toEqual(new Set([undefined, 'order', 'several', 'boundary', 'form']));
     expect(result.errors).toEqual([]);
+  } finally {
+    await mock.close();
+  }
+});
+
+it('sends required query and header parameters (path-level ones too), so a correct server of such a spec passes', async () => {
+  const document = await specWithGetOperation();
+  at(document, 'paths', '/webhooks/{id}').parameters = [{ name: 'X-Tenant', in: 'header', required: true, description: 'The tenant.', schema: { type: 'string', enum: ['acme'] } }];
+  (at(document, 'paths', '/webhooks/{id}', 'get').parameters as unknown[]).push({ name: 'expand', in: 'query', required: true, description: 'What to expand.', schema: { type: 'string' }, examples: { events: { value: 'events' } } });
+  const spec = writeSpecs({ params: document }).params!;
+  const mock = await startMock({ spec, port: 0, logLevel: 'silent', watch: false, tokens: ['good'] });
+  try {
+    const result = await runContract(completeSettings({ specPath: spec, baseUrl: mock.url, token: 'good', seed: 1 }));
+    const get = result.exchanges.find((e) => e.case.operation.id === 'get-webhook' && e.case.expectation === 'accept')!;
+    expect(get.request.url).toMatch(/\/webhooks\/0b4ac7a4-3f2e-4c43-9d55-4f7a1c0e6b21\?expand=events$/);
+    expect(get.request.headers['x-tenant']).toBe('acme');
+    expect(get.response.status).toBe(200);
+    expect(result.failures.map((f) => `${f.check}: ${f.exchange.case.title}: ${f.message}`)).toEqual([]);
   } finally {
     await mock.close();
   }
