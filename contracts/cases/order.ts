@@ -12,7 +12,7 @@ type CaseShape = Omit<Case, 'id' | 'title' | 'operation' | 'scheme'> & { title: 
  * status, by the operation's order of checks.
  */
 export function orderCases(operation: Operation, body: { invalid?: { title: string; value: unknown }; malformed?: string }, hasForbiddenToken: boolean): CaseShape[] {
-  const order = checkOrderOf(operation.definition as Record<string, unknown>);
+  const order = checkOrderOf(operation.definition);
   const rank = (expectation: Expectation) => {
     const status = expectedStatuses(operation, expectation)[0];
     const index = status === undefined ? -1 : order.indexOf(status);
