@@ -61,3 +61,19 @@ it('"verify the mock" passes as written: exit 0 and the JUnit file', async () =>
     rmSync(junit, { force: true });
   }
 }, 90_000);
+
+it('"Reproducing an error case" stages the 500 as written, the app then gets it once, and the journal shows why', async () => {
+  const mock = await startAsReadme([]);
+  try {
+    const section = README.slice(README.indexOf('### Reproducing an error case'));
+    const block = /```sh\n([\s\S]*?)```/.exec(section)![1]!.replaceAll('http://127.0.0.1:4010', mock.url);
+    const [stage, journal] = block.split('\n').filter((line) => line.startsWith('curl') || line.startsWith('  -d')).reduce<string[]>((commands, line) => (line.startsWith('curl') ? [...commands, line] : [...commands.slice(0, -1), `${commands.at(-1)!.replace(/\\$/, '')} ${line.trim()}`]), []);
+    expect(JSON.parse((await bash(stage!)).stdout)).toMatchObject({ answers: [{ code: 500, example: 'internal-error', times: 1 }] });
+    const app = `curl -s -o /dev/null -w '%{http_code}' ${mock.url}/webhooks -H 'Authorization: Bearer dev' -H 'Content-Type: application/json' -d '{"url":"https://a.example.com","eventNames":["RELEASE_CREATION"]}'`;
+    expect([(await bash(app)).stdout, (await bash(app)).stdout]).toEqual(['500', '201']);
+    const { requests } = JSON.parse((await bash(journal!.replace(/\s+#.*$/, ''))).stdout) as { requests: { reason: string }[] };
+    expect(requests.map((entry) => entry.reason)).toEqual(['queued answer', 'reflected']);
+  } finally {
+    await mock.stop();
+  }
+}, 30_000);

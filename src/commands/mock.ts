@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { SpecError } from '../spec/load';
 import { LOG_LEVELS, type LogLevel } from '../mock/log';
 import { MAX_DELAY_MS } from '../mock/prefer';
+import { AnswersFileError, readAnswersFile } from '../mock/control/load-answers';
 import { startMock, type MockOptions } from '../mock/start';
 import { EXIT, integerFlag, UsageError, type Output } from './output';
 import { isWorker, reportListening, runPrimary } from './workers';
@@ -21,6 +22,9 @@ function parseMockArgs(args: string[]): MockOptions & { workers: number } {
       'log-level': { type: 'string' },
       'no-watch': { type: 'boolean' },
       workers: { type: 'string' },
+      'journal-size': { type: 'string' },
+      answers: { type: 'string' },
+      'admin-token': { type: 'string' },
     },
   });
   const logLevel = values['log-level'];
@@ -37,6 +41,12 @@ function parseMockArgs(args: string[]): MockOptions & { workers: number } {
     tokens: values.token ?? [],
     forbiddenTokens: values['forbidden-token'] ?? [],
   };
+  if (workers > 1 && values.answers !== undefined) throw new UsageError('--answers needs a single worker: staged answers are one state, which --workers would split');
+  const journalSize = integerFlag('journal-size', values['journal-size'], 0, 1_000_000);
+  if (journalSize !== undefined) options.journalSize = journalSize;
+  if (values.answers !== undefined) options.answers = readAnswersFile(values.answers);
+  if (values['admin-token'] !== undefined) options.adminToken = values['admin-token'];
+  if (workers > 1) options.control = false;
   if (values.spec !== undefined) options.spec = values.spec;
   if (values.host !== undefined) options.host = values.host;
   if (values.seed !== undefined) options.seed = values.seed;
@@ -53,13 +63,21 @@ function listenError(error: NodeJS.ErrnoException, options: MockOptions): string
 
 /** `kaiten-webhooks mock`: serves until `stopped` settles (by default, SIGINT or SIGTERM). */
 export async function runMock(args: string[], output: Output, stopped: Promise<unknown>): Promise<number> {
-  const { workers, ...options } = parseMockArgs(args);
+  let parsed;
+  try {
+    parsed = parseMockArgs(args);
+  } catch (error) {
+    if (!(error instanceof AnswersFileError)) throw error;
+    output.err(`kaiten-webhooks: ${error.message}\n`);
+    return EXIT.unusable;
+  }
+  const { workers, ...options } = parsed;
   if (workers > 1 && !isWorker()) return runPrimary(workers, output, stopped);
   let mock;
   try {
     mock = await startMock({ ...options, log: (line) => output.out(`${line}\n`) });
   } catch (error) {
-    const message = error instanceof SpecError ? error.message : listenError(error as NodeJS.ErrnoException, options);
+    const message = error instanceof SpecError ? error.message : /^cannot stage /.test((error as Error).message) ? (error as Error).message : listenError(error as NodeJS.ErrnoException, options);
     if (message === undefined) throw error;
     output.err(`kaiten-webhooks: ${message}\n`);
     return EXIT.unusable;
@@ -69,6 +87,7 @@ export async function runMock(args: string[], output: Output, stopped: Promise<u
   } else {
     output.out(`listening on ${mock.url}\n`);
     output.out(`ready in ${mock.startupMs} ms (spec load to listening)\n`);
+    output.out(`${mock.controlAccess}\n`);
   }
   await stopped;
   await mock.close();

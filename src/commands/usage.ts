@@ -19,7 +19,11 @@ Options:
   --delay MS               wait before every answer (0-${MAX_DELAY_MS})
   --log-level LEVEL        ${LOG_LEVELS.join(', ')} (default: info, one line per request)
   --no-watch               do not reload the spec when its file changes
-  --workers N              serve from N processes sharing the port (node:cluster); not with --seed
+  --workers N              serve from N processes sharing the port (node:cluster); not with --seed;
+                           turns the control surface (/__mock) and the journal off
+  --journal-size N         requests the journal keeps, newest last (default: 1000; 0 keeps none)
+  --answers FILE           stage answers at start-up: a YAML or JSON list, as POST /__mock/answers takes
+  --admin-token T          bearer token for /__mock (needed when --host is beyond loopback)
   -h, --help               show this help
 `;
 

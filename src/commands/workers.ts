@@ -32,6 +32,7 @@ export async function runPrimary(workers: number, output: Output, stopped: Promi
   }
   output.out(`listening on ${urls[0]!} (${workers} workers)\n`);
   output.out(`ready in ${Math.round(performance.now() - started)} ms (spec load to listening, all workers)\n`);
+  output.out(`control surface and journal off: they need one state, which ${workers} workers would split (use --workers 1)\n`);
   await stopped;
   await Promise.all(forked.map((worker) => new Promise((resolve) => (worker.isDead() ? resolve(undefined) : (worker.once('exit', resolve), worker.kill('SIGTERM'))))));
   return 0;

@@ -1,6 +1,8 @@
 import type { IHttpOperation, IHttpOperationResponse, IMediaTypeContent } from '@stoplight/types';
 import type { Problem } from '../problem';
 import { checkOrderOf } from '../spec/check-order';
+import { preferencesOf, type Staged } from './control/answers';
+import type { Reason } from './control/journal';
 import { documentedFault } from './documented-fault';
 import type { PreferenceResult, Preferences } from './prefer';
 
@@ -71,15 +73,43 @@ function chooseDocumented(operation: IHttpOperation, preferences: Preferences): 
   return { kind: 'documented', response, content, ...(example === undefined ? {} : { exampleKey: example }), dynamic, ...withApplied };
 }
 
+/** The staged answers as one request to one operation sees them (control/answers.ts). */
+export interface StagedFor {
+  /** The next staged answer for this request, counted as used; `invalid` requests only get forced ones. */
+  take(invalid: boolean): Staged | undefined;
+  waiting(): boolean;
+}
+
+/** A choice, and why it was made (for the journal): the reason, a note, and a staged delay. */
+export type Decision = Choice & { reason: Reason; note?: string; delay?: number };
+
+/** A staged answer picks like a `Prefer` header, but the client asked for nothing, so no Preference-Applied. */
+function fromStaged(operation: IHttpOperation, staged: Staged): Decision {
+  const { applied: _applied, ...choice } = chooseDocumented(operation, preferencesOf(staged)) as Choice & { applied?: string };
+  return { ...choice, reason: 'queued answer', note: `queued answer #${staged.id}`, ...(staged.delay === undefined ? {} : { delay: staged.delay }) };
+}
+
 /**
  * Picks the answer: a request with faults gets the first fault in the contract's order whatever
- * it prefers (as in Prism); otherwise a bad preference is refused, a preference picks a
- * documented answer, and by default the success answer reflects the request.
+ * it prefers (as in Prism), unless a staged answer is forced; otherwise a bad preference is
+ * refused, the request's own preference picks a documented answer (over any staged one), then
+ * the next staged answer does, and by default the success answer reflects the request.
  */
-export function chooseResponse(operation: IHttpOperation, faults: Problem[], preferences: PreferenceResult): Choice {
+export function chooseResponse(operation: IHttpOperation, faults: Problem[], preferences: PreferenceResult, staged?: StagedFor): Decision {
   const rank = rankIn(operation);
   const fault = [...faults].sort((a, b) => rank(a) - rank(b))[0];
-  if (fault !== undefined) return { kind: 'problem', problem: documentedFault(operation, fault) };
-  if (!preferences.ok) return { kind: 'refused', problem: preferences.problem };
-  return chooseDocumented(operation, preferences.preferences);
+  const asked = !preferences.ok || Object.keys(preferences.preferences).length > 0;
+  if (fault !== undefined) {
+    const forced = asked ? undefined : staged?.take(true);
+    return forced === undefined ? { kind: 'problem', problem: documentedFault(operation, fault), reason: 'real error' } : fromStaged(operation, forced);
+  }
+  if (!preferences.ok) return { kind: 'refused', problem: preferences.problem, reason: 'preference' };
+  if (asked) {
+    const note = staged?.waiting() === true ? { note: "the request's own preferences won over a queued answer" } : {};
+    return { ...chooseDocumented(operation, preferences.preferences), reason: 'preference', ...note };
+  }
+  const queued = staged?.take(false);
+  if (queued !== undefined) return fromStaged(operation, queued);
+  const choice = chooseDocumented(operation, {});
+  return { ...choice, reason: choice.kind === 'reflect' ? 'reflected' : 'documented' };
 }

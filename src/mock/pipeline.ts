@@ -1,11 +1,14 @@
 import type { IHttpRequest } from '@stoplight/prism-http';
 import type { HttpMethod } from '@stoplight/types';
-import { renderProblem, type MockResponse, type Problem } from '../problem';
+import { renderProblem, type MockResponse, type Problem, type Violation } from '../problem';
 import type { Spec } from '../spec/load';
 import { createValidator } from '../spec/validate';
 import { decodeBody, type DecodedBody } from './body';
 import { checkOutput } from './check-output';
 import { chooseResponse } from './choose';
+import { operationName } from './control/answers';
+import type { Reason } from './control/journal';
+import { secretNamesOf, type Control } from './control/state';
 import { checkBody } from './input';
 import { createMint } from './mint';
 import { readPreferences } from './prefer';
@@ -18,6 +21,8 @@ import { reflectRequest } from './shape';
 export interface PipelineSettings {
   auth: AuthPolicy;
   seed?: string;
+  /** Staged answers (and the journal, which the edge writes); absent: nothing can be staged. */
+  control?: Control;
 }
 
 /** An answer and what a log line should say about it. */
@@ -29,6 +34,11 @@ export interface Handled {
   delay: number;
   /** Where the answer breaks the spec: a bug in the mock or the spec, logged loudly. */
   outputViolations: string[];
+  /** Why this answer (for the journal). */
+  reason: Reason;
+  note?: string;
+  /** What was wrong with the request, when the answer is its real error. */
+  violations: Violation[];
 }
 
 export type Pipeline = (request: MockRequest) => Promise<Handled>;
@@ -57,10 +67,13 @@ function unrouted(spec: Spec, request: MockRequest, status: number, detail: stri
 export function createPipeline(spec: Spec, settings: PipelineSettings): Pipeline {
   const validate = createValidator();
   const mint = createMint(settings.seed);
+  const { control } = settings;
+  if (control !== undefined) for (const name of secretNamesOf(spec.document)) control.secrets.add(name);
   const engine = createEngine(spec.operations, {
     checkSecurity: (operation, exchange) => checkSecurity(operation, exchange.request, settings.auth),
     checkBody: (operation, exchange) => checkBody(operation, exchange.body, validate),
-    choose: (operation, exchange, faults) => chooseResponse(operation, faults, exchange.preferences),
+    choose: (operation, exchange, faults) =>
+      chooseResponse(operation, faults, exchange.preferences, control === undefined ? undefined : { take: (invalid) => control.answers.take(operation, invalid), waiting: () => control.answers.waiting(operation) }),
     reflect: ({ response, content }, exchange) => ({
       status: Number(response.code),
       headers: { 'content-type': content.mediaType },
@@ -76,9 +89,17 @@ export function createPipeline(spec: Spec, settings: PipelineSettings): Pipeline
     const exchange = { request, body, preferences, minted: mint(), ...(settings.seed === undefined ? {} : { seed: settings.seed }) };
     const outcome = await engine.run(exchange, toPrismRequest(request, body));
     if (outcome.kind === 'unrouted') {
-      return { response: renderProblem(unrouted(spec, request, outcome.status, outcome.detail)), delay, outputViolations: [] };
+      return { response: renderProblem(unrouted(spec, request, outcome.status, outcome.detail)), delay, outputViolations: [], reason: 'not routed', violations: [] };
     }
-    const operation = `${outcome.operation.method.toUpperCase()} ${outcome.operation.path}`;
-    return { response: outcome.response, operation, delay, outputViolations: outcome.outputViolations };
+    const { decision } = outcome;
+    return {
+      response: outcome.response,
+      operation: operationName(outcome.operation),
+      delay: Math.max(delay, decision.delay ?? 0),
+      outputViolations: outcome.outputViolations,
+      reason: decision.reason,
+      ...(decision.note === undefined ? {} : { note: decision.note }),
+      violations: decision.kind === 'problem' ? (decision.problem.errors ?? []) : [],
+    };
   };
 }

@@ -14,7 +14,7 @@ import * as TE from 'fp-ts/TaskEither';
 import type { NonEmptyArray } from 'fp-ts/NonEmptyArray';
 import { PROBLEM_JSON, renderProblem, type MockResponse, type Problem } from '../problem';
 import { templatePattern } from '../spec/http';
-import type { Choice } from './choose';
+import type { Choice, Decision } from './choose';
 import type { Exchange } from './exchange';
 import { toLocation } from '../spec/huma';
 
@@ -22,22 +22,22 @@ import { toLocation } from '../spec/huma';
 export interface Stages {
   checkSecurity(operation: IHttpOperation, exchange: Exchange): Problem | undefined;
   checkBody(operation: IHttpOperation, exchange: Exchange): Problem | undefined;
-  choose(operation: IHttpOperation, exchange: Exchange, faults: Problem[]): Choice;
+  choose(operation: IHttpOperation, exchange: Exchange, faults: Problem[]): Decision;
   reflect(choice: Extract<Choice, { kind: 'reflect' }>, exchange: Exchange): MockResponse;
   checkOutput(operation: IHttpOperation, response: MockResponse): string[];
 }
 
 /** What Prism made of a request: an answer for an operation, or no operation at that path or method. */
 export type Outcome =
-  | { kind: 'answered'; operation: IHttpOperation; response: MockResponse; outputViolations: string[] }
+  | { kind: 'answered'; operation: IHttpOperation; response: MockResponse; outputViolations: string[]; decision: Decision }
   | { kind: 'unrouted'; status: number; detail: string };
 
 interface EngineRequest extends IHttpRequest {
   exchange: Exchange;
   /** The operation Prism routed to, noted by the mock stage (Prism's result leaves it out). */
   routed?: IHttpOperation;
-  /** The mock refused a preference: its own answer, not the operation's, so not self-checked. */
-  refused?: boolean;
+  /** What the mock stage chose, and why (a refused preference is the mock's own answer, not the operation's, so not self-checked). */
+  decision?: Decision;
 }
 type FaultDiagnostic = IPrismDiagnostic & { problem?: Problem };
 type Diagnostics = NonEmptyArray<FaultDiagnostic>;
@@ -204,7 +204,7 @@ export function createEngine(operations: IHttpOperation[], stages: Stages) {
       request.routed = resource;
       const faults = input.validations.flatMap((d: FaultDiagnostic) => (d.problem === undefined ? [] : [d.problem]));
       const choice = stages.choose(resource, request.exchange, faults);
-      request.refused = choice.kind === 'refused';
+      request.decision = choice;
       if (choice.kind === 'problem' || choice.kind === 'refused') return E.right(toPrism(renderProblem(choice.problem)));
       const response = choice.kind === 'reflect' ? stages.reflect(choice, request.exchange) : documented(resource, choice, request);
       if (choice.applied !== undefined) response.headers['preference-applied'] = choice.applied;
@@ -221,7 +221,7 @@ export function createEngine(operations: IHttpOperation[], stages: Stages) {
     async run(exchange: Exchange, request: IHttpRequest): Promise<Outcome> {
       const engineRequest: EngineRequest = { ...request, exchange };
       const result = await prism.request(engineRequest, operations)();
-      if (E.isLeft(result) || engineRequest.routed === undefined) {
+      if (E.isLeft(result) || engineRequest.routed === undefined || engineRequest.decision === undefined) {
         const problem = fromPrismError(E.isLeft(result) ? result.left : new Error('no operation was routed'));
         return { kind: 'unrouted', status: problem.status, detail: problem.detail };
       }
@@ -229,7 +229,8 @@ export function createEngine(operations: IHttpOperation[], stages: Stages) {
         kind: 'answered',
         operation: engineRequest.routed,
         response: fromPrism(result.right.output),
-        outputViolations: engineRequest.refused === true ? [] : result.right.validations.output.map((d) => d.message),
+        outputViolations: engineRequest.decision.kind === 'refused' ? [] : result.right.validations.output.map((d) => d.message),
+        decision: engineRequest.decision,
       };
     },
   };

@@ -1,8 +1,11 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import type { IHttpOperation } from '@stoplight/types';
 import { renderProblem, type MockResponse, type Problem } from '../problem';
 import { corsHeaders, isPreflight, preflightHeaders } from './cors';
 import type { Logger } from './log';
+import { ADMIN_PREFIX, handleAdmin, type AdminAccess } from './control/admin';
+import { createControl, type Control } from './control/state';
 import type { Handled, Pipeline } from './pipeline';
 import { readBody } from './read-body';
 import type { MockRequest } from './request';
@@ -15,6 +18,11 @@ export interface EdgeSettings {
   /** Milliseconds added before every answer. */
   delay: number;
   logger: Logger;
+  /** Staged answers and the journal; absent (with --workers) when there is no one state to hold them. */
+  control?: Control;
+  admin: AdminAccess;
+  /** The operations of the spec being served, to check staged answers against. */
+  operations: () => IHttpOperation[];
 }
 
 function headersOf(request: IncomingMessage): Record<string, string> {
@@ -49,11 +57,11 @@ function why(response: MockResponse): string {
   return ` ${[problem?.detail ?? '', ...errors].filter(Boolean).join('; ')}`;
 }
 
-function write(res: ServerResponse, request: MockRequest, response: MockResponse): void {
+function write(res: ServerResponse, request: MockRequest, response: MockResponse, cors: boolean): void {
   const payload = response.body === undefined ? '' : JSON.stringify(response.body);
   res.writeHead(response.status, {
     ...response.headers,
-    ...(isPreflight(request) ? {} : corsHeaders(request, response.headers)),
+    ...(isPreflight(request) || !cors ? {} : corsHeaders(request, response.headers)),
     'content-length': Buffer.byteLength(payload),
   });
   res.end(payload);
@@ -91,23 +99,35 @@ export function createMockServer(currentPipeline: () => Pipeline, settings: Edge
     };
     const finish = (handled: Handled) => {
       if (res.destroyed) return;
-      write(res, request, handled.response);
-      const line = `${request.method} ${request.path} ${handled.response.status} ${Math.round(performance.now() - started)}ms${why(handled.response)}`;
+      // The control surface is for this machine's own tools and page: no CORS, so no other site's page can stage answers.
+      write(res, request, handled.response, handled.reason !== 'control');
+      const durationMs = Math.round(performance.now() - started);
+      const line = `${request.method} ${request.path} ${handled.response.status} ${durationMs}ms${why(handled.response)}`;
       if (handled.response.status >= 500) logger.error(line);
       else logger.info(line);
       for (const violation of handled.outputViolations) logger.error(`  answer breaks the spec: ${violation}`);
+      if (handled.reason === 'control') return;
+      const { operation, response: answer, reason, note, violations } = handled;
+      settings.control?.journal.record(request, { ...(operation === undefined ? {} : { operation }), answer, reason, ...(note === undefined ? {} : { note }), violations, durationMs }, settings.control.secrets);
     };
+    const answer = (response: MockResponse, reason: Handled['reason']) => finish({ response, delay: 0, outputViolations: [], reason, violations: [] });
     const refuse = (problem: Problem) => {
       res.setHeader('connection', 'close');
-      finish({ response: renderProblem(problem), delay: 0, outputViolations: [] });
+      answer(renderProblem(problem), 'not routed');
     };
 
     if (target === undefined) return refuse({ status: 400, detail: `malformed request target: ${req.url ?? ''}` });
-    if (isPreflight(request)) return finish({ response: { status: 204, headers: preflightHeaders(request) }, delay: 0, outputViolations: [] });
+    const toControl = request.path === ADMIN_PREFIX || request.path.startsWith(`${ADMIN_PREFIX}/`);
+    if (isPreflight(request) && !toControl) return answer({ status: 204, headers: preflightHeaders(request) }, 'not routed');
     const read = await readBody(req, settings.bodyLimit, settings.receiveTimeout);
     if (read.kind === 'gone') return;
     if (read.kind === 'refused') return refuse(read.problem);
     request.body = read.body;
+    if (toControl) {
+      const control = settings.control;
+      const access: AdminAccess = control === undefined ? { kind: 'off', why: 'it needs a single worker (--workers 1)' } : settings.admin;
+      return answer(handleAdmin(request, req.socket.remoteAddress, control ?? createControl(0), settings.operations(), access), 'control');
+    }
     const handled = await currentPipeline()(request);
     const delay = Math.max(settings.delay, handled.delay);
     if (delay > 0) await sleep(delay);

@@ -1,7 +1,11 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, resolve } from 'node:path';
-import { loadSpec } from '../spec/load';
+import { loadSpec, SpecError, type Spec } from '../spec/load';
+import { ADMIN_PREFIX, checkStaged, type AdminAccess } from './control/admin';
+import { parseStagedAnswer, type Staged, type StagedAnswer } from './control/answers';
+import type { JournalEntry, JournalFilter } from './control/journal';
+import { createControl, type Control } from './control/state';
 import { DEFAULT_SPEC } from '../version';
 import { createLogger, type LogLevel } from './log';
 import { createPipeline, type Pipeline, type PipelineSettings } from './pipeline';
@@ -33,6 +37,14 @@ export interface MockOptions {
   bodyLimit?: number;
   /** Milliseconds allowed for a request's headers, and for its body, to arrive. Default 10 000. */
   receiveTimeout?: number;
+  /** Requests the journal keeps (newest last). Default 1000; 0 keeps none. */
+  journalSize?: number;
+  /** Answers staged at start-up (as `POST /__mock/answers` takes them). */
+  answers?: StagedAnswer[];
+  /** Bearer token for the control surface; needed when listening beyond loopback. */
+  adminToken?: string;
+  /** Hold staged answers and a journal. Default true; `--workers` turns it off (no one state across processes). */
+  control?: boolean;
 }
 
 /** A running mock. */
@@ -42,11 +54,53 @@ export interface RunningMock {
   port: number;
   /** Milliseconds from starting to load the spec to listening. */
   startupMs: number;
+  /** Who may use the control surface under /__mock, as a line for the start-up log. */
+  controlAccess: string;
+  /** The requests the mock answered, newest last (as `GET /__mock/requests` gives them). */
+  requests(filter?: JournalFilter): JournalEntry[];
+  /** Stages an answer for the next matching requests (as `POST /__mock/answers`); throws when the spec does not document it. */
+  answerNext(answer: StagedAnswer): Staged;
+  /** Removes every staged answer. */
+  clearAnswers(): void;
+  /** Removes every staged answer and empties the journal. */
+  reset(): void;
   /** Stops listening and watching; resolves when every connection is closed. */
   close(): Promise<void>;
 }
 
 export { DEFAULT_SPEC };
+
+/** A spec the mock can serve: none of its paths under the control surface's prefix. */
+function servable(spec: Spec): Spec {
+  const taken = spec.operations.find((operation) => operation.path === ADMIN_PREFIX || operation.path.startsWith(`${ADMIN_PREFIX}/`));
+  if (taken !== undefined) throw new SpecError(spec.source, `its path ${taken.path} is under ${ADMIN_PREFIX}, which the mock keeps for its control surface`);
+  return spec;
+}
+
+/** Stages an answer after checking it against the spec, as the admin API does. */
+function stageChecked(control: Control | undefined, answer: StagedAnswer, spec: Spec): Staged {
+  if (control === undefined) throw new Error('answers cannot be staged: this mock holds no control state (--workers)');
+  const parsed = parseStagedAnswer(answer);
+  if (Array.isArray(parsed)) throw new Error(`cannot stage ${JSON.stringify(answer)}: ${parsed.join('; ')}`);
+  const why = checkStaged(parsed, spec.operations);
+  if (why !== undefined) throw new Error(`cannot stage ${JSON.stringify(answer)}: ${why}`);
+  return control.answers.add(parsed);
+}
+
+const isLoopback = (host: string) => host === 'localhost' || /^(127\.\d+\.\d+\.\d+|::1)$/.test(host);
+
+/** Loopback clients only by default; beyond loopback, holders of the admin token, or nobody. */
+function accessFor(host: string, token: string | undefined, hasControl: boolean): AdminAccess {
+  if (!hasControl) return { kind: 'off', why: 'it needs a single worker (--workers 1)' };
+  if (token !== undefined) return { kind: 'token', token };
+  return isLoopback(host) ? { kind: 'loopback' } : { kind: 'off', why: `the mock listens on ${host}, beyond loopback: start it with --admin-token T to use it` };
+}
+
+function describeAccess(access: AdminAccess): string {
+  if (access.kind === 'loopback') return `control surface on ${ADMIN_PREFIX} (loopback clients only)`;
+  if (access.kind === 'token') return `control surface on ${ADMIN_PREFIX} (Authorization: Bearer <the --admin-token>)`;
+  return `control surface off: ${access.why}`;
+}
 const RELOAD_SETTLE_MS = 100;
 
 /**
@@ -65,17 +119,26 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     auth: { tokens: new Set(options.tokens ?? []), forbiddenTokens: new Set(options.forbiddenTokens ?? []) },
     ...(options.seed === undefined ? {} : { seed: String(options.seed) }),
   };
-  let pipeline: Pipeline = createPipeline(await loadSpec(specPath), settings);
+  const control = options.control === false ? undefined : createControl(options.journalSize ?? 1000, settings.seed);
+  if (control !== undefined) settings.control = control;
+  let spec = servable(await loadSpec(specPath));
+  let pipeline: Pipeline = createPipeline(spec, settings);
+  for (const answer of options.answers ?? []) stageChecked(control, answer, spec);
+  const host = options.host ?? '127.0.0.1';
+  const admin = accessFor(host, options.adminToken, control !== undefined);
   const server = createMockServer(() => pipeline, {
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     receiveTimeout: options.receiveTimeout ?? 10_000,
     delay: options.delay ?? 0,
     logger,
+    ...(control === undefined ? {} : { control }),
+    admin,
+    operations: () => spec.operations,
   });
 
   await new Promise<void>((listening, failed) => {
     server.once('error', failed);
-    server.listen(options.port ?? 4010, options.host ?? '127.0.0.1', () => listening());
+    server.listen(options.port ?? 4010, host, () => listening());
   });
   const { address, port } = server.address() as AddressInfo;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
@@ -85,7 +148,9 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     let pending: NodeJS.Timeout | undefined;
     const reload = async () => {
       try {
-        pipeline = createPipeline(await loadSpec(specPath), settings);
+        const reloaded = servable(await loadSpec(specPath));
+        pipeline = createPipeline(reloaded, settings);
+        spec = reloaded;
         logger.info(`spec reloaded: ${specPath}`);
       } catch (error) {
         logger.error(`spec not reloaded, still serving the last good one: ${(error as Error).message}`);
@@ -104,6 +169,14 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     url,
     port,
     startupMs: Math.round(performance.now() - started),
+    controlAccess: describeAccess(admin),
+    requests: (filter) => control?.journal.list(filter) ?? [],
+    answerNext: (answer) => stageChecked(control, answer, spec),
+    clearAnswers: () => control?.answers.clear(),
+    reset: () => {
+      control?.answers.clear();
+      control?.journal.clear();
+    },
     close: () =>
       new Promise((closed) => {
         watcher?.close();

@@ -1,0 +1,94 @@
+import type { IHttpOperation } from '@stoplight/types';
+import { renderProblem, type MockResponse, type Problem } from '../../problem';
+import { firstQueryValue, type MockRequest } from '../request';
+import { isFor, operationName, parseStagedAnswer, type StagedAnswer } from './answers';
+import type { JournalFilter } from './journal';
+import type { Control } from './state';
+
+/** The reserved prefix of the control surface; a spec may not use it. */
+export const ADMIN_PREFIX = '/__mock';
+
+/** Who may use the control surface: loopback clients, or (listening beyond loopback) holders of the admin token; or nobody. */
+export type AdminAccess = { kind: 'loopback' } | { kind: 'token'; token: string } | { kind: 'off'; why: string };
+
+const json = (status: number, body: unknown): MockResponse => ({ status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body });
+const problem = (status: number, detail: string, headers?: Record<string, string>): MockResponse => renderProblem({ status, detail, ...(headers === undefined ? {} : { headers }) } satisfies Problem);
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+function refusal(access: AdminAccess, request: MockRequest, remote: string | undefined): MockResponse | undefined {
+  if (access.kind === 'off') return problem(404, `the control surface is off: ${access.why}`);
+  if (access.kind === 'loopback') return LOOPBACK.test(remote ?? '') ? undefined : problem(403, 'the control surface answers loopback clients only');
+  return request.headers.authorization === `Bearer ${access.token}` ? undefined : problem(401, 'the control surface needs Authorization: Bearer <the --admin-token>', { 'www-authenticate': 'Bearer realm="kaiten-webhooks mock control"' });
+}
+
+/** Why a staged answer cannot be given by the spec: an unknown operation, an undocumented code or example. */
+export function checkStaged(answer: StagedAnswer, operations: IHttpOperation[]): string | undefined {
+  const matching = operations.filter((operation) => isFor(answer, operation));
+  if (matching.length === 0) return `no operation "${answer.operation ?? ''}"; the spec has ${operations.map((o) => `${o.iid ?? operationName(o)} (${operationName(o)})`).join(', ')}`;
+  for (const operation of matching) {
+    const responses = answer.code === undefined ? operation.responses : operation.responses.filter((r) => r.code === String(answer.code));
+    if (responses.length === 0) return `no response with code=${answer.code} is documented for ${operationName(operation)}; documented: ${operation.responses.map((r) => r.code).join(', ')}`;
+    const examples = responses.flatMap((r) => (r.contents ?? []).flatMap((c) => (c.examples ?? []).map((e) => e.key)));
+    if (answer.example !== undefined && !examples.includes(answer.example)) return `no example named "${answer.example}" for ${operationName(operation)}${answer.code === undefined ? '' : ` ${answer.code}`}; documented: ${examples.join(', ') || '(none)'}`;
+  }
+  return undefined;
+}
+
+function stage(request: MockRequest, control: Control, operations: IHttpOperation[]): MockResponse {
+  // JSON only: a form or text/plain post from another site's page could not stage answers (it cannot send this type without CORS).
+  if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) return problem(415, 'send the answers as Content-Type: application/json');
+  let value: unknown;
+  try {
+    value = JSON.parse(request.body.toString('utf8')) as unknown;
+  } catch (error) {
+    return problem(400, `the body is not JSON: ${(error as Error).message}`);
+  }
+  const answers = Array.isArray(value) ? value : [value];
+  if (answers.length === 0 || answers.length > 100) return problem(422, 'send one answer, or a list of 1 to 100');
+  const parsed = answers.map(parseStagedAnswer);
+  const wrong = parsed.flatMap((result, i) => (Array.isArray(result) ? result.map((why) => `answer ${i + 1}: ${why}`) : []));
+  if (wrong.length > 0) return problem(422, wrong.join('; '));
+  const unknown = (parsed as StagedAnswer[]).map((answer, i) => [i, checkStaged(answer, operations)] as const).filter(([, why]) => why !== undefined);
+  if (unknown.length > 0) return problem(404, unknown.map(([i, why]) => `answer ${i + 1}: ${why!}`).join('; '));
+  return json(201, { answers: (parsed as StagedAnswer[]).map((answer) => control.answers.add(answer)) });
+}
+
+function filterOf(request: MockRequest): JournalFilter | string {
+  const filter: JournalFilter = {};
+  const operation = firstQueryValue(request, 'operation');
+  if (operation !== undefined) filter.operation = operation;
+  for (const name of ['status', 'limit', 'since'] as const) {
+    const raw = firstQueryValue(request, name);
+    if (raw === undefined) continue;
+    if (!/^\d{1,9}$/.test(raw)) return `${name} must be a whole number, not "${raw}"`;
+    filter[name] = Number(raw);
+  }
+  return filter;
+}
+
+const ROUTES: Record<string, Record<string, (request: MockRequest, control: Control, operations: IHttpOperation[]) => MockResponse>> = {
+  '/answers': {
+    GET: (_request, control) => json(200, { answers: control.answers.list() }),
+    POST: stage,
+    DELETE: (_request, control) => (control.answers.clear(), { status: 204, headers: {} }),
+  },
+  '/requests': {
+    GET: (request, control) => {
+      const filter = filterOf(request);
+      return typeof filter === 'string' ? problem(400, filter) : json(200, { requests: control.journal.list(filter), size: control.journal.size });
+    },
+    DELETE: (_request, control) => (control.journal.clear(), { status: 204, headers: {} }),
+  },
+};
+
+/** The control surface under /__mock: staged answers and the request journal, as JSON; every error as problem+json. */
+export function handleAdmin(request: MockRequest, remote: string | undefined, control: Control, operations: IHttpOperation[], access: AdminAccess): MockResponse {
+  const refused = refusal(access, request, remote);
+  if (refused !== undefined) return refused;
+  const route = ROUTES[request.path.slice(ADMIN_PREFIX.length).replace(/\/$/, '')];
+  if (route === undefined) return problem(404, `no control route ${request.path}; there are ${Object.keys(ROUTES).map((path) => ADMIN_PREFIX + path).join(', ')}`);
+  const handler = route[request.method];
+  if (handler === undefined) return problem(405, `${request.method} is not allowed on ${request.path}`, { allow: Object.keys(route).join(', ') });
+  return handler(request, control, operations);
+}

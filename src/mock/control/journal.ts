@@ -1,0 +1,99 @@
+import type { MockResponse, Violation } from '../../problem';
+import type { MockRequest } from '../request';
+
+/** Why the mock gave the answer it gave. */
+export type Reason = 'reflected' | 'documented' | 'real error' | 'preference' | 'queued answer' | 'not routed' | 'control';
+
+/** One request the mock answered, as the journal keeps it (secrets masked). */
+export interface JournalEntry {
+  id: number;
+  /** ISO time the request arrived. */
+  time: string;
+  /** `POST /webhooks`; absent when no operation matched. */
+  operation?: string;
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  headers: Record<string, string>;
+  /** The body as parsed JSON, else as text (cut at 4 KiB); absent when there was none. */
+  body?: unknown;
+  answer: MockResponse;
+  reason: Reason;
+  /** A note on the reason, such as a request preference winning over a queued answer. */
+  note?: string;
+  /** What was wrong with the request (the real error's violations). */
+  violations: Violation[];
+  durationMs: number;
+}
+
+/** What the journal is asked for: `GET /__mock/requests?operation=&status=&limit=&since=`. */
+export interface JournalFilter {
+  operation?: string;
+  status?: number;
+  /** Only entries after this id. */
+  since?: number;
+  /** The newest this many. Default 100. */
+  limit?: number;
+}
+
+const MASK = '***';
+const MAX_BODY_TEXT = 4096;
+
+/** The body as the journal shows it: parsed JSON where it parses, else bounded text. */
+function shownBody(body: Buffer): unknown {
+  if (body.length === 0) return undefined;
+  const text = body.toString('utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text.length > MAX_BODY_TEXT ? `${text.slice(0, MAX_BODY_TEXT)}… (${text.length} characters)` : text;
+  }
+}
+
+/** A copy with the values of the secret names (lower case) masked. */
+function masked<T>(values: Record<string, T>, secrets: ReadonlySet<string>): Record<string, T | string> {
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, secrets.has(name.toLowerCase()) ? MASK : value]));
+}
+
+/** A bounded ring of the requests the mock answered, newest last; size 0 keeps nothing. */
+export interface Journal {
+  record(request: MockRequest, entry: Pick<JournalEntry, 'operation' | 'answer' | 'reason' | 'note' | 'violations' | 'durationMs'>, secrets: ReadonlySet<string>): void;
+  list(filter?: JournalFilter): JournalEntry[];
+  clear(): void;
+  readonly size: number;
+}
+
+export function createJournal(size: number): Journal {
+  let entries: JournalEntry[] = [];
+  let next = 1;
+  return {
+    size,
+    record: (request, entry, secrets) => {
+      if (size === 0) return;
+      const cookie = secrets.size > 0 && request.headers.cookie !== undefined ? { cookie: MASK } : {};
+      entries.push({
+        id: next++,
+        time: new Date().toISOString(),
+        method: request.method,
+        path: request.path,
+        query: masked(request.query, secrets),
+        headers: { ...masked(request.headers, new Set([...secrets, 'authorization', 'proxy-authorization'])), ...cookie },
+        ...(request.body.length === 0 ? {} : { body: shownBody(request.body) }),
+        ...entry,
+      });
+      if (entries.length > size) entries = entries.slice(entries.length - size);
+    },
+    list: (filter = {}) => {
+      const found = entries.filter(
+        (entry) =>
+          (filter.operation === undefined || entry.operation === filter.operation) &&
+          (filter.status === undefined || entry.answer.status === filter.status) &&
+          (filter.since === undefined || entry.id > filter.since),
+      );
+      return found.slice(-(filter.limit ?? 100));
+    },
+    clear: () => {
+      entries = [];
+    },
+  };
+}
