@@ -1,7 +1,7 @@
 import type { IHttpOperation, IHttpOperationResponse, IMediaTypeContent } from '@stoplight/types';
 import type { Problem } from '../problem';
 import { checkOrderOf } from '../spec/check-order';
-import { preferencesOf, type Staged } from './control/answers';
+import { preferencesOf, type Fault, type Staged } from './control/answers';
 import type { Reason } from './control/journal';
 import { documentedFault } from './documented-fault';
 import type { PreferenceResult, Preferences } from './prefer';
@@ -81,12 +81,17 @@ export interface StagedFor {
 }
 
 /** A choice, and why it was made (for the journal): the reason, a note, and a staged delay. */
-export type Decision = Choice & { reason: Reason; note?: string; delay?: number };
+export type Decision = Choice & { reason: Reason; note?: string; delay?: number; fault?: Fault };
 
 /** A staged answer picks like a `Prefer` header, but the client asked for nothing, so no Preference-Applied. */
 function fromStaged(operation: IHttpOperation, staged: Staged): Decision {
+  const delay = staged.delay === undefined ? {} : { delay: staged.delay };
+  if (staged.fault !== undefined) {
+    // The edge breaks the connection instead of writing this placeholder, which no client sees.
+    return { kind: 'refused', problem: { status: 500, detail: `fault: ${staged.fault}` }, reason: 'fault', note: `queued answer #${staged.id}: ${staged.fault}`, fault: staged.fault, ...delay };
+  }
   const { applied: _applied, ...choice } = chooseDocumented(operation, preferencesOf(staged)) as Choice & { applied?: string };
-  return { ...choice, reason: 'queued answer', note: `queued answer #${staged.id}`, ...(staged.delay === undefined ? {} : { delay: staged.delay }) };
+  return { ...choice, reason: 'queued answer', note: `queued answer #${staged.id}`, ...delay };
 }
 
 /**

@@ -6,7 +6,7 @@ import { createValidator } from '../spec/validate';
 import { decodeBody, type DecodedBody } from './body';
 import { checkOutput } from './check-output';
 import { chooseResponse } from './choose';
-import { operationName } from './control/answers';
+import { operationName, type Fault } from './control/answers';
 import type { Reason } from './control/journal';
 import { secretNamesOf, type Control } from './control/state';
 import { checkBody } from './input';
@@ -39,6 +39,8 @@ export interface Handled {
   note?: string;
   /** What was wrong with the request, when the answer is its real error. */
   violations: Violation[];
+  /** Break the connection this way instead of answering. */
+  fault?: Fault;
 }
 
 export type Pipeline = (request: MockRequest) => Promise<Handled>;
@@ -99,6 +101,7 @@ export function createPipeline(spec: Spec, settings: PipelineSettings): Pipeline
       outputViolations: outcome.outputViolations,
       reason: decision.reason,
       ...(decision.note === undefined ? {} : { note: decision.note }),
+      ...(decision.fault === undefined ? {} : { fault: decision.fault }),
       violations: decision.kind === 'problem' ? (decision.problem.errors ?? []) : [],
     };
   };

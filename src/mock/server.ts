@@ -5,6 +5,7 @@ import { renderProblem, type MockResponse, type Problem } from '../problem';
 import { corsHeaders, isPreflight, preflightHeaders } from './cors';
 import type { Logger } from './log';
 import { ADMIN_PREFIX, handleAdmin, type AdminAccess } from './control/admin';
+import { breakConnection } from './control/faults';
 import { createControl, type Control } from './control/state';
 import type { Handled, Pipeline } from './pipeline';
 import { readBody } from './read-body';
@@ -23,6 +24,8 @@ export interface EdgeSettings {
   admin: AdminAccess;
   /** The operations of the spec being served, to check staged answers against. */
   operations: () => IHttpOperation[];
+  /** Longest a `stall` fault holds a connection, in milliseconds. */
+  stallLimit: number;
 }
 
 function headersOf(request: IncomingMessage): Record<string, string> {
@@ -106,9 +109,14 @@ export function createMockServer(currentPipeline: () => Pipeline, settings: Edge
       if (handled.response.status >= 500) logger.error(line);
       else logger.info(line);
       for (const violation of handled.outputViolations) logger.error(`  answer breaks the spec: ${violation}`);
-      if (handled.reason === 'control') return;
-      const { operation, response: answer, reason, note, violations } = handled;
-      settings.control?.journal.record(request, { ...(operation === undefined ? {} : { operation }), answer, reason, ...(note === undefined ? {} : { note }), violations, durationMs }, settings.control.secrets);
+      journal(handled, handled.response);
+    };
+    /** Into the journal: every answer but the control surface's own. */
+    const journal = (handled: Handled, answer: MockResponse) => {
+      if (handled.reason === 'control' || settings.control === undefined) return;
+      const { operation, reason, note, violations } = handled;
+      const entry = { ...(operation === undefined ? {} : { operation }), answer, reason, ...(note === undefined ? {} : { note }), violations, durationMs: Math.round(performance.now() - started) };
+      settings.control.journal.record(request, entry, settings.control.secrets);
     };
     const answer = (response: MockResponse, reason: Handled['reason']) => finish({ response, delay: 0, outputViolations: [], reason, violations: [] });
     const refuse = (problem: Problem) => {
@@ -131,6 +139,12 @@ export function createMockServer(currentPipeline: () => Pipeline, settings: Edge
     const handled = await currentPipeline()(request);
     const delay = Math.max(settings.delay, handled.delay);
     if (delay > 0) await sleep(delay);
+    if (handled.fault !== undefined) {
+      breakConnection(req, res, handled.fault, settings.stallLimit);
+      logger.info(`${request.method} ${request.path} fault: ${handled.fault}`);
+      journal(handled, { status: 0, headers: {} }); // no HTTP answer was given
+      return;
+    }
     finish(handled);
   }
 

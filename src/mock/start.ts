@@ -45,6 +45,8 @@ export interface MockOptions {
   adminToken?: string;
   /** Hold staged answers and a journal. Default true; `--workers` turns it off (no one state across processes). */
   control?: boolean;
+  /** Longest a staged `stall` fault holds a connection, in milliseconds. Default 30 000. */
+  stallLimit?: number;
 }
 
 /** A running mock. */
@@ -134,6 +136,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     ...(control === undefined ? {} : { control }),
     admin,
     operations: () => spec.operations,
+    stallLimit: options.stallLimit ?? 30_000,
   });
 
   await new Promise<void>((listening, failed) => {

@@ -1,6 +1,7 @@
 // Driving the mock from outside the request: staged answers and the request journal, over HTTP
 // (/__mock), from code (startMock's handle) and from a file (--answers), secure by default.
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, runCli } from '../../src/cli';
@@ -233,5 +234,43 @@ describe('no other site can drive it', () => {
     expect(preflight.status).toBe(405);
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
     expect(await statuses(1)).toEqual([201]);
+  });
+});
+
+describe('network faults', () => {
+  /** What a client sees: an answer's status, or the error that ended the exchange (after headers, for a stall). */
+  const attempt = (base: string) =>
+    new Promise<string>((resolve) => {
+      const req = request(`${base}/webhooks`, { method: 'POST', headers: AUTH }, (res) => {
+        res.on('data', () => undefined);
+        res.on('end', () => resolve(`answered ${res.statusCode}`));
+        res.on('error', (error: NodeJS.ErrnoException) => resolve(`headers ${res.statusCode}, then ${error.code ?? error.message}`));
+      });
+      req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+      req.end(JSON.stringify(VALID_BODY));
+    });
+
+  it.each([
+    ['reset', 'ECONNRESET'],
+    ['empty', 'ECONNRESET'],
+    ['malformed', 'HPE_INVALID_STATUS'],
+    ['stall', 'headers 200, then ECONNRESET'],
+  ])('"fault": "%s" breaks the connection (%s), once, and the journal says so', async (fault, seen) => {
+    const quick = await startMock({ port: 0, watch: false, logLevel: 'silent', stallLimit: 200 });
+    try {
+      quick.answerNext({ fault: fault as 'reset', times: 1 });
+      expect(await attempt(quick.url)).toBe(seen);
+      expect(await attempt(quick.url)).toBe('answered 201');
+      expect(quick.requests().map((e) => [e.reason, e.note, e.answer.status])).toEqual([
+        ['fault', `queued answer #1: ${fault}`, 0],
+        ['reflected', undefined, 201],
+      ]);
+    } finally {
+      await quick.close();
+    }
+  });
+
+  it('a fault is an answer of its own: not with a code', async () => {
+    expect(await admin('POST', '/answers', { fault: 'reset', code: 500 })).toMatchObject({ status: 422, body: { detail: 'answer 1: a fault is an answer of its own: leave out code, example and dynamic' } });
   });
 });

@@ -1,6 +1,10 @@
 import type { IHttpOperation } from '@stoplight/types';
 import type { Preferences } from '../prefer';
 
+/** Network faults for an app's error handling: a connection reset, a close without an answer, garbage bytes, or headers and then nothing. */
+export const FAULTS = ['reset', 'empty', 'malformed', 'stall'] as const;
+export type Fault = (typeof FAULTS)[number];
+
 /** An answer staged for the next matching requests, as the admin API, `--answers` and `answerNext()` take it. */
 export interface StagedAnswer {
   /** `create-webhook` (operationId) or `POST /webhooks`; absent: any operation. */
@@ -16,6 +20,8 @@ export interface StagedAnswer {
   rate?: number;
   /** Give it even to a request that is itself invalid (else the request's real error comes first). */
   force?: boolean;
+  /** Answer with a network fault instead of HTTP (not with `code`, `example` or `dynamic`). */
+  fault?: Fault;
 }
 
 /** A staged answer as the queue holds it. */
@@ -34,6 +40,7 @@ const FIELDS: Record<keyof StagedAnswer, (value: unknown) => boolean> = {
   times: (v) => Number.isInteger(v) && (v as number) >= 1,
   rate: (v) => typeof v === 'number' && v > 0 && v <= 1,
   force: (v) => typeof v === 'boolean',
+  fault: (v) => FAULTS.includes(v as Fault),
 };
 const EXPECTED: Record<keyof StagedAnswer, string> = {
   operation: 'an operationId or "METHOD /path"',
@@ -44,6 +51,7 @@ const EXPECTED: Record<keyof StagedAnswer, string> = {
   times: 'a whole number from 1',
   rate: 'a fraction above 0, at most 1',
   force: 'true or false',
+  fault: FAULTS.join(', '),
 };
 
 /** A staged answer read from untrusted JSON, or every reason it is not one. */
@@ -54,7 +62,9 @@ export function parseStagedAnswer(value: unknown): StagedAnswer | string[] {
     if (valid === undefined) return [`unknown field "${name}"; known: ${Object.keys(FIELDS).join(', ')}`];
     return valid(field) ? [] : [`${name} must be ${EXPECTED[name as keyof StagedAnswer]}, not ${JSON.stringify(field)}`];
   });
-  return errors.length > 0 ? errors : (value);
+  const answer = value as StagedAnswer;
+  if (answer.fault !== undefined && (answer.code !== undefined || answer.example !== undefined || answer.dynamic !== undefined)) errors.push('a fault is an answer of its own: leave out code, example and dynamic');
+  return errors.length > 0 ? errors : answer;
 }
 
 /** `POST /webhooks`, as the admin API and the journal name an operation. */

@@ -2,7 +2,7 @@ import type { MockResponse, Violation } from '../../problem';
 import type { MockRequest } from '../request';
 
 /** Why the mock gave the answer it gave. */
-export type Reason = 'reflected' | 'documented' | 'real error' | 'preference' | 'queued answer' | 'not routed' | 'control';
+export type Reason = 'reflected' | 'documented' | 'real error' | 'preference' | 'queued answer' | 'fault' | 'not routed' | 'control';
 
 /** One request the mock answered, as the journal keeps it (secrets masked). */
 export interface JournalEntry {

@@ -1,0 +1,32 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Fault } from './answers';
+
+/** Bytes that are not HTTP, for the `malformed` fault. */
+const GARBAGE = Buffer.from('HTTP/1.1 2OO Ok\x00\x01\x02ay\r\nContent-Length: banana\r\n\x7f\x7f\r\n\r\n{"not": http', 'latin1');
+
+/**
+ * Breaks the connection the way the fault says, instead of answering: `reset` (TCP RST), `empty`
+ * (closed without an answer), `malformed` (garbage bytes, then closed), `stall` (headers, then
+ * nothing until the client gives up, or the server's limit `stallLimitMs` passes).
+ */
+export function breakConnection(req: IncomingMessage, res: ServerResponse, fault: Fault, stallLimitMs: number): void {
+  const socket = req.socket;
+  switch (fault) {
+    case 'reset':
+      socket.resetAndDestroy();
+      return;
+    case 'empty':
+      socket.destroy();
+      return;
+    case 'malformed':
+      socket.end(GARBAGE);
+      return;
+    case 'stall': {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': 1024 });
+      res.flushHeaders();
+      const limit = setTimeout(() => socket.destroy(), stallLimitMs);
+      socket.once('close', () => clearTimeout(limit));
+      return;
+    }
+  }
+}
