@@ -7,7 +7,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', '*.js', 'test/support/*.js', 'spectral-functions/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', '*.js', 'test/support/*.js', 'spectral-functions/*.js', 'src/mock/control/page/*.js'] }, tsconfigRootDir: import.meta.dirname },
     },
   },
   {
@@ -20,5 +20,10 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: { module: 'readonly', process: 'readonly', require: 'readonly' } },
+  },
+  {
+    // The control page runs in the browser.
+    files: ['src/mock/control/page/*.js'],
+    languageOptions: { globals: { document: 'readonly', fetch: 'readonly', location: 'readonly', EventSource: 'readonly', URLSearchParams: 'readonly' } },
   },
 );

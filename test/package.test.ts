@@ -33,7 +33,7 @@ function freshTmp(): string {
 
 it('the tarball holds the built code, the spec and the licence, and no bench, tests, source maps or stray files', () => {
   const files = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
-  for (const needed of ['package/dist/src/cli.js', 'package/dist/src/index.d.ts', 'package/dist/contracts/api.contract.js', 'package/dist/contracts/dredd/hooks.js', 'package/spec/openapi.yaml', 'package/LICENSE', 'package/README.md']) {
+  for (const needed of ['package/dist/src/cli.js', 'package/dist/src/index.d.ts', 'package/dist/contracts/api.contract.js', 'package/dist/contracts/dredd/hooks.js', 'package/dist/src/mock/control/page/index.html', 'package/dist/src/mock/control/page/page.js', 'package/spec/openapi.yaml', 'package/LICENSE', 'package/README.md']) {
     expect(files).toContain(needed);
   }
   expect(files.filter((file) => /\/(bench|test)\/|\.map$|\.spectral|\/silent$|\.test\.js$/.test(file))).toEqual([]);
@@ -49,6 +49,9 @@ it('verify, installed, passes the mock: exit 0, JUnit written into a folder that
   expect(junit.match(/<testsuite /g)).toHaveLength(3); // jest checks, dredd checks, dredd requests
   expect(junit).not.toMatch(/<failure|<error/);
   expect(listing(tmp)).toEqual([]);
+  const page = await fetch(`${mock.url}/__mock/`);
+  expect(await page.text()).toContain('<title>Mock control');
+  expect((await fetch(`${mock.url}/__mock/page.js`)).status).toBe(200);
 }, 120_000);
 
 describe('against a server that answers 200 {"ok":true} to everything', () => {

@@ -4,7 +4,8 @@ import type { IHttpOperation } from '@stoplight/types';
 import { renderProblem, type MockResponse, type Problem } from '../problem';
 import { corsHeaders, isPreflight, preflightHeaders } from './cors';
 import type { Logger } from './log';
-import { ADMIN_PREFIX, handleAdmin, type AdminAccess } from './control/admin';
+import { ADMIN_PREFIX, handleAdmin, refusal, type AdminAccess } from './control/admin';
+import { shownHeaders, shownRequestBody, type Journal } from './control/journal';
 import { breakConnection } from './control/faults';
 import { createControl, type Control } from './control/state';
 import type { Handled, Pipeline } from './pipeline';
@@ -26,6 +27,8 @@ export interface EdgeSettings {
   operations: () => IHttpOperation[];
   /** Longest a `stall` fault holds a connection, in milliseconds. */
   stallLimit: number;
+  /** Log each request's headers (masked) and body at debug level. */
+  debugRequests: boolean;
 }
 
 function headersOf(request: IncomingMessage): Record<string, string> {
@@ -61,7 +64,7 @@ function why(response: MockResponse): string {
 }
 
 function write(res: ServerResponse, request: MockRequest, response: MockResponse, cors: boolean): void {
-  const payload = response.body === undefined ? '' : JSON.stringify(response.body);
+  const payload = Buffer.isBuffer(response.body) ? response.body : response.body === undefined ? '' : JSON.stringify(response.body);
   res.writeHead(response.status, {
     ...response.headers,
     ...(isPreflight(request) || !cors ? {} : corsHeaders(request, response.headers)),
@@ -84,6 +87,16 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
+}
+
+const STREAM_PATH = `${ADMIN_PREFIX}/requests/stream`;
+
+/** The journal as it grows, as server-sent events (one `data:` line of JSON per entry), until the client goes. */
+function stream(res: ServerResponse, journal: Journal): void {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+  res.write(': the journal, one event per request\n\n');
+  const stop = journal.subscribe((entry) => res.write(`id: ${entry.id}\ndata: ${JSON.stringify(entry)}\n\n`));
+  res.on('close', stop);
 }
 
 /** The HTTP edge: reads requests whole, answers preflights, delays, writes, logs one line each. */
@@ -109,6 +122,11 @@ export function createMockServer(currentPipeline: () => Pipeline, settings: Edge
       if (handled.response.status >= 500) logger.error(line);
       else logger.info(line);
       for (const violation of handled.outputViolations) logger.error(`  answer breaks the spec: ${violation}`);
+      if (settings.debugRequests) {
+        const secrets = settings.control?.secrets ?? new Set<string>();
+        logger.debug(`  request headers: ${JSON.stringify(shownHeaders(request, secrets))}`);
+        if (request.body.length > 0) logger.debug(`  request body: ${JSON.stringify(shownRequestBody(request))}`);
+      }
       journal(handled, handled.response);
     };
     /** Into the journal: every answer but the control surface's own. */
@@ -126,7 +144,7 @@ export function createMockServer(currentPipeline: () => Pipeline, settings: Edge
 
     if (target === undefined) return refuse({ status: 400, detail: `malformed request target: ${req.url ?? ''}` });
     const toControl = request.path === ADMIN_PREFIX || request.path.startsWith(`${ADMIN_PREFIX}/`);
-    if (isPreflight(request) && !toControl) return answer({ status: 204, headers: preflightHeaders(request) }, 'not routed');
+    if (isPreflight(request) && !toControl) return answer({ status: 204, headers: preflightHeaders(request) }, 'preflight');
     const read = await readBody(req, settings.bodyLimit, settings.receiveTimeout);
     if (read.kind === 'gone') return;
     if (read.kind === 'refused') return refuse(read.problem);
@@ -134,7 +152,9 @@ export function createMockServer(currentPipeline: () => Pipeline, settings: Edge
     if (toControl) {
       const control = settings.control;
       const access: AdminAccess = control === undefined ? { kind: 'off', why: 'it needs a single worker (--workers 1)' } : settings.admin;
-      return answer(handleAdmin(request, req.socket.remoteAddress, control ?? createControl(0), settings.operations(), access), 'control');
+      const refused = refusal(access, request, req.socket.remoteAddress);
+      if (control !== undefined && refused === undefined && request.method === 'GET' && request.path === STREAM_PATH) return stream(res, control.journal);
+      return answer(refused ?? handleAdmin(request, control ?? createControl(0), settings.operations()), 'control');
     }
     const handled = await currentPipeline()(request);
     const delay = Math.max(settings.delay, handled.delay);

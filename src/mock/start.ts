@@ -137,6 +137,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     admin,
     operations: () => spec.operations,
     stallLimit: options.stallLimit ?? 30_000,
+    debugRequests: options.logLevel === 'debug',
   });
 
   await new Promise<void>((listening, failed) => {

@@ -84,6 +84,7 @@ describe('staged answers over HTTP', () => {
     ['an unknown field', '/answers', { cod: 500 }, 422, 'unknown field "cod"'],
     ['a negative delay', '/answers', { delay: -5 }, 422, 'delay must be whole milliseconds from 0 to 60000, not -5'],
     ['not JSON', '/answers', '{"code":', 400, 'the body is not JSON'],
+    ['a "__proto__" key', '/answers', '[{"__proto__": 201}]', 422, 'unknown field "__proto__"'],
     ['an unknown route', '/nothing', {}, 404, 'no control route /__mock/nothing'],
   ])('%s is refused with a problem naming what is wrong', async (_what, path, body, status, detail) => {
     const reply = await admin('POST', path, body);

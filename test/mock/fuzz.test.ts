@@ -116,3 +116,30 @@ it(`${REQUESTS} seeded random requests (seed ${SEED}) all get answers that hold 
   // The run reached every kind of answer, so it tested something.
   for (const status of [201, 400, 401, 403, 404, 405, 415, 422]) expect(statuses.get(status) ?? 0).toBeGreaterThan(0);
 });
+
+it('the control surface (/__mock) survives a seeded hostile run: every error is problem+json with its own status, never a 5xx', async () => {
+  const rng = random(SEED + 1);
+  const fields = ['operation', 'code', 'example', 'dynamic', 'delay', 'times', 'rate', 'force', 'fault', 'x', '__proto__'];
+  const answer = () => Object.fromEntries(Array.from({ length: Math.floor(rng.next() * 4) }, () => [rng.pick(fields), rng.pick([value(rng), 500, 201, 'reset', 'stall', 'create-webhook', -5, 1e9, 0.5])]));
+  const paths = ['/__mock/answers', '/__mock/answers', '/__mock/requests', '/__mock/requests?limit=x', '/__mock/requests?status=201&limit=2', '/__mock/operations', '/__mock/nope', '/__mock', '/__mock/requests?since=-1'];
+  const failures: string[] = [];
+  for (let i = 0; i < 200; i++) {
+    const method = rng.pick(['GET', 'POST', 'POST', 'DELETE', 'PUT']);
+    const path = rng.pick(paths);
+    const payload = rng.pick(['one', 'list', 'value', 'text']);
+    const body = payload === 'one' ? answer() : payload === 'list' ? [answer(), answer()] : payload === 'value' ? value(rng) : rng.pick(['{', '', 'x'.repeat(5000)]);
+    const type = rng.pick(['application/json', 'application/json', 'text/plain', undefined]);
+    const reply = await send(mock().url, { method, path, headers: type === undefined ? {} : { 'content-type': type }, body: method === 'GET' ? undefined : body });
+    const problem = reply.body as { status?: unknown } | undefined;
+    const wrong =
+      reply.status >= 500
+        ? 'a 5xx'
+        : reply.status >= 400 && (reply.headers['content-type'] !== 'application/problem+json' || problem?.status !== reply.status)
+          ? 'not problem+json with its status'
+          : undefined;
+    if (wrong !== undefined) failures.push(`#${i} ${method} ${path} ${JSON.stringify(body).slice(0, 80)} → ${reply.status}: ${wrong}`);
+  }
+  expect(failures).toEqual([]);
+  await send(mock().url, { method: 'DELETE', path: '/__mock/answers' });
+  expect((await send(mock().url, { body: VALID_BODY })).status).toBe(201);
+});

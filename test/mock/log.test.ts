@@ -30,3 +30,16 @@ it('--log-level error keeps requests quiet', async () => {
   await send(quiet().url, { body: {} });
   expect(quietLines).toEqual([]);
 });
+
+describe('--log-level debug', () => {
+  const debugLines: string[] = [];
+  const debug = useMock({ logLevel: 'debug', log: (line) => debugLines.push(line) });
+
+  it('also logs the request headers, credentials masked, and the body', async () => {
+    await send(debug().url, { body: VALID_BODY });
+    expect(debugLines[0]).toMatch(/^POST \/webhooks 201 \d+ms$/);
+    expect(debugLines[1]).toMatch(/^ {2}request headers: \{.*"authorization":"\*\*\*".*\}$/);
+    expect(debugLines[2]).toBe(`  request body: ${JSON.stringify(VALID_BODY)}`);
+    expect(debugLines.join('\n')).not.toContain('test-token');
+  });
+});

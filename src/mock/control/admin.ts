@@ -1,9 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import type { IHttpOperation } from '@stoplight/types';
 import { renderProblem, type MockResponse, type Problem } from '../../problem';
 import { firstQueryValue, type MockRequest } from '../request';
 import { isFor, operationName, parseStagedAnswer, type StagedAnswer } from './answers';
 import type { JournalFilter } from './journal';
 import type { Control } from './state';
+
+const PAGE_TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+// The control page: static files shipped beside this module (copied into dist/ by the build).
+const PAGE_FOLDER = join(__dirname, 'page');
+
+/** One file of the control page, as it is (a Buffer body is written raw). */
+function pageFile(name: string): MockResponse {
+  return { status: 200, headers: { 'content-type': PAGE_TYPES[extname(name)]!, 'cache-control': 'no-cache' }, body: readFileSync(join(PAGE_FOLDER, name)) };
+}
 
 /** The reserved prefix of the control surface; a spec may not use it. */
 export const ADMIN_PREFIX = '/__mock';
@@ -16,7 +27,8 @@ const problem = (status: number, detail: string, headers?: Record<string, string
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
-function refusal(access: AdminAccess, request: MockRequest, remote: string | undefined): MockResponse | undefined {
+/** Why this client may not use the control surface, as the answer to give it; undefined when it may. */
+export function refusal(access: AdminAccess, request: MockRequest, remote: string | undefined): MockResponse | undefined {
   if (access.kind === 'off') return problem(404, `the control surface is off: ${access.why}`);
   if (access.kind === 'loopback') return LOOPBACK.test(remote ?? '') ? undefined : problem(403, 'the control surface answers loopback clients only');
   return request.headers.authorization === `Bearer ${access.token}` ? undefined : problem(401, 'the control surface needs Authorization: Bearer <the --admin-token>', { 'www-authenticate': 'Bearer realm="kaiten-webhooks mock control"' });
@@ -67,7 +79,20 @@ function filterOf(request: MockRequest): JournalFilter | string {
   return filter;
 }
 
+/** What the control page offers per operation: each documented status with its named examples. */
+function describeOperations(operations: IHttpOperation[]) {
+  return operations.map((operation) => ({
+    operation: operation.iid ?? operationName(operation),
+    name: operationName(operation),
+    responses: operation.responses.map((response) => ({ code: response.code, examples: (response.contents ?? []).flatMap((content) => (content.examples ?? []).map((example) => example.key)) })),
+  }));
+}
+
 const ROUTES: Record<string, Record<string, (request: MockRequest, control: Control, operations: IHttpOperation[]) => MockResponse>> = {
+  '': { GET: () => pageFile('index.html') },
+  '/page.js': { GET: () => pageFile('page.js') },
+  '/page.css': { GET: () => pageFile('page.css') },
+  '/operations': { GET: (_request, _control, operations) => json(200, { operations: describeOperations(operations) }) },
   '/answers': {
     GET: (_request, control) => json(200, { answers: control.answers.list() }),
     POST: stage,
@@ -82,10 +107,8 @@ const ROUTES: Record<string, Record<string, (request: MockRequest, control: Cont
   },
 };
 
-/** The control surface under /__mock: staged answers and the request journal, as JSON; every error as problem+json. */
-export function handleAdmin(request: MockRequest, remote: string | undefined, control: Control, operations: IHttpOperation[], access: AdminAccess): MockResponse {
-  const refused = refusal(access, request, remote);
-  if (refused !== undefined) return refused;
+/** The control surface under /__mock (its client already admitted, see `refusal`): the page, staged answers and the request journal; every error as problem+json. */
+export function handleAdmin(request: MockRequest, control: Control, operations: IHttpOperation[]): MockResponse {
   const route = ROUTES[request.path.slice(ADMIN_PREFIX.length).replace(/\/$/, '')];
   if (route === undefined) return problem(404, `no control route ${request.path}; there are ${Object.keys(ROUTES).map((path) => ADMIN_PREFIX + path).join(', ')}`);
   const handler = route[request.method];

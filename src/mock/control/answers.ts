@@ -58,7 +58,8 @@ const EXPECTED: Record<keyof StagedAnswer, string> = {
 export function parseStagedAnswer(value: unknown): StagedAnswer | string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['an answer is a JSON object such as {"code": 500, "times": 1}'];
   const errors = Object.entries(value).flatMap(([name, field]) => {
-    const valid = FIELDS[name as keyof StagedAnswer];
+    // Own fields only: JSON may carry "__proto__" or "constructor" as keys.
+    const valid = Object.hasOwn(FIELDS, name) ? FIELDS[name as keyof StagedAnswer] : undefined;
     if (valid === undefined) return [`unknown field "${name}"; known: ${Object.keys(FIELDS).join(', ')}`];
     return valid(field) ? [] : [`${name} must be ${EXPECTED[name as keyof StagedAnswer]}, not ${JSON.stringify(field)}`];
   });

@@ -2,7 +2,7 @@ import type { MockResponse, Violation } from '../../problem';
 import type { MockRequest } from '../request';
 
 /** Why the mock gave the answer it gave. */
-export type Reason = 'reflected' | 'documented' | 'real error' | 'preference' | 'queued answer' | 'fault' | 'not routed' | 'control';
+export type Reason = 'reflected' | 'documented' | 'real error' | 'preference' | 'queued answer' | 'fault' | 'preflight' | 'not routed' | 'control';
 
 /** One request the mock answered, as the journal keeps it (secrets masked). */
 export interface JournalEntry {
@@ -55,33 +55,49 @@ function masked<T>(values: Record<string, T>, secrets: ReadonlySet<string>): Rec
   return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, secrets.has(name.toLowerCase()) ? MASK : value]));
 }
 
+/** A request's headers as the journal and the debug log show them: credentials masked. */
+export function shownHeaders(request: MockRequest, secrets: ReadonlySet<string>): Record<string, string> {
+  const cookie = secrets.size > 0 && request.headers.cookie !== undefined ? { cookie: MASK } : {};
+  return { ...masked(request.headers, new Set([...secrets, 'authorization', 'proxy-authorization'])), ...cookie };
+}
+
+/** A request's body as the journal and the debug log show it: parsed JSON, else bounded text; undefined when empty. */
+export const shownRequestBody = (request: MockRequest): unknown => (request.body.length === 0 ? undefined : shownBody(request.body));
+
 /** A bounded ring of the requests the mock answered, newest last; size 0 keeps nothing. */
 export interface Journal {
   record(request: MockRequest, entry: Pick<JournalEntry, 'operation' | 'answer' | 'reason' | 'note' | 'violations' | 'durationMs'>, secrets: ReadonlySet<string>): void;
   list(filter?: JournalFilter): JournalEntry[];
   clear(): void;
+  /** Calls `listener` with every entry recorded from now on; returns the way to stop. */
+  subscribe(listener: (entry: JournalEntry) => void): () => void;
   readonly size: number;
 }
 
 export function createJournal(size: number): Journal {
   let entries: JournalEntry[] = [];
   let next = 1;
+  const listeners = new Set<(entry: JournalEntry) => void>();
   return {
     size,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     record: (request, entry, secrets) => {
       if (size === 0) return;
-      const cookie = secrets.size > 0 && request.headers.cookie !== undefined ? { cookie: MASK } : {};
       entries.push({
         id: next++,
         time: new Date().toISOString(),
         method: request.method,
         path: request.path,
         query: masked(request.query, secrets),
-        headers: { ...masked(request.headers, new Set([...secrets, 'authorization', 'proxy-authorization'])), ...cookie },
-        ...(request.body.length === 0 ? {} : { body: shownBody(request.body) }),
+        headers: shownHeaders(request, secrets),
+        ...(request.body.length === 0 ? {} : { body: shownRequestBody(request) }),
         ...entry,
       });
       if (entries.length > size) entries = entries.slice(entries.length - size);
+      for (const listener of listeners) listener(entries.at(-1)!);
     },
     list: (filter = {}) => {
       const found = entries.filter(
