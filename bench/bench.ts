@@ -85,7 +85,8 @@ async function main(): Promise<void> {
       process.stdout.write(`round ${round}: ${command.name}: ${fixed(result.requestsPerSecond, 0)} req/s, p99 ${result.p99} ms\n`);
     }
     record('kaiten-webhooks 422 path', await measure(OURS(), INVALID));
-    record('kaiten-webhooks --workers 2', await measure(OURS(2)));
+    record('kaiten-webhooks --workers 2', await measure(OURS('--workers', '2')));
+    record('kaiten-webhooks --journal-size 0', await measure(OURS('--journal-size', '0')));
   }
   const summary = Object.fromEntries(
     Object.entries(rounds).map(([name, results]) => [name, { requestsPerSecond: mean(results.map((r) => r.requestsPerSecond)), p50: mean(results.map((r) => r.p50)), p99: Math.max(...results.map((r) => r.p99)), errors: results.reduce((n, r) => n + r.errors, 0), non2xx: results.reduce((n, r) => n + r.non2xx, 0), runs: results }]),
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
     oursOverBare: rps('kaiten-webhooks') / rps('node:http (parse + echo)'),
     invalidOverValid: rps('kaiten-webhooks 422 path') / rps('kaiten-webhooks'),
     workersOverOne: rps('kaiten-webhooks --workers 2') / rps('kaiten-webhooks'),
+    journalOnOverOff: rps('kaiten-webhooks') / rps('kaiten-webhooks --journal-size 0'),
   };
   const memory = await memoryGrowth();
   const report = { machine: { cores: cpus().length, node: process.version }, durationSeconds: DURATION, connections: CONNECTIONS, summary, ratios, startupMs: Math.max(...startups), processStartMs: Math.max(...processStarts), memory };
@@ -114,6 +116,7 @@ async function main(): Promise<void> {
     `ours / bare         ${fixed(ratios.oursOverBare, 2)}    (target >= 0.3)`,
     `422 path / 201 path ${fixed(ratios.invalidOverValid, 2)}    (target: within 2x, >= 0.5)`,
     `--workers 2 / one   ${fixed(ratios.workersOverOne, 2)}    (the load generator shares these ${cpus().length} cores)`,
+    `journal on / off    ${fixed(ratios.journalOnOverOff, 2)}    (target >= 0.9: the default keeps the last 1000 requests)`,
     `p99 at ${CONNECTIONS} connections ${fixed(summary['kaiten-webhooks']!.p99)} ms (target <= 10)`,
     `startup (spec load to listening) ${Math.max(...startups)} ms (target <= 1000); process start to listening ${Math.max(...processStarts)} ms`,
     `memory growth over ${memory.requests} requests ${fixed(memory.growthMb)} MB (${fixed(memory.beforeMb)} -> ${fixed(memory.afterMb)}; target <= 50)`,

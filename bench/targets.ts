@@ -66,9 +66,10 @@ export function residentMb(pid: number): number {
 
 const SPEC = join(PACKAGE_ROOT, 'spec', 'openapi.yaml');
 
-export const OURS = (workers?: number): TargetCommand => ({
-  name: workers === undefined ? 'kaiten-webhooks' : `kaiten-webhooks --workers ${workers}`,
-  args: [join(PACKAGE_ROOT, 'dist', 'src', 'cli.js'), 'mock', '--port', '0', '--no-watch', ...(workers === undefined ? [] : ['--workers', String(workers)])],
+/** This mock with its default flags, plus any given (`--workers 2`, `--journal-size 0`). */
+export const OURS = (...flags: string[]): TargetCommand => ({
+  name: ['kaiten-webhooks', ...flags].join(' '),
+  args: [join(PACKAGE_ROOT, 'dist', 'src', 'cli.js'), 'mock', '--port', '0', '--no-watch', ...flags],
   listening: /^listening on (http:\/\/\S+)/m,
   reportsReady: true,
 });

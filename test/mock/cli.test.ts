@@ -83,6 +83,9 @@ it('--workers 2 serves from two processes on one port and stops them all on SIGT
     const [, url] = await waitFor(() => stdout, /^listening on (http:\/\/127\.0\.0\.1:\d+) \(2 workers\)$/m);
     const replies = await Promise.all(Array.from({ length: 8 }, () => send(url!, { body: VALID_BODY })));
     expect(replies.map((reply) => reply.status)).toEqual(Array.from({ length: 8 }, () => 201));
+    // No silent per-worker state: the control surface is off, and the start-up says so.
+    await waitFor(() => stdout, /^control surface and journal off: they need one state, which 2 workers would split \(use --workers 1\)$/m);
+    expect(await send(url!, { method: 'GET', path: '/__mock/requests' })).toMatchObject({ status: 404, body: { detail: 'the control surface is off: it needs a single worker (--workers 1)' } });
   } finally {
     child.kill('SIGTERM');
   }

@@ -275,3 +275,27 @@ describe('network faults', () => {
     expect(await admin('POST', '/answers', { fault: 'reset', code: 500 })).toMatchObject({ status: 422, body: { detail: 'answer 1: a fault is an answer of its own: leave out code, example and dynamic' } });
   });
 });
+
+describe('the live journal', () => {
+  it('GET /__mock/requests/stream sends each new entry as a server-sent event', async () => {
+    const events: unknown[] = [];
+    const opened = new Promise<() => void>((resolve) => {
+      const req = request(`${mock.url}/__mock/requests/stream`, (res) => {
+        expect(res.headers['content-type']).toBe('text/event-stream');
+        let buffer = '';
+        res.on('data', (chunk: Buffer) => {
+          buffer += chunk.toString();
+          for (const [, data] of buffer.matchAll(/^data: (.*)$/gm)) events.push(JSON.parse(data!));
+          buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2);
+        });
+        resolve(() => req.destroy());
+      });
+      req.end();
+    });
+    const close = await opened;
+    await create();
+    for (let waited = 0; events.length === 0 && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    close();
+    expect(events).toEqual([expect.objectContaining({ method: 'POST', path: '/webhooks', reason: 'reflected', answer: expect.objectContaining({ status: 201 }) as unknown })]);
+  });
+});

@@ -75,8 +75,13 @@ export interface Journal {
 }
 
 export function createJournal(size: number): Journal {
-  let entries: JournalEntry[] = [];
+  // A ring: `ring[(next - 1) % size]` is the newest entry; nothing is copied as it turns.
+  let ring: (JournalEntry | undefined)[] = [];
   let next = 1;
+  const entries = () => {
+    const count = Math.min(next - 1, size);
+    return Array.from({ length: count }, (_, i) => ring[(next - 1 - count + i) % size]!).filter((entry) => entry !== undefined);
+  };
   const listeners = new Set<(entry: JournalEntry) => void>();
   return {
     size,
@@ -86,8 +91,9 @@ export function createJournal(size: number): Journal {
     },
     record: (request, entry, secrets) => {
       if (size === 0) return;
-      entries.push({
-        id: next++,
+      const id = next++;
+      ring[(id - 1) % size] = {
+        id,
         time: new Date().toISOString(),
         method: request.method,
         path: request.path,
@@ -95,12 +101,11 @@ export function createJournal(size: number): Journal {
         headers: shownHeaders(request, secrets),
         ...(request.body.length === 0 ? {} : { body: shownRequestBody(request) }),
         ...entry,
-      });
-      if (entries.length > size) entries = entries.slice(entries.length - size);
-      for (const listener of listeners) listener(entries.at(-1)!);
+      };
+      for (const listener of listeners) listener(ring[(id - 1) % size]!);
     },
     list: (filter = {}) => {
-      const found = entries.filter(
+      const found = entries().filter(
         (entry) =>
           (filter.operation === undefined || entry.operation === filter.operation) &&
           (filter.status === undefined || entry.answer.status === filter.status) &&
@@ -109,7 +114,7 @@ export function createJournal(size: number): Journal {
       return found.slice(-(filter.limit ?? 100));
     },
     clear: () => {
-      entries = [];
+      ring = []; // ids keep counting, so `since` stays meaningful
     },
   };
 }
