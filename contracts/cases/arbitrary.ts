@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
-import { isObject, sampleOf, typeOf, type Schema } from './schema';
+import { isObject, sampleOf, typeOf, writableProperties, type Schema } from './schema';
 import { validStrings } from './strings';
 
 type NumberSchema = Schema & { minimum?: number; maximum?: number };
@@ -32,8 +32,7 @@ function valuesOf(schema: Schema, base: unknown): fc.Arbitrary<unknown> {
 }
 
 function objectOf(schema: Schema, base: Record<string, unknown>): fc.Arbitrary<unknown> {
-  const writable = Object.entries(schema.properties ?? {}).filter(([, property]) => property.readOnly !== true);
-  const model = Object.fromEntries(writable.map(([name, property]) => [name, valuesOf(property, base[name] ?? sampleOf(property))]));
+  const model = Object.fromEntries(writableProperties(schema, base).map(([name, property, current]) => [name, valuesOf(property, current)]));
   const required = (schema.required ?? []).filter((name) => name in model);
   return fc.record(model, { requiredKeys: required });
 }

@@ -1,6 +1,6 @@
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
 import { padTo } from './strings';
-import { breaksOnly, isObject, sampleOf, typeOf, withProperty, type Schema } from './schema';
+import { breaksOnly, isObject, sampleOf, typeOf, withProperty, writableProperties, type Schema } from './schema';
 
 /** A value at one side of a limit: `inside` must be accepted, the other must be refused for breaking `keyword`. */
 export interface Boundary {
@@ -74,21 +74,18 @@ function numberSides(schema: NumberSchema, integer: boolean): Boundary[] {
 export function boundaries(schema: JsonSchema, base: unknown, validate: ValidateValue): Boundary[] {
   const shape = schema as Schema;
   if (!isObject(base) || shape.properties === undefined) return [];
-  const candidates = Object.entries(shape.properties)
-    .filter(([, property]) => property.readOnly !== true)
-    .flatMap(([name, property]) => {
-      const type = typeOf(property);
-      const current = base[name] ?? sampleOf(property);
-      const sides =
-        type === 'string' && typeof current === 'string'
-          ? stringSides(property, current, property.format === 'uri' || property.format === 'iri')
-          : type === 'array' && Array.isArray(current)
-            ? arraySides(property, current)
-            : type === 'integer' || type === 'number'
-              ? numberSides(property, type === 'integer')
-              : [];
-      return sides.map((side) => ({ ...side, title: `${name} ${side.title}`, value: withProperty(base, name, side.value) }));
-    });
+  const candidates = writableProperties(shape, base).flatMap(([name, property, current]) => {
+    const type = typeOf(property);
+    const sides =
+      type === 'string' && typeof current === 'string'
+        ? stringSides(property, current, property.format === 'uri' || property.format === 'iri')
+        : type === 'array' && Array.isArray(current)
+          ? arraySides(property, current)
+          : type === 'integer' || type === 'number'
+            ? numberSides(property, type === 'integer')
+            : [];
+    return sides.map((side) => ({ ...side, title: `${name} ${side.title}`, value: withProperty(base, name, side.value) }));
+  });
   return candidates.filter((candidate) => {
     const errors = validate(schema, candidate.value);
     return candidate.inside ? errors.length === 0 : breaksOnly(errors, candidate.keyword);

@@ -1,5 +1,5 @@
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
-import { isObject, sampleOf, typeOf, withProperty, type Schema } from './schema';
+import { isObject, typeOf, withProperty, writableProperties, type Schema } from './schema';
 
 /** A value one small, realistic mutation away from a valid one, which a lenient server accepts. */
 export interface NearMiss {
@@ -55,16 +55,13 @@ function mutationsOf(schema: Schema, current: unknown): Mutation[] {
 export function nearMisses(schema: JsonSchema, base: unknown, validate: ValidateValue): NearMiss[] {
   const shape = schema as Schema;
   if (!isObject(base) || shape.properties === undefined) return [];
-  const candidates = Object.entries(shape.properties)
-    .filter(([, property]) => property.readOnly !== true)
-    .flatMap(([name, property]) => {
-      const current = base[name] ?? sampleOf(property);
-      if (typeOf(property) === 'array' && property.items !== undefined && Array.isArray(current) && current.length > 0) {
-        const items = current as unknown[];
-        return mutationsOf(property.items, items[0]).map((m) => ({ pointer: `/${name}/0`, title: `${name}[0] ${m.title}`, value: withProperty(base, name, [m.value, ...items.slice(1)]) }));
-      }
-      return mutationsOf(property, current).map((m) => ({ pointer: `/${name}`, title: `${name} ${m.title}`, value: withProperty(base, name, m.value) }));
-    });
+  const candidates = writableProperties(shape, base).flatMap(([name, property, current]) => {
+    if (typeOf(property) === 'array' && property.items !== undefined && Array.isArray(current) && current.length > 0) {
+      const items = current as unknown[];
+      return mutationsOf(property.items, items[0]).map((m) => ({ pointer: `/${name}/0`, title: `${name}[0] ${m.title}`, value: withProperty(base, name, [m.value, ...items.slice(1)]) }));
+    }
+    return mutationsOf(property, current).map((m) => ({ pointer: `/${name}`, title: `${name} ${m.title}`, value: withProperty(base, name, m.value) }));
+  });
   const seen = new Set<string>();
   return candidates.flatMap(({ pointer, title, value }) => {
     const errors = validate(schema, value);

@@ -1,5 +1,5 @@
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
-import { breaksOnly, isObject, sampleOf, typeOf, withProperty, type Schema } from './schema';
+import { breaksOnly, isObject, typeOf, withProperty, writableProperties, type Schema } from './schema';
 import { invalidStrings } from './strings';
 
 export interface InvalidBody {
@@ -42,11 +42,9 @@ export function invalidBodies(schema: JsonSchema, base: unknown, validate: Valid
     { title: 'body is a string', value: 'text', keyword: 'type' },
     { title: 'body is a number', value: 42, keyword: 'type' },
     ...(shape.required ?? []).map((name) => ({ title: `${name} is missing`, value: withProperty(base, name, undefined), keyword: 'required' })),
-    ...Object.entries(shape.properties)
-      .filter(([, property]) => property.readOnly !== true)
-      .flatMap(([name, property]) =>
-        propertyBreakers(name, property, base[name] ?? sampleOf(property)).map((broken) => ({ ...broken, value: withProperty(base, name, broken.value) })),
-      ),
+    ...writableProperties(shape, base).flatMap(([name, property, current]) =>
+      propertyBreakers(name, property, current).map((broken) => ({ ...broken, value: withProperty(base, name, broken.value) })),
+    ),
   ];
   if (shape.additionalProperties === false) candidates.push({ title: 'an unexpected property', value: { ...base, unexpectedProperty: 'value' }, keyword: 'additionalProperties' });
   const seen = new Set<string>();

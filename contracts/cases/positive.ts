@@ -1,6 +1,6 @@
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
 import type { Random } from './random';
-import { accepted, isObject, sampleOf, typeOf, withProperty, type Schema } from './schema';
+import { accepted, isObject, typeOf, withProperty, writableProperties, type Schema } from './schema';
 import { validStrings } from './strings';
 
 export interface Body {
@@ -32,9 +32,7 @@ function propertyVariants(schema: Schema, base: unknown, random: Random): Body[]
 export function validBodies(schema: JsonSchema, base: unknown, random: Random, validate: ValidateValue): Body[] {
   const shape = schema as Schema;
   if (!isObject(base) || shape.properties === undefined) return [];
-  const variants = Object.entries(shape.properties)
-    .filter(([, property]) => property.readOnly !== true)
-    .map(([name, property]) => ({ name, options: propertyVariants(property, base[name] ?? sampleOf(property), random) }));
+  const variants = writableProperties(shape, base).map(([name, property, current]) => ({ name, options: propertyVariants(property, current, random) }));
   const single = variants.flatMap(({ name, options }) => options.map((option) => ({ title: `${name} ${option.title}`, value: withProperty(base, name, option.value) })));
   return accepted(schema, validate, single);
 }

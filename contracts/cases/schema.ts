@@ -36,6 +36,13 @@ export function sampleOf(schema: Schema): unknown {
   return sample(schema as JSONSchema7, { skipReadOnly: true, quiet: true });
 }
 
+/** The properties a client sends (not read-only), each with its value in `base`, or a sample where `base` has none. */
+export function writableProperties(schema: Schema, base: Json): [name: string, property: Schema, current: unknown][] {
+  return Object.entries(schema.properties ?? {})
+    .filter(([, property]) => property.readOnly !== true)
+    .map(([name, property]) => [name, property, base[name] ?? sampleOf(property)]);
+}
+
 /** A value with one property replaced (or removed when `value` is undefined). */
 export function withProperty(base: Json, name: string, value: unknown): Json {
   const copy: Json = { ...base };
