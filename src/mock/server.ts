@@ -7,7 +7,7 @@ import type { Logger } from './log';
 import { ADMIN_PREFIX, handleAdmin, refusal, type AdminAccess } from './control/admin';
 import { shownHeaders, shownRequestBody, type Journal } from './control/journal';
 import { breakConnection } from './control/faults';
-import { createControl, type Control } from './control/state';
+import type { Control } from './control/state';
 import type { Handled, Pipeline } from './pipeline';
 import { readBody } from './read-body';
 import type { MockRequest } from './request';
@@ -150,11 +150,12 @@ export function createMockServer(currentPipeline: () => Pipeline, settings: Edge
     if (read.kind === 'refused') return refuse(read.problem);
     request.body = read.body;
     if (toControl) {
-      const control = settings.control;
-      const access: AdminAccess = control === undefined ? { kind: 'off', why: 'it needs a single worker (--workers 1)' } : settings.admin;
-      const refused = refusal(access, request, req.socket.remoteAddress);
-      if (control !== undefined && refused === undefined && request.method === 'GET' && request.path === STREAM_PATH) return stream(res, control.journal);
-      return answer(refused ?? handleAdmin(request, control ?? createControl(0), settings.operations()), 'control');
+      // Without control state the access is `off` (start.ts), so the refusal answers.
+      const { control } = settings;
+      const refused = refusal(settings.admin, request, req.socket.remoteAddress);
+      if (refused !== undefined || control === undefined) return answer(refused ?? renderProblem({ status: 404, detail: 'the control surface is off' }), 'control');
+      if (request.method === 'GET' && request.path === STREAM_PATH) return stream(res, control.journal);
+      return answer(handleAdmin(request, control, settings.operations()), 'control');
     }
     const handled = await currentPipeline()(request);
     const delay = Math.max(settings.delay, handled.delay);
