@@ -55,10 +55,12 @@ function masked<T>(values: Record<string, T>, secrets: ReadonlySet<string>): Rec
   return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, secrets.has(name.toLowerCase()) ? MASK : value]));
 }
 
+// Always masked, whatever the spec says: they carry credentials by their nature.
+const ALWAYS_MASKED = ['authorization', 'proxy-authorization', 'cookie'];
+
 /** A request's headers as the journal and the debug log show them: credentials masked. */
 export function shownHeaders(request: MockRequest, secrets: ReadonlySet<string>): Record<string, string> {
-  const cookie = secrets.size > 0 && request.headers.cookie !== undefined ? { cookie: MASK } : {};
-  return { ...masked(request.headers, new Set([...secrets, 'authorization', 'proxy-authorization'])), ...cookie };
+  return masked(request.headers, new Set([...secrets, ...ALWAYS_MASKED]));
 }
 
 /** A request's body as the journal and the debug log show it: parsed JSON, else bounded text; undefined when empty. */
