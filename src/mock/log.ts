@@ -9,11 +9,19 @@ export interface Logger {
   debug(line: string): void;
 }
 
+let stdoutWriter: ((line: string) => void) | undefined;
+
 /**
  * Standard output, written once per turn of the event loop: a write to a pipe is synchronous
- * on Linux, and one per request was a tenth of the mock's time under load.
+ * on Linux, and one per request was a tenth of the mock's time under load. One writer per
+ * process, however many mocks it starts (one exit hook, one buffer for the one stdout).
  */
 export function bufferedStdout(): (line: string) => void {
+  stdoutWriter ??= createBufferedStdout();
+  return stdoutWriter;
+}
+
+function createBufferedStdout(): (line: string) => void {
   let pending: string[] = [];
   const flush = () => {
     const text = pending.join('');
