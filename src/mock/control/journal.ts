@@ -60,7 +60,7 @@ const ALWAYS_MASKED = ['authorization', 'proxy-authorization', 'cookie'];
 
 /** A request's headers as the journal and the debug log show them: credentials masked. */
 export function shownHeaders(request: MockRequest, secrets: ReadonlySet<string>): Record<string, string> {
-  return masked(request.headers, new Set([...secrets, ...ALWAYS_MASKED]));
+  return Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, secrets.has(name) || ALWAYS_MASKED.includes(name) ? MASK : value]));
 }
 
 /** A request's body as the journal and the debug log show it: parsed JSON, else bounded text; undefined when empty. */
@@ -76,13 +76,42 @@ export interface Journal {
   readonly size: number;
 }
 
+/** What the ring holds: the request as it came (bodies over 4 KiB cut), shown (masked, parsed) only when read. */
+interface Recorded {
+  id: number;
+  at: number;
+  request: MockRequest;
+  entry: Pick<JournalEntry, 'operation' | 'answer' | 'reason' | 'note' | 'violations' | 'durationMs'>;
+  secrets: ReadonlySet<string>;
+}
+
+/** A request kept for the journal: a big body is cut (and copied, so the whole one can be freed). */
+function kept(request: MockRequest): MockRequest {
+  if (request.body.length <= MAX_BODY_TEXT) return request;
+  return { ...request, body: Buffer.concat([request.body.subarray(0, MAX_BODY_TEXT), Buffer.from(`… (${request.body.length} bytes)`)]) };
+}
+
+function shown({ id, at, request, entry, secrets }: Recorded): JournalEntry {
+  return {
+    id,
+    time: new Date(at).toISOString(),
+    method: request.method,
+    path: request.path,
+    query: masked(request.query, secrets),
+    headers: shownHeaders(request, secrets),
+    ...(request.body.length === 0 ? {} : { body: shownRequestBody(request) }),
+    ...entry,
+  };
+}
+
 export function createJournal(size: number): Journal {
-  // A ring: `ring[(next - 1) % size]` is the newest entry; nothing is copied as it turns.
-  let ring: (JournalEntry | undefined)[] = [];
+  // A ring: `ring[(next - 1) % size]` is the newest entry; nothing is copied as it turns, and
+  // nothing is masked or parsed until someone reads it (the mock stands in for an API under load).
+  let ring: (Recorded | undefined)[] = [];
   let next = 1;
   const entries = () => {
     const count = Math.min(next - 1, size);
-    return Array.from({ length: count }, (_, i) => ring[(next - 1 - count + i) % size]!).filter((entry) => entry !== undefined);
+    return Array.from({ length: count }, (_, i) => ring[(next - 1 - count + i) % size]).flatMap((recorded) => (recorded === undefined ? [] : [shown(recorded)]));
   };
   const listeners = new Set<(entry: JournalEntry) => void>();
   return {
@@ -94,17 +123,12 @@ export function createJournal(size: number): Journal {
     record: (request, entry, secrets) => {
       if (size === 0) return;
       const id = next++;
-      ring[(id - 1) % size] = {
-        id,
-        time: new Date().toISOString(),
-        method: request.method,
-        path: request.path,
-        query: masked(request.query, secrets),
-        headers: shownHeaders(request, secrets),
-        ...(request.body.length === 0 ? {} : { body: shownRequestBody(request) }),
-        ...entry,
-      };
-      for (const listener of listeners) listener(ring[(id - 1) % size]!);
+      const recorded: Recorded = { id, at: Date.now(), request: kept(request), entry, secrets };
+      ring[(id - 1) % size] = recorded;
+      if (listeners.size > 0) {
+        const entryShown = shown(recorded);
+        for (const listener of listeners) listener(entryShown);
+      }
     },
     list: (filter = {}) => {
       const found = entries().filter(
