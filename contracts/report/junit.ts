@@ -58,6 +58,8 @@ function requestCases(report: Report): TestCase[] {
   });
 }
 
+const junitDocument = (suites: string[]) => ['<?xml version="1.0" encoding="UTF-8"?>', '<testsuites name="kaiten-webhooks verify">', ...suites, '</testsuites>', ''].join('\n');
+
 /** JUnit XML for CI: per suite, a <testsuite> of checks, and one of requests where the suite has them. */
 export function toJUnit(reports: Report[]): string {
   const suites = reports.flatMap((report) => {
@@ -65,11 +67,11 @@ export function toJUnit(reports: Report[]): string {
     const requests = report.blocker === undefined ? requestCases(report) : [];
     return requests.length === 0 ? [own] : [own, testsuite(`${report.suite} requests`, report.durationMs / 1000, requests)];
   });
-  return ['<?xml version="1.0" encoding="UTF-8"?>', '<testsuites name="kaiten-webhooks verify">', ...suites, '</testsuites>', ''].join('\n');
+  return junitDocument(suites);
 }
 
 /** JUnit XML for a run that could not verify at all (unreachable target, bad spec...), so a CI JUnit step still sees why. */
 export function junitForProblem(problem: string): string {
   const suite = testsuite('kaiten-webhooks verify', 0, [{ classname: 'kaiten-webhooks verify', name: 'verify', seconds: 0, outcome: { kind: 'error', message: `could not verify: ${problem}` } }]);
-  return ['<?xml version="1.0" encoding="UTF-8"?>', '<testsuites name="kaiten-webhooks verify">', suite, '</testsuites>', ''].join('\n');
+  return junitDocument([suite]);
 }

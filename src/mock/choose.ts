@@ -21,6 +21,18 @@ export type Choice =
  * 422). A media type the operation does not take (415) is found before the body is parsed.
  */
 function rankIn(operation: IHttpOperation): (problem: Problem) => number {
+  let rank = rankers.get(operation);
+  if (rank === undefined) {
+    rank = rankerOf(operation);
+    rankers.set(operation, rank);
+  }
+  return rank;
+}
+
+// Built once per operation: choosing runs on every request.
+const rankers = new WeakMap<IHttpOperation, (problem: Problem) => number>();
+
+function rankerOf(operation: IHttpOperation): (problem: Problem) => number {
   const order = checkOrderOf(operation.extensions);
   const body = Math.min(...[400, 422].map((status) => order.indexOf(status)).filter((index) => index >= 0), order.length);
   return (problem) => {
