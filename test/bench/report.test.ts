@@ -1,0 +1,50 @@
+import type { Measured } from '../../bench/load';
+import { formatReport, type BenchReport } from '../../bench/report';
+
+const run = (requestsPerSecond: number, p99 = 5, cpuUsPerRequest = 100): Measured => ({ requestsPerSecond, p50: 1, p99, errors: 0, non2xx: 0, total: requestsPerSecond * 6, cpuUsPerRequest });
+
+/** A round of the bench's runs with the given rates for ours, prism and the journal off. */
+function round(ours: number, prism: number, journalOff: number): Record<string, Measured> {
+  return {
+    'kaiten-webhooks': run(ours),
+    'prism mock': run(prism),
+    'node:http (parse + echo)': run(40_000),
+    'kaiten-webhooks 422 path': run(ours),
+    'kaiten-webhooks --journal-size 0': run(journalOff),
+    'kaiten-webhooks --workers 2': run(ours * 1.5),
+  };
+}
+
+function report(rounds: Record<string, Measured>[]): BenchReport {
+  return {
+    machine: { cores: 2, node: 'v20' },
+    durationSeconds: 6,
+    warmUpSeconds: 2,
+    connections: 50,
+    rounds,
+    startup: { specLoadToListeningMs: [200, 250, 400], processStartToFirstAnswerMs: [800, 900, 1200] },
+    memory: { beforeMb: 100, afterMb: 140, growthMb: 40, requests: 200_000 },
+  };
+}
+
+const line = (text: string, label: string) => text.split('\n').find((l) => l.startsWith(label)) ?? '';
+
+describe('the bench report', () => {
+  test('ratios are taken within each round, and the median of them is judged', () => {
+    // Round by round ours/prism is 5, 5 and 2: the median (5) meets the target, one slow round does not sink it.
+    const text = formatReport(report([round(10_000, 2_000, 10_000), round(5_000, 1_000, 5_000), round(4_000, 2_000, 4_000)]));
+    expect(line(text, 'ours / prism mock')).toMatch(/2\.00 \/ 5\.00 \/ 5\.00 .* met$/);
+  });
+
+  test('a ratio whose median misses its target says NOT MET', () => {
+    const text = formatReport(report([round(8_000, 1_000, 10_000), round(8_000, 1_000, 10_000), round(8_000, 1_000, 10_000)]));
+    expect(line(text, 'journal on / off')).toMatch(/0\.80 \/ 0\.80 \/ 0\.80 .*NOT MET$/);
+  });
+
+  test('start-up and memory are judged on their medians and growth', () => {
+    const text = formatReport(report([round(8_000, 1_000, 8_000)]));
+    expect(line(text, 'spec load to listening')).toMatch(/200 \/ 250 \/ 400 .* met$/);
+    expect(line(text, 'process start to first answer')).toMatch(/800 \/ 900 \/ 1200 .* met$/);
+    expect(line(text, 'memory growth')).toMatch(/40\.0 .*NOT MET/);
+  });
+});
