@@ -7,7 +7,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', '*.js', 'test/support/*.js', 'spectral-functions/*.js', 'src/mock/control/page/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', '*.js', 'test/support/*.js', 'spectral-functions/*.js', 'src/mock/control/page/*.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
     },
   },
   {
@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // The control page runs in the browser.
-    files: ['src/mock/control/page/*.js'],
+    files: ['src/mock/control/page/*.js', 'scripts/*.mjs'],
     languageOptions: { globals: { document: 'readonly', fetch: 'readonly', location: 'readonly', EventSource: 'readonly', URLSearchParams: 'readonly' } },
   },
 );

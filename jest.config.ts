@@ -1,5 +1,8 @@
 import type { Config } from 'jest';
 
+// msw 2.11+ depends on packages that ship only ES modules: Jest on Node 20 needs them compiled.
+const ESM_ONLY = '(rettime|until-async|@open-draft/deferred-promise)';
+
 // @swc/jest strips types without checking them; `npm test` type-checks with tsc first.
 const config: Config = {
   testEnvironment: 'node',
@@ -8,7 +11,9 @@ const config: Config = {
   testMatch: ['**/*.test.ts', '**/*.contract.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+    [`/node_modules/${ESM_ONLY}/.+\\.m?js$`]: ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
+  transformIgnorePatterns: [`/node_modules/(?!${ESM_ONLY}/)`],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
 

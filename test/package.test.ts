@@ -33,7 +33,7 @@ function freshTmp(): string {
 
 it('the tarball holds the built code, the spec and the licence, and no bench, tests, source maps or stray files', () => {
   const files = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
-  for (const needed of ['package/dist/src/cli.js', 'package/dist/src/index.d.ts', 'package/dist/contracts/api.contract.js', 'package/dist/contracts/dredd/hooks.js', 'package/dist/src/mock/control/page/index.html', 'package/dist/src/mock/control/page/page.js', 'package/spec/openapi.yaml', 'package/LICENSE', 'package/README.md']) {
+  for (const needed of ['package/dist/src/cli.js', 'package/dist/src/index.d.ts', 'package/dist/contracts/api.contract.js', 'package/dist/contracts/dredd/hooks.js', 'package/dist/src/mock/control/page/index.html', 'package/dist/src/mock/control/page/page.js', 'package/spec/openapi.yaml', 'package/LICENSE', 'package/README.md', 'package/dist/src/msw/index.js', 'package/dist/browser/msw.mjs']) {
     expect(files).toContain(needed);
   }
   expect(files.filter((file) => /\/(bench|test)\/|\.map$|\.spectral|\/silent$|\.test\.js$/.test(file))).toEqual([]);
@@ -109,6 +109,43 @@ export async function main(): Promise<number> {
   expect(tsc.stdout + tsc.stderr).toBe('');
   expect(tsc.code).toBe(0);
 }, 120_000);
+
+describe('the MSW handlers, installed with msw 2.10.5 (the oldest msw the README names)', () => {
+  beforeAll(async () => {
+    const install = await runIn(project, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', 'msw@2.10.5'], {}, 600_000);
+    if (install.code !== 0) throw new Error(`npm install msw failed:\n${install.stderr}`);
+  }, 600_000);
+
+  it("the README's Node script runs as written and prints what its comments say", async () => {
+    const readme = readFileSync(join(project, 'node_modules', 'kaiten-webhooks-harness', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### In Node tests'));
+    const script = /```js\n([\s\S]*?)```/.exec(section)![1]!;
+    writeFileSync(join(project, 'msw-node.mjs'), script);
+    const run = await runIn(project, process.execPath, ['msw-node.mjs']);
+    expect(run.stderr).toBe('');
+    const promised = [...script.matchAll(/console\.log\(.*\); \/\/ (.*)$/gm)].map(([, comment]) => comment);
+    expect(promised.length).toBe(4);
+    expect(run.stdout.trim().split('\n')).toEqual(promised);
+  });
+
+  it('a bundler asking for the browser build gets dist/browser/msw.mjs, which loads and answers', async () => {
+    const resolved = await runIn(project, process.execPath, ['--conditions=browser', '-p', "require.resolve('kaiten-webhooks-harness/msw')"]);
+    expect(resolved.stdout.trim()).toMatch(/node_modules\/kaiten-webhooks-harness\/dist\/browser\/msw\.mjs$/);
+    writeFileSync(
+      join(project, 'msw-browser-build.mjs'),
+      `import { setupServer } from 'msw/node';
+import { createHandlers } from 'kaiten-webhooks-harness/msw/browser';
+const server = setupServer(...createHandlers({ baseUrl: 'https://app.test' }).handlers);
+server.listen();
+const answer = await fetch('https://app.test/webhooks', { method: 'POST', headers: { authorization: 'Bearer x' } });
+console.log(answer.status, (await answer.json()).detail);
+server.close();
+`,
+    );
+    const run = await runIn(project, process.execPath, ['msw-browser-build.mjs']);
+    expect(run.stdout.trim()).toBe('400 request body is required');
+  });
+});
 
 it('bad input to the installed CLI: one clear line and exit 2, never a stack trace', async () => {
   const run = await runIn(project, 'npx', ['kaiten-webhooks', 'verify', '--base-url', 'http://127.0.0.1:1', '--junit', 'reports/unreachable.xml']);

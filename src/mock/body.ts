@@ -13,6 +13,13 @@ export const MAX_JSON_DEPTH = 512;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Bytes as ISO-8859-1 text, one character per byte (as Buffer's `latin1`; TextDecoder's `latin1` is windows-1252). */
+function latin1(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return text;
+}
+
 /** JSON in all its spellings: `application/json`, `application/merge-patch+json`. */
 export function isJsonMediaType(mediaType: string): boolean {
   return mediaType === 'application/json' || /^application\/[\w.-]+\+json$/.test(mediaType);
@@ -58,7 +65,7 @@ export function decodeBody(request: MockRequest): DecodedBody {
   try {
     text = utf8.decode(request.body);
   } catch {
-    return { kind: 'malformed', message: 'the body is not valid UTF-8', text: request.body.toString('latin1') };
+    return { kind: 'malformed', message: 'the body is not valid UTF-8', text: latin1(request.body) };
   }
   if (text.trim() === '') return { kind: 'none' };
   return parseJson(text);

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomId, sha256 } from '../platform/hash';
 
 /** The values a server makes up for one answer: one timestamp for the whole answer, fresh ids. */
 export interface Minted {
@@ -15,10 +15,10 @@ export type Mint = () => Minted;
 const SEEDED_EPOCH = Date.UTC(2026, 0, 1);
 
 function seededUuid(seed: string, n: number): string {
-  const bytes = createHash('sha256').update(`${seed}:${n}`).digest().subarray(0, 16);
+  const bytes = sha256(`${seed}:${n}`).subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
   bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
-  const hex = bytes.toString('hex');
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
@@ -27,7 +27,7 @@ export function createMint(seed?: string): Mint {
   let answers = 0;
   let ids = 0;
   if (seed === undefined) {
-    return () => ({ now: new Date().toISOString(), newId: randomUUID, serial: ++answers });
+    return () => ({ now: new Date().toISOString(), newId: randomId, serial: ++answers });
   }
   return () => {
     answers++;

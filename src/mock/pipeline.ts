@@ -7,7 +7,7 @@ import { decodeBody, type DecodedBody } from './body';
 import { checkOutput } from './check-output';
 import { chooseResponse } from './choose';
 import { operationName, type Fault } from './control/answers';
-import type { Reason } from './control/journal';
+import type { Reason, Recording, SentAnswer } from './control/journal';
 import { secretNamesOf, type Control } from './control/state';
 import { checkBody } from './input';
 import { createMint } from './mint';
@@ -44,6 +44,12 @@ export interface Handled {
 }
 
 export type Pipeline = (request: MockRequest) => Promise<Handled>;
+
+/** What the journal keeps of a handled request, given the answer as it went out. */
+export function recordingOf(handled: Handled, answer: SentAnswer, durationMs: number): Recording {
+  const { operation, reason, note, violations } = handled;
+  return { ...(operation === undefined ? {} : { operation }), answer, reason, ...(note === undefined ? {} : { note }), violations, durationMs };
+}
 
 function toPrismRequest(request: MockRequest, body: DecodedBody): IHttpRequest {
   return {

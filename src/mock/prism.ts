@@ -1,7 +1,7 @@
 // The one place that talks to Prism and its fp-ts: our plain stages are plugged into Prism's
 // pipeline (route → security + input validation → mock → output validation) through
 // createInstance's components, and the result comes back as a plain promise.
-import { createLogger, factory, type IPrismDiagnostic } from '@stoplight/prism-core';
+import { factory, type IPrismDiagnostic } from '@stoplight/prism-core';
 import type { Logger as PrismLogger } from 'pino';
 import type { IHttpConfig, IHttpRequest, IHttpResponse, ProblemJsonError } from '@stoplight/prism-http';
 import route from '@stoplight/prism-http/dist/router';
@@ -146,12 +146,13 @@ function prismMock(): PrismMock {
 
 /**
  * Prism's own logging is silenced (the edge logs one line per request), and cheaply: Prism makes
- * a child logger per request, which for pino is real work.
+ * a child logger per request, which for pino is real work. No pino at all: every method, Prism's
+ * custom `success` level included, does nothing, and a child is the same logger.
  */
 function silentLogger(): PrismLogger {
-  const base = createLogger('kaiten-webhooks', { level: 'silent' });
-  const silent = new Proxy(base, {
-    get: (target, property) => (property === 'child' ? () => silent : typeof target[property as keyof PrismLogger] === 'function' ? () => undefined : target[property as keyof PrismLogger]),
+  const nothing = () => undefined;
+  const silent: PrismLogger = new Proxy({} as PrismLogger, {
+    get: (_target, property) => (property === 'child' ? () => silent : property === 'level' ? 'silent' : property === 'isLevelEnabled' ? () => false : nothing),
   });
   return silent;
 }

@@ -4,10 +4,13 @@ import type { Problem } from '../problem';
 /** The whole body, a problem to answer with (too large, too slow), or `gone` when the client left. */
 export type BodyRead = { kind: 'body'; body: Buffer } | { kind: 'refused'; problem: Problem } | { kind: 'gone' };
 
+/** The answer to a body over the limit, from every face of the mock. */
+export const bodyTooLarge = (limit: number): Problem => ({ status: 413, detail: `request body is larger than ${limit} bytes` });
+
 /** Reads a request body up to `limit` bytes and `timeoutMs`; never buffers more than the limit. */
 export function readBody(request: IncomingMessage, limit: number, timeoutMs: number): Promise<BodyRead> {
   const declared = Number(request.headers['content-length'] ?? 0);
-  const tooLarge: Problem = { status: 413, detail: `request body is larger than ${limit} bytes` };
+  const tooLarge = bodyTooLarge(limit);
   if (declared > limit) {
     request.resume(); // discard what is on its way, so the 413 reaches the client before the close
     return Promise.resolve({ kind: 'refused', problem: tooLarge });

@@ -7,11 +7,21 @@ export interface MockRequest {
   query: Record<string, string | string[]>;
   /** Lower-case names; repeated headers joined with `, `. */
   headers: Record<string, string>;
-  body: Buffer;
+  body: Uint8Array;
 }
 
 /** The first value of a query parameter, when it is given more than once. */
 export function firstQueryValue(request: MockRequest, name: string): string | undefined {
   const value = request.query[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** A URL's query parameters; a repeated one becomes a list. */
+export function queryOf(url: URL): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const [name, value] of url.searchParams) {
+    const seen = query[name];
+    query[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+  }
+  return query;
 }

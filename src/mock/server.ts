@@ -5,12 +5,12 @@ import { renderProblem, type MockResponse, type Problem } from '../problem';
 import { corsHeaders, isPreflight, preflightHeaders } from './cors';
 import type { Logger } from './log';
 import { ADMIN_PREFIX, handleAdmin, refusal, type AdminAccess } from './control/admin';
-import { shownHeaders, shownRequestBody, type Journal } from './control/journal';
+import { shownHeaders, shownRequestBody, type Journal, type SentAnswer } from './control/journal';
 import { breakConnection } from './control/faults';
 import type { Control } from './control/state';
-import type { Handled, Pipeline } from './pipeline';
+import { recordingOf, type Handled, type Pipeline } from './pipeline';
 import { readBody } from './read-body';
-import type { MockRequest } from './request';
+import { queryOf, type MockRequest } from './request';
 
 /** The edge's own limits and behaviour, around whatever pipeline is current. */
 export interface EdgeSettings {
@@ -39,15 +39,6 @@ function headersOf(request: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-function queryOf(url: URL): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
-  for (const [name, value] of url.searchParams) {
-    const seen = query[name];
-    query[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
-  }
-  return query;
-}
-
 function targetOf(request: IncomingMessage): URL | undefined {
   try {
     return new URL(request.url ?? '/', 'http://mock.invalid');
@@ -63,7 +54,8 @@ function why(response: MockResponse): string {
   return ` ${[problem?.detail ?? '', ...errors].filter(Boolean).join('; ')}`;
 }
 
-function write(res: ServerResponse, request: MockRequest, response: MockResponse, cors: boolean): void {
+/** Writes an answer; returns the body as sent. */
+function write(res: ServerResponse, request: MockRequest, response: MockResponse, cors: boolean): string | Buffer {
   const payload = Buffer.isBuffer(response.body) ? response.body : response.body === undefined ? '' : JSON.stringify(response.body);
   res.writeHead(response.status, {
     ...response.headers,
@@ -71,6 +63,7 @@ function write(res: ServerResponse, request: MockRequest, response: MockResponse
     'content-length': Buffer.byteLength(payload),
   });
   res.end(payload);
+  return payload;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -116,7 +109,7 @@ export function createMockServer(currentPipeline: () => Pipeline, settings: Edge
     const finish = (handled: Handled) => {
       if (res.destroyed) return;
       // The control surface is for this machine's own tools and page: no CORS, so no other site's page can stage answers.
-      write(res, request, handled.response, handled.reason !== 'control');
+      const sent = write(res, request, handled.response, handled.reason !== 'control');
       const durationMs = Math.round(performance.now() - started);
       const line = `${request.method} ${request.path} ${handled.response.status} ${durationMs}ms${why(handled.response)}`;
       if (handled.response.status >= 500) logger.error(line);
@@ -127,14 +120,12 @@ export function createMockServer(currentPipeline: () => Pipeline, settings: Edge
         logger.debug(`  request headers: ${JSON.stringify(shownHeaders(request, secrets))}`);
         if (request.body.length > 0) logger.debug(`  request body: ${JSON.stringify(shownRequestBody(request))}`);
       }
-      journal(handled, handled.response);
+      if (typeof sent === 'string') journal(handled, { status: handled.response.status, headers: handled.response.headers, text: sent }); // a Buffer is a control page file
     };
     /** Into the journal: every answer but the control surface's own. */
-    const journal = (handled: Handled, answer: MockResponse) => {
+    const journal = (handled: Handled, answer: SentAnswer) => {
       if (handled.reason === 'control' || settings.control === undefined) return;
-      const { operation, reason, note, violations } = handled;
-      const entry = { ...(operation === undefined ? {} : { operation }), answer, reason, ...(note === undefined ? {} : { note }), violations, durationMs: Math.round(performance.now() - started) };
-      settings.control.journal.record(request, entry, settings.control.secrets);
+      settings.control.journal.record(request, recordingOf(handled, answer, Math.round(performance.now() - started)), settings.control.secrets);
     };
     const answer = (response: MockResponse, reason: Handled['reason']) => finish({ response, delay: 0, outputViolations: [], reason, violations: [] });
     const refuse = (problem: Problem) => {
@@ -163,7 +154,7 @@ export function createMockServer(currentPipeline: () => Pipeline, settings: Edge
     if (handled.fault !== undefined) {
       breakConnection(req, res, handled.fault, settings.stallLimit);
       logger.info(`${request.method} ${request.path} fault: ${handled.fault}`);
-      journal(handled, { status: 0, headers: {} }); // no HTTP answer was given
+      journal(handled, { status: 0, headers: {}, text: '' }); // no HTTP answer was given
       return;
     }
     finish(handled);

@@ -2,10 +2,11 @@ import { watch, type FSWatcher } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, resolve } from 'node:path';
 import { loadSpec, SpecError, type Spec } from '../spec/load';
-import { ADMIN_PREFIX, checkStaged, type AdminAccess } from './control/admin';
-import { parseStagedAnswer, type Staged, type StagedAnswer } from './control/answers';
+import { ADMIN_PREFIX, type AdminAccess } from './control/admin';
+import { stageChecked } from './control/stage';
+import type { Staged, StagedAnswer } from './control/answers';
 import type { JournalEntry, JournalFilter } from './control/journal';
-import { createControl, type Control } from './control/state';
+import { createControl } from './control/state';
 import { DEFAULT_SPEC } from '../version';
 import { createLogger, type LogLevel } from './log';
 import { createPipeline, type Pipeline, type PipelineSettings } from './pipeline';
@@ -79,16 +80,6 @@ function servable(spec: Spec): Spec {
   return spec;
 }
 
-/** Stages an answer after checking it against the spec, as the admin API does. */
-function stageChecked(control: Control | undefined, answer: StagedAnswer, spec: Spec): Staged {
-  if (control === undefined) throw new Error('answers cannot be staged: this mock holds no control state (--workers)');
-  const parsed = parseStagedAnswer(answer);
-  if (Array.isArray(parsed)) throw new Error(`cannot stage ${JSON.stringify(answer)}: ${parsed.join('; ')}`);
-  const why = checkStaged(parsed, spec.operations);
-  if (why !== undefined) throw new Error(`cannot stage ${JSON.stringify(answer)}: ${why}`);
-  return control.answers.add(parsed);
-}
-
 const isLoopback = (host: string) => host === 'localhost' || /^(127\.\d+\.\d+\.\d+|::1)$/.test(host);
 
 /** Loopback clients only by default; beyond loopback, holders of the admin token, or nobody. */
@@ -125,7 +116,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   if (control !== undefined) settings.control = control;
   let spec = servable(await loadSpec(specPath));
   let pipeline: Pipeline = createPipeline(spec, settings);
-  for (const answer of options.answers ?? []) stageChecked(control, answer, spec);
+  for (const answer of options.answers ?? []) stageChecked(control, answer, spec.operations);
   const host = options.host ?? '127.0.0.1';
   const admin = accessFor(host, options.adminToken, control !== undefined);
   const server = createMockServer(() => pipeline, {
@@ -175,7 +166,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     startupMs: Math.round(performance.now() - started),
     controlAccess: describeAccess(admin),
     requests: (filter) => control?.journal.list(filter) ?? [],
-    answerNext: (answer) => stageChecked(control, answer, spec),
+    answerNext: (answer) => stageChecked(control, answer, spec.operations),
     clearAnswers: () => control?.answers.clear(),
     reset: () => {
       control?.answers.clear();

@@ -1,38 +1,13 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
-// The operations module alone: the package index would also load Prism's mocker (about 1 s).
-import { getHttpOperationsFromSpec } from '@stoplight/prism-http/dist/utils/operations';
-import type { IHttpOperation } from '@stoplight/types';
-import type { OpenAPIV3_1 } from 'openapi-types';
+import { operationsOf } from './operations-of';
+import { reasonOf, SpecError, type Spec, type SpecDocument } from './spec';
 
-/** An OpenAPI 3.1 document. */
-export type SpecDocument = OpenAPIV3_1.Document;
-
-/** A loaded spec: where it came from, its document with every `$ref` resolved, and its operations as Prism models them. */
-export interface Spec {
-  source: string;
-  document: SpecDocument;
-  operations: IHttpOperation[];
-}
-
-/** Why a spec could not be used, said so that the reader knows what to fix. */
-export class SpecError extends Error {
-  constructor(
-    readonly source: string,
-    readonly reason: string,
-  ) {
-    super(`cannot use the spec ${source}: ${reason}`);
-    this.name = 'SpecError';
-  }
-}
+export { SpecError, type Spec, type SpecDocument } from './spec';
 
 type SpecInput = string | object;
 
 function describe(input: SpecInput): string {
   return typeof input === 'string' ? input : '(in-memory document)';
-}
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -54,7 +29,7 @@ export async function loadSpec(input: SpecInput): Promise<Spec> {
     throw new SpecError(source, `expected OpenAPI 3.1.x, found ${document.openapi}`);
   }
   try {
-    return { source, document, operations: await getHttpOperationsFromSpec(structuredClone(document)) };
+    return { source, document, operations: operationsOf(document) };
   } catch (error) {
     throw new SpecError(source, reasonOf(error));
   }
@@ -68,3 +43,4 @@ export async function readSpec(path: string): Promise<SpecDocument> {
     throw new SpecError(path, reasonOf(error));
   }
 }
+

@@ -3,7 +3,8 @@ import { extname, join } from 'node:path';
 import type { IHttpOperation } from '@stoplight/types';
 import { renderProblem, type MockResponse, type Problem } from '../../problem';
 import { firstQueryValue, type MockRequest } from '../request';
-import { isFor, operationName, parseStagedAnswer, type StagedAnswer } from './answers';
+import { operationName, parseStagedAnswer, type StagedAnswer } from './answers';
+import { checkStaged } from './stage';
 import type { JournalFilter } from './journal';
 import type { Control } from './state';
 
@@ -34,25 +35,12 @@ export function refusal(access: AdminAccess, request: MockRequest, remote: strin
   return request.headers.authorization === `Bearer ${access.token}` ? undefined : problem(401, 'the control surface needs Authorization: Bearer <the --admin-token>', { 'www-authenticate': 'Bearer realm="kaiten-webhooks mock control"' });
 }
 
-/** Why a staged answer cannot be given by the spec: an unknown operation, an undocumented code or example. */
-export function checkStaged(answer: StagedAnswer, operations: IHttpOperation[]): string | undefined {
-  const matching = operations.filter((operation) => isFor(answer, operation));
-  if (matching.length === 0) return `no operation "${answer.operation ?? ''}"; the spec has ${operations.map((o) => `${o.iid ?? operationName(o)} (${operationName(o)})`).join(', ')}`;
-  for (const operation of matching) {
-    const responses = answer.code === undefined ? operation.responses : operation.responses.filter((r) => r.code === String(answer.code));
-    if (responses.length === 0) return `no response with code=${answer.code} is documented for ${operationName(operation)}; documented: ${operation.responses.map((r) => r.code).join(', ')}`;
-    const examples = responses.flatMap((r) => (r.contents ?? []).flatMap((c) => (c.examples ?? []).map((e) => e.key)));
-    if (answer.example !== undefined && !examples.includes(answer.example)) return `no example named "${answer.example}" for ${operationName(operation)}${answer.code === undefined ? '' : ` ${answer.code}`}; documented: ${examples.join(', ') || '(none)'}`;
-  }
-  return undefined;
-}
-
 function stage(request: MockRequest, control: Control, operations: IHttpOperation[]): MockResponse {
   // JSON only: a form or text/plain post from another site's page could not stage answers (it cannot send this type without CORS).
   if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) return problem(415, 'send the answers as Content-Type: application/json');
   let value: unknown;
   try {
-    value = JSON.parse(request.body.toString('utf8')) as unknown;
+    value = JSON.parse(new TextDecoder().decode(request.body)) as unknown;
   } catch (error) {
     return problem(400, `the body is not JSON: ${(error as Error).message}`);
   }

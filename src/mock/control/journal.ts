@@ -40,9 +40,7 @@ const MASK = '***';
 const MAX_BODY_TEXT = 4096;
 
 /** The body as the journal shows it: parsed JSON where it parses, else bounded text. */
-function shownBody(body: Buffer): unknown {
-  if (body.length === 0) return undefined;
-  const text = body.toString('utf8');
+function shownBody(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -58,17 +56,19 @@ function masked<T>(values: Record<string, T>, secrets: ReadonlySet<string>): Rec
 // Always masked, whatever the spec says: they carry credentials by their nature.
 const ALWAYS_MASKED = ['authorization', 'proxy-authorization', 'cookie'];
 
-/** A request's headers as the journal and the debug log show them: credentials masked. */
-export function shownHeaders(request: MockRequest, secrets: ReadonlySet<string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, secrets.has(name) || ALWAYS_MASKED.includes(name) ? MASK : value]));
+function maskedHeaders(headers: Record<string, string>, secrets: ReadonlySet<string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, secrets.has(name) || ALWAYS_MASKED.includes(name) ? MASK : value]));
 }
 
+/** A request's headers as the journal and the debug log show them: credentials masked. */
+export const shownHeaders = (request: MockRequest, secrets: ReadonlySet<string>): Record<string, string> => maskedHeaders(request.headers, secrets);
+
 /** A request's body as the journal and the debug log show it: parsed JSON, else bounded text; undefined when empty. */
-export const shownRequestBody = (request: MockRequest): unknown => (request.body.length === 0 ? undefined : shownBody(request.body));
+export const shownRequestBody = (request: MockRequest): unknown => (request.body.length === 0 ? undefined : shownBody(keptText(request.body)));
 
 /** A bounded ring of the requests the mock answered, newest last; size 0 keeps nothing. */
 export interface Journal {
-  record(request: MockRequest, entry: Pick<JournalEntry, 'operation' | 'answer' | 'reason' | 'note' | 'violations' | 'durationMs'>, secrets: ReadonlySet<string>): void;
+  record(request: MockRequest, recording: Recording, secrets: ReadonlySet<string>): void;
   list(filter?: JournalFilter): JournalEntry[];
   clear(): void;
   /** Calls `listener` with every entry recorded from now on; returns the way to stop. */
@@ -76,31 +76,91 @@ export interface Journal {
   readonly size: number;
 }
 
-/** What the ring holds: the request as it came (bodies over 4 KiB cut), shown (masked, parsed) only when read. */
+/** An answer as it went out: the body as the text that was sent ('' for none). */
+export interface SentAnswer {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+}
+
+/** What the edge tells the journal about one answer. */
+export type Recording = Pick<JournalEntry, 'operation' | 'reason' | 'note' | 'violations' | 'durationMs'> & { answer: SentAnswer };
+
+/**
+ * What the ring holds: flat strings, not the request's and answer's object trees. An entry lives
+ * for the next `size` requests, long enough to be copied by the young-generation collector and
+ * promoted; a tree of objects made that cost more than the request itself, a few strings do not.
+ * Masked and parsed only when read.
+ */
 interface Recorded {
   id: number;
   at: number;
-  request: MockRequest;
-  entry: Pick<JournalEntry, 'operation' | 'answer' | 'reason' | 'note' | 'violations' | 'durationMs'>;
+  method: string;
+  path: string;
+  /** Query parameters and headers as `name\0value\0…`. */
+  query: string;
+  headers: string;
+  /** The request body as UTF-8 text, cut at 4 KiB. */
+  body: string;
+  entry: Omit<Recording, 'answer' | 'violations'> & { answer: SentAnswer; violations: string };
   secrets: ReadonlySet<string>;
 }
 
-/** A request kept for the journal: a big body is cut (and copied, so the whole one can be freed). */
-function kept(request: MockRequest): MockRequest {
-  if (request.body.length <= MAX_BODY_TEXT) return request;
-  return { ...request, body: Buffer.concat([request.body.subarray(0, MAX_BODY_TEXT), Buffer.from(`… (${request.body.length} bytes)`)]) };
+const SEPARATOR = '\0';
+
+function flatten(values: Record<string, string | string[]>): string {
+  const parts: string[] = [];
+  for (const name in values) {
+    const value = values[name]!;
+    if (Array.isArray(value)) for (const each of value) parts.push(name, each);
+    else parts.push(name, value);
+  }
+  return parts.join(SEPARATOR);
 }
 
-function shown({ id, at, request, entry, secrets }: Recorded): JournalEntry {
+function unflatten(text: string): [string, string][] {
+  if (text === '') return [];
+  const parts = text.split(SEPARATOR);
+  return Array.from({ length: parts.length / 2 }, (_, i) => [parts[2 * i]!, parts[2 * i + 1]!]);
+}
+
+function queryOf(text: string): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const [name, value] of unflatten(text)) {
+    const seen = query[name];
+    query[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+  }
+  return query;
+}
+
+/** A body's text as kept: bodies over 4 KiB cut, saying how long they were. */
+function keptText(body: Uint8Array): string {
+  const decoder = new TextDecoder();
+  if (body.length <= MAX_BODY_TEXT) return decoder.decode(body);
+  return `${decoder.decode(body.subarray(0, MAX_BODY_TEXT))}… (${body.length} bytes)`;
+}
+
+function parsedOrText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function shown({ id, at, method, path, query, headers, body, entry, secrets }: Recorded): JournalEntry {
+  const { answer, violations, ...rest } = entry;
   return {
     id,
     time: new Date(at).toISOString(),
-    method: request.method,
-    path: request.path,
-    query: masked(request.query, secrets),
-    headers: shownHeaders(request, secrets),
-    ...(request.body.length === 0 ? {} : { body: shownRequestBody(request) }),
-    ...entry,
+    method,
+    path,
+    query: masked(queryOf(query), secrets),
+    headers: maskedHeaders(Object.fromEntries(unflatten(headers)), secrets),
+    ...(body === '' ? {} : { body: shownBody(body) }),
+    ...rest,
+    answer: { status: answer.status, headers: answer.headers, ...(answer.text === '' ? {} : { body: parsedOrText(answer.text) }) },
+    violations: violations === '' ? [] : (JSON.parse(violations) as Violation[]),
   };
 }
 
@@ -120,10 +180,20 @@ export function createJournal(size: number): Journal {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    record: (request, entry, secrets) => {
+    record: (request, { violations, ...entry }, secrets) => {
       if (size === 0) return;
       const id = next++;
-      const recorded: Recorded = { id, at: Date.now(), request: kept(request), entry, secrets };
+      const recorded: Recorded = {
+        id,
+        at: Date.now(),
+        method: request.method,
+        path: request.path,
+        query: flatten(request.query),
+        headers: flatten(request.headers),
+        body: request.body.length === 0 ? '' : keptText(request.body),
+        entry: { ...entry, violations: violations.length === 0 ? '' : JSON.stringify(violations) },
+        secrets,
+      };
       ring[(id - 1) % size] = recorded;
       if (listeners.size > 0) {
         const entryShown = shown(recorded);

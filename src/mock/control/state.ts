@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../platform/hash';
 import type { SpecDocument } from '../../spec/load';
 import { createAnswerQueue, type AnswerQueue } from './answers';
 import { createJournal, type Journal } from './journal';
@@ -19,7 +19,10 @@ export interface Control {
 function drawFor(seed: string | undefined): () => number {
   if (seed === undefined) return Math.random;
   let n = 0;
-  return () => createHash('sha256').update(`${seed}:rate:${++n}`).digest().readUInt32BE(0) / 2 ** 32;
+  return () => {
+    const hash = sha256(`${seed}:rate:${++n}`);
+    return new DataView(hash.buffer, hash.byteOffset, hash.byteLength).getUint32(0) / 2 ** 32;
+  };
 }
 
 export function createControl(journalSize: number, seed?: string): Control {

@@ -1,0 +1,125 @@
+import { http, type HttpHandler } from 'msw';
+import { packagedDocument } from '../platform/packaged-spec';
+import { renderProblem, type MockResponse } from '../problem';
+import type { Staged, StagedAnswer } from '../mock/control/answers';
+import type { JournalEntry, JournalFilter, SentAnswer } from '../mock/control/journal';
+import { stageChecked } from '../mock/control/stage';
+import { createControl } from '../mock/control/state';
+import { createPipeline, recordingOf, type Handled, type PipelineSettings } from '../mock/pipeline';
+import { bodyTooLarge } from '../mock/read-body';
+import type { MockRequest } from '../mock/request';
+import { specOf } from '../spec/spec';
+import { faultResponse, toMockRequest } from './fetch-exchange';
+import { baseOf, routesOf } from './routes';
+
+/** How the handlers behave; every field has a default, the same as `kaiten-webhooks mock`'s. */
+export interface HandlersOptions {
+  /**
+   * Where the app sends its requests: an absolute URL (`https://demo.kaiten.sh`, that origin
+   * only) or a path (`/api`, any origin). Default: any origin, the spec's paths as they are.
+   */
+  baseUrl?: string;
+  /** A parsed OpenAPI 3.1 document with local `$ref`s only (one file). Default: the packaged spec. */
+  spec?: object;
+  /** Accept only these bearer tokens (default: any non-empty token). */
+  tokens?: string[];
+  /** Tokens that lack the operation's scopes: answered 403. */
+  forbiddenTokens?: string[];
+  /** Makes ids, timestamps and generated data reproducible. */
+  seed?: string | number;
+  /** Milliseconds to wait before every answer. Default 0. */
+  delay?: number;
+  /** Largest request body accepted, in bytes. Default 1 MiB. */
+  bodyLimit?: number;
+  /** Requests the journal keeps (newest last). Default 1000; 0 keeps none. */
+  journalSize?: number;
+  /** Answers staged from the start (as `answerNext` takes them). */
+  answers?: StagedAnswer[];
+  /** Longest a staged `stall` fault holds an answer, in milliseconds. Default 30 000. */
+  stallLimit?: number;
+  /** Where a broken answer (a bug in the mock or the spec) is reported. Default: console.error. */
+  log?: (line: string) => void;
+}
+
+/** MSW request handlers answered by the mock's pipeline, and the same control as the HTTP mock's handle. */
+export interface KaitenHandlers {
+  /** One handler per documented path; spread them into `setupServer` or `setupWorker`. */
+  handlers: HttpHandler[];
+  /** The requests the handlers answered, newest last (as `GET /__mock/requests` gives them). */
+  requests(filter?: JournalFilter): JournalEntry[];
+  /** Stages an answer for the next matching requests; throws when the spec does not document it. */
+  answerNext(answer: StagedAnswer): Staged;
+  /** Removes every staged answer. */
+  clearAnswers(): void;
+  /** Removes every staged answer and empties the journal. */
+  reset(): void;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const textOf = (response: MockResponse) => (response.body === undefined ? '' : JSON.stringify(response.body));
+
+/**
+ * MSW handlers that answer as `kaiten-webhooks mock` does: the reflected 201, the request's real
+ * problem+json, `Prefer`/`__` preferences, staged answers and faults, with a request journal.
+ * @example
+ * import { setupServer } from 'msw/node';
+ * import { createHandlers } from 'kaiten-webhooks-harness/msw';
+ * const kaiten = createHandlers({ baseUrl: 'https://demo.kaiten.sh' });
+ * const server = setupServer(...kaiten.handlers);
+ * server.listen();
+ * kaiten.answerNext({ code: 500, times: 1 }); // the app's next request gets the documented 500
+ */
+export function createHandlers(options: HandlersOptions = {}): KaitenHandlers {
+  const spec = specOf(options.spec ?? packagedDocument(), options.spec === undefined ? 'spec/openapi.yaml (packaged)' : undefined);
+  const settings: PipelineSettings = {
+    auth: { tokens: new Set(options.tokens ?? []), forbiddenTokens: new Set(options.forbiddenTokens ?? []) },
+    ...(options.seed === undefined ? {} : { seed: String(options.seed) }),
+  };
+  const control = createControl(options.journalSize ?? 1000, settings.seed);
+  settings.control = control;
+  const pipeline = createPipeline(spec, settings);
+  for (const answer of options.answers ?? []) stageChecked(control, answer, spec.operations);
+  const base = baseOf(options.baseUrl ?? '');
+  const bodyLimit = options.bodyLimit ?? 1024 * 1024;
+  const log = options.log ?? ((line: string) => console.error(line));
+
+  async function handle(request: MockRequest, started: number): Promise<Response> {
+    const record = (handled: Handled, sent: SentAnswer) => control.journal.record(request, recordingOf(handled, sent, Math.round(performance.now() - started)), control.secrets);
+    const handled: Handled =
+      request.body.length > bodyLimit
+        ? { response: renderProblem(bodyTooLarge(bodyLimit)), delay: 0, outputViolations: [], reason: 'not routed', violations: [] }
+        : await pipeline(request);
+    const wait = Math.max(options.delay ?? 0, handled.delay);
+    if (wait > 0) await sleep(wait);
+    if (handled.fault !== undefined) {
+      record(handled, { status: 0, headers: {}, text: '' }); // no HTTP answer was given
+      return faultResponse(handled.fault, options.stallLimit ?? 30_000);
+    }
+    for (const violation of handled.outputViolations) log(`[kaiten-webhooks] ${request.method} ${request.path}: answer breaks the spec: ${violation}`);
+    const text = textOf(handled.response);
+    record(handled, { status: handled.response.status, headers: handled.response.headers, text });
+    return new Response(text === '' ? null : text, { status: handled.response.status, headers: handled.response.headers });
+  }
+
+  const answer = async (request: Request): Promise<Response> => {
+    const started = performance.now();
+    try {
+      return await handle(await toMockRequest(request, base.path), started);
+    } catch (error) {
+      log(`[kaiten-webhooks] ${request.method} ${request.url} failed inside the mock: ${(error as Error).stack ?? String(error)}`);
+      const response = renderProblem({ status: 500, detail: 'the mock failed unexpectedly; the console says why' });
+      return new Response(textOf(response), { status: response.status, headers: response.headers });
+    }
+  };
+
+  return {
+    handlers: routesOf(spec.operations, base).map((route) => http.all(route, ({ request }) => answer(request))),
+    requests: (filter) => control.journal.list(filter),
+    answerNext: (staged) => stageChecked(control, staged, spec.operations),
+    clearAnswers: () => control.answers.clear(),
+    reset: () => {
+      control.answers.clear();
+      control.journal.clear();
+    },
+  };
+}
