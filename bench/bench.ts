@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/version';
 import { CONNECTIONS, INVALID, VALID, load, type Measured } from './load';
+import { gcCost } from './gc';
 import { formatReport } from './report';
 import { BARE, cpuMs, OURS, PRISM, residentMb, startTarget, stopTarget, type Target, type TargetCommand } from './targets';
 
@@ -23,12 +24,14 @@ interface Run {
 }
 
 const OURS_DEFAULT = OURS();
+// Runs compared with each other sit side by side (the default, the journal off, the 422 path), and
+// every other round goes in reverse order, so that drift on the machine falls on both of a pair.
 const RUNS: Run[] = [
   { name: 'kaiten-webhooks', command: OURS_DEFAULT, body: VALID },
+  { name: 'kaiten-webhooks --journal-size 0', command: OURS('--journal-size', '0'), body: VALID },
+  { name: 'kaiten-webhooks 422 path', command: OURS_DEFAULT, body: INVALID },
   { name: 'prism mock', command: PRISM, body: VALID },
   { name: 'node:http (parse + echo)', command: BARE, body: VALID },
-  { name: 'kaiten-webhooks 422 path', command: OURS_DEFAULT, body: INVALID },
-  { name: 'kaiten-webhooks --journal-size 0', command: OURS('--journal-size', '0'), body: VALID },
   { name: 'kaiten-webhooks --workers 2', command: OURS('--workers', '2'), body: VALID },
 ];
 
@@ -58,14 +61,17 @@ async function measure(target: Target, body: string): Promise<Measured> {
   return { ...result, cpuUsPerRequest: ((cpuMs(target.process.pid!) - cpuBefore) * 1000) / Math.max(1, result.total) };
 }
 
-async function memoryGrowth(): Promise<{ beforeMb: number; afterMb: number; growthMb: number; requests: number }> {
+/** Resident memory after a warm-up, then after each half of the requests: a bounded journal keeps the second half flat. */
+async function memoryGrowth(): Promise<{ beforeMb: number; halfwayMb: number; afterMb: number; growthMb: number; secondHalfMb: number; requests: number }> {
   const target = await startTarget(OURS());
   try {
     await load(target.url, VALID, { amount: 5_000 });
     const beforeMb = residentMb(target.process.pid!);
-    await load(target.url, VALID, { amount: MEMORY_REQUESTS });
+    await load(target.url, VALID, { amount: MEMORY_REQUESTS / 2 });
+    const halfwayMb = residentMb(target.process.pid!);
+    await load(target.url, VALID, { amount: MEMORY_REQUESTS / 2 });
     const afterMb = residentMb(target.process.pid!);
-    return { beforeMb, afterMb, growthMb: afterMb - beforeMb, requests: MEMORY_REQUESTS };
+    return { beforeMb, halfwayMb, afterMb, growthMb: afterMb - beforeMb, secondHalfMb: afterMb - halfwayMb, requests: MEMORY_REQUESTS };
   } finally {
     await stopTarget(target);
   }
@@ -80,7 +86,7 @@ async function main(): Promise<void> {
     const rounds: Record<string, Measured>[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       const results: Record<string, Measured> = {};
-      for (const run of RUNS) {
+      for (const run of round % 2 === 1 ? RUNS : [...RUNS].reverse()) {
         const result = await measure(started.get(run.command)!, run.body);
         results[run.name] = result;
         process.stdout.write(`round ${round}: ${run.name}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms, ${result.cpuUsPerRequest.toFixed(0)} us CPU a request\n`);
@@ -89,8 +95,10 @@ async function main(): Promise<void> {
     }
     for (const target of started.values()) await stopTarget(target);
     started.clear();
+    const quiet = ['--log-level', 'warn'];
+    const gc = await gcCost(OURS(...quiet), OURS('--journal-size', '0', ...quiet));
     const memory = await memoryGrowth();
-    const report = { machine: { cores: cpus().length, node: process.version }, durationSeconds: DURATION, warmUpSeconds: WARM_UP_SECONDS, connections: CONNECTIONS, rounds, startup, memory };
+    const report = { machine: { cores: cpus().length, node: process.version }, durationSeconds: DURATION, warmUpSeconds: WARM_UP_SECONDS, connections: CONNECTIONS, rounds, startup, gc, memory };
     mkdirSync(join(PACKAGE_ROOT, 'reports'), { recursive: true });
     const file = join(PACKAGE_ROOT, 'reports', 'bench.json');
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);

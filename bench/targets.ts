@@ -23,6 +23,8 @@ export interface TargetCommand {
   /** The command line for a port. */
   args: (port: number) => string[];
   env?: Record<string, string>;
+  /** Flags for node itself, before the script (`--trace-gc`, which NODE_OPTIONS does not take). */
+  nodeFlags?: string[];
 }
 
 const POLL_MS = 10;
@@ -70,7 +72,7 @@ export async function startTarget(command: TargetCommand, output: 'discard' | 'k
   const log = folder === undefined ? '/dev/null' : join(folder, 'output.log');
   const fd = openSync(log, 'w');
   const started = performance.now();
-  const child = spawn(process.execPath, command.args(port), { cwd: PACKAGE_ROOT, env: { ...process.env, ...command.env }, stdio: ['ignore', fd, fd] });
+  const child = spawn(process.execPath, [...(command.nodeFlags ?? []), ...command.args(port)], { cwd: PACKAGE_ROOT, env: { ...process.env, ...command.env }, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   let exited: number | null | undefined;
   child.once('exit', (code) => (exited = code));
@@ -82,7 +84,12 @@ export async function startTarget(command: TargetCommand, output: 'discard' | 'k
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
     const spawnToListenMs = performance.now() - started;
-    const ready = folder === undefined ? undefined : /ready in (\d+) ms/.exec(head(log))?.[1];
+    // A server may accept connections a moment before it has written that it is ready.
+    let ready = folder === undefined ? undefined : /ready in (\d+) ms/.exec(head(log))?.[1];
+    for (let waited = 0; folder !== undefined && ready === undefined && waited < 2000; waited += POLL_MS) {
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      ready = /ready in (\d+) ms/.exec(head(log))?.[1];
+    }
     return { name: command.name, url: `http://127.0.0.1:${port}`, process: child, spawnToListenMs, ...(folder === undefined ? {} : { folder }), ...(ready === undefined ? {} : { readyMs: Number(ready) }) };
   } catch (error) {
     child.kill('SIGKILL');

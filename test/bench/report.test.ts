@@ -1,4 +1,5 @@
 import type { Measured } from '../../bench/load';
+import { gcMsOf } from '../../bench/gc';
 import { formatReport, type BenchReport } from '../../bench/report';
 
 const run = (requestsPerSecond: number, p99 = 5, cpuUsPerRequest = 100): Measured => ({ requestsPerSecond, p50: 1, p99, errors: 0, non2xx: 0, total: requestsPerSecond * 6, cpuUsPerRequest });
@@ -23,7 +24,8 @@ function report(rounds: Record<string, Measured>[]): BenchReport {
     connections: 50,
     rounds,
     startup: { specLoadToListeningMs: [200, 250, 400], processStartToFirstAnswerMs: [800, 900, 1200] },
-    memory: { beforeMb: 100, afterMb: 140, growthMb: 40, requests: 200_000 },
+    gc: { on: [12, 14], off: [4, 6] },
+    memory: { beforeMb: 100, halfwayMb: 138, afterMb: 140, growthMb: 40, secondHalfMb: 2, requests: 200_000 },
   };
 }
 
@@ -46,5 +48,23 @@ describe('the bench report', () => {
     expect(line(text, 'spec load to listening')).toMatch(/200 \/ 250 \/ 400 .* met$/);
     expect(line(text, 'process start to first answer')).toMatch(/800 \/ 900 \/ 1200 .* met$/);
     expect(line(text, 'memory growth')).toMatch(/40\.0 .*NOT MET/);
+  });
+
+  test("the journal's GC cost is judged against the whole CPU cost of a request", () => {
+    // GC medians 13 and 5 us: 8 us of the 100 us a request costs (0.08), within the 10%.
+    expect(line(formatReport(report([round(8_000, 1_000, 8_000)])), 'journal GC cost')).toMatch(/0\.080 .* met/);
+    const heavier = { ...report([round(8_000, 1_000, 8_000)]), gc: { on: [25, 25], off: [5, 5] } };
+    expect(line(formatReport(heavier), 'journal GC cost')).toMatch(/0\.200 .*NOT MET/);
+  });
+});
+
+describe('GC time read from --trace-gc lines', () => {
+  test('adds the pauses of every kind of collection, and nothing else', () => {
+    const log = [
+      '[1234:0x5]      512 ms: Scavenge 9.1 (12.3) -> 8.2 (13.3) MB, 1.25 / 0.00 ms  (average mu = 1.000, current mu = 1.000) allocation failure;',
+      'POST /webhooks 201 1ms',
+      '[1234:0x5]      900 ms: Mark-Compact 20.0 (25.0) -> 15.0 (24.0) MB, 10.50 / 0.00 ms  (+ 3.2 ms in 40 steps since start of marking) finalize incremental marking;',
+    ].join('\n');
+    expect(gcMsOf(log)).toBeCloseTo(11.75);
   });
 });
