@@ -39,6 +39,8 @@ export interface RunResult {
   judged: Record<string, Judged>;
   errors: RunError[];
   coverage: CoverageRow[];
+  /** Credentials to show as `$VARIABLE`s in reports, when not the settings' tokens (the proxy's traffic). */
+  secrets?: Record<string, string>;
   /** A setup mistake that makes the findings meaningless (see setup.ts). */
   setupProblem?: string;
   durationMs: number;

@@ -1,10 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { loadSpec, SpecError } from '../src/spec/load';
 import { DreddHooksError, DREDD_SUITE, runDredd } from './dredd/run-dredd';
 import { reachable } from './reachable';
 import { formatVerdict } from './report/format';
 import { junitForProblem, toJUnit } from './report/junit';
+import { writeReportFile } from './report/write';
 import { blockedReport, exitCodeOf, type Report } from './report/report';
 import { runJestSuite, SuiteError } from './run-jest';
 import type { VerifySettings } from './run';
@@ -103,17 +102,6 @@ function untilAborted(signal: AbortSignal | undefined): Promise<string> {
   });
 }
 
-/** Writes JUnit XML, creating its folder; says why it could not. */
-function writeJUnit(path: string, xml: string): string | undefined {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, xml);
-    return undefined;
-  } catch (error) {
-    return `cannot write the JUnit file ${path}: ${(error as Error).message}`;
-  }
-}
-
 /**
  * Verifies a running implementation against the spec with the Jest and Dredd suites, as
  * `kaiten-webhooks verify` does, and returns what it found instead of printing it.
@@ -129,7 +117,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   const reports = typeof outcome === 'string' ? [] : outcome;
   let problem = typeof outcome === 'string' ? outcome : undefined;
   if (options.junit !== undefined) {
-    const unwritten = writeJUnit(options.junit, problem === undefined ? toJUnit(reports) : junitForProblem(problem));
+    const unwritten = writeReportFile(options.junit, 'JUnit file', problem === undefined ? toJUnit(reports) : junitForProblem(problem));
     if (unwritten !== undefined) problem = problem === undefined ? unwritten : `${problem}; ${unwritten}`;
   }
   if (problem !== undefined) return { exitCode: 2, reports, problem, verdict: `verify: COULD NOT VERIFY (${problem}); exit 2` };

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { EXIT, UsageError, type Output } from './commands/output';
-import { MOCK_USAGE, VERIFY_USAGE } from './commands/usage';
+import { MOCK_USAGE, PROXY_USAGE, VERIFY_USAGE } from './commands/usage';
 import { readVersion } from './version';
 
 export { EXIT, type Output } from './commands/output';
@@ -13,6 +13,7 @@ Mock server and contract-testing harness for the Kaiten Webhooks API (POST /webh
 Commands:
   mock           serve the spec as a realistic mock API (kaiten-webhooks mock --help)
   verify         check a running implementation against the spec (kaiten-webhooks verify --help)
+  proxy          check live traffic against the spec, both ways (kaiten-webhooks proxy --help)
 
 Options:
   -h, --help     show this help and exit
@@ -40,6 +41,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[], output: Ou
   /* eslint-disable @typescript-eslint/no-require-imports */
   mock: { usage: MOCK_USAGE, run: (args, output, stopped) => (require('./commands/mock') as typeof import('./commands/mock')).runMock(args, output, stopped) },
   verify: { usage: VERIFY_USAGE, run: (args, output, stopped) => (require('./commands/verify') as typeof import('./commands/verify')).runVerify(args, output, stopped) },
+  proxy: { usage: PROXY_USAGE, run: (args, output, stopped) => (require('./commands/proxy') as typeof import('./commands/proxy')).runProxy(args, output, stopped) },
   /* eslint-enable @typescript-eslint/no-require-imports */
 };
 

@@ -30,7 +30,7 @@ function jsonBody(operation: Operation): { schema: JsonSchema; required: boolean
 }
 
 /** The scheme of the operation's first security requirement, unless anonymous access is allowed. */
-function schemeOf(document: SpecDocument, operation: Operation): Scheme | undefined {
+export function schemeOf(document: SpecDocument, operation: Operation): Scheme | undefined {
   const requirements = operation.definition.security ?? document.security ?? [];
   if (requirements.length === 0 || requirements.some((requirement) => Object.keys(requirement).length === 0)) return undefined;
   const name = Object.keys(requirements[0]!)[0]!;

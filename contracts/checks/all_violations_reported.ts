@@ -8,6 +8,7 @@ export const allViolationsReported: ExchangeCheck = {
   name: 'all_violations_reported',
   description: 'a body breaking several rules at once is refused with one violation per rule (count and locations, in any order)',
   scope: 'exchange',
+  designedCases: true,
   appliesTo: (exchange) => exchange.case.aspect === 'several' && exchange.case.violations !== undefined,
   run: (exchange) => {
     const wrongStatus = statusFinding(exchange);

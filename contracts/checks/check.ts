@@ -26,7 +26,15 @@ export interface CheckContext {
  * whether an answer gives it anything to judge: a check that judged nothing is reported as not
  * checked, never as passed.
  */
-export interface ExchangeCheck {
+/** What a check needs beside an answer, so that the proxy (which only observes traffic) knows which apply. */
+interface Needs {
+  /** It judges only the cases verify designs for it (combined faults, limits, near misses, forms). */
+  designedCases?: true;
+  /** It judges the answer against what the request should get, which credentials the server refused leave unknown. */
+  expectation?: true;
+}
+
+export interface ExchangeCheck extends Needs {
   name: string;
   description: string;
   scope: 'exchange';
@@ -36,7 +44,7 @@ export interface ExchangeCheck {
 }
 
 /** A check across every exchange of a run it applies to (uniqueness, say). */
-export interface RunCheck {
+export interface RunCheck extends Needs {
   name: string;
   description: string;
   scope: 'run';

@@ -12,6 +12,7 @@ export const errorLocation: ExchangeCheck = {
   name: 'error_location',
   description: 'a one-violation body is refused with the violation at its place (a missing property at its parent) and the offending value',
   scope: 'exchange',
+  expectation: true,
   appliesTo: (exchange) =>
     exchange.case.violations?.length === 1 && (statusesExpected(exchange) ?? []).includes(exchange.response.status) && reportedViolations(exchange)?.fields.location !== undefined,
   run: (exchange) => {

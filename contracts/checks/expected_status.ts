@@ -25,6 +25,7 @@ export function expectedStatusOf(name: string, description: string, aspect: Aspe
     name,
     description,
     scope: 'exchange',
+    ...(aspect === undefined ? { expectation: true as const } : { designedCases: true as const }),
     appliesTo: (exchange) => exchange.case.aspect === aspect && (statusesExpected(exchange)?.length ?? 0) > 0,
     run: statusFinding,
   };

@@ -10,6 +10,7 @@ export const positiveDataAcceptance: ExchangeCheck = {
   name: 'positive_data_acceptance',
   description: 'valid data (examples and generated bodies) is accepted with a documented 2xx',
   scope: 'exchange',
+  expectation: true,
   appliesTo: (exchange) =>
     exchange.case.expectation === 'accept' &&
     exchange.case.aspect === undefined && (!isSuccess(exchange.response.status) || documentedResponse(exchange.case.operation, exchange.response.status) !== undefined),

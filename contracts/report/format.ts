@@ -58,9 +58,10 @@ const STATUS_WORDS = { failed: 'FAILED', passed: 'passed', 'not checked': 'not c
 
 /** One suite's part of the console report: why it could not verify, failures grouped by check, errors of the run apart, the checks. */
 export function formatReport(report: Report): string {
-  const lines = [`${report.suite}: ${report.target} against ${report.spec} (seed ${report.seed}, clock skew ±${report.clockSkewMs / 1000} s)`];
+  const settings = [...(report.seed === undefined ? [] : [`seed ${report.seed}`]), `clock skew ±${report.clockSkewMs / 1000} s`].join(', ');
+  const lines = [`${report.suite}: ${report.target} against ${report.spec} (${settings})`];
   if (report.blocker !== undefined) return [...lines, `  COULD NOT VERIFY: ${report.blocker}`].join('\n');
-  lines.push(`  ${report.cases} cases, ${report.answered} answered in ${(report.durationMs / 1000).toFixed(1)} s`);
+  lines.push(`  ${report.cases} ${report.unit ?? 'cases'}, ${report.answered} answered in ${(report.durationMs / 1000).toFixed(1)} s`);
   // Each exchange is printed whole once; a later check that failed on it only says what it found.
   const shown = new Map<string, string>();
   const formatOnce = (failure: ReportedFailure, number: number) => {
@@ -79,8 +80,9 @@ export function formatReport(report: Report): string {
     lines.push(...capped(report.errors, SHOWN_IN_FULL, formatError, (e) => `${e.case} (${e.kind})`));
   }
   lines.push('', 'Checks:');
+  const judges = report.judges ?? 'answer(s)';
   const judged = (check: Report['checks'][number]) =>
-    check.status === 'failed' ? `${check.failures} failure(s) in ${check.judged} answer(s)` : check.status === 'passed' ? `${check.judged} answer(s) judged` : 'no applicable answer';
+    check.status === 'failed' ? `${check.failures} failure(s) in ${check.judged} ${judges}` : check.status === 'passed' ? `${check.judged} ${judges} judged` : 'no applicable answer';
   lines.push(table(report.checks.map((check) => [STATUS_WORDS[check.status], check.name, judged(check)])));
   return lines.join('\n');
 }

@@ -58,16 +58,16 @@ function requestCases(report: Report): TestCase[] {
   });
 }
 
-const junitDocument = (suites: string[]) => ['<?xml version="1.0" encoding="UTF-8"?>', '<testsuites name="kaiten-webhooks verify">', ...suites, '</testsuites>', ''].join('\n');
+const junitDocument = (suites: string[], name = 'kaiten-webhooks verify') => ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="${name}">`, ...suites, '</testsuites>', ''].join('\n');
 
 /** JUnit XML for CI: per suite, a <testsuite> of checks, and one of requests where the suite has them. */
-export function toJUnit(reports: Report[]): string {
+export function toJUnit(reports: Report[], name?: string): string {
   const suites = reports.flatMap((report) => {
     const own = testsuite(report.suite, report.durationMs / 1000, checkCases(report));
     const requests = report.blocker === undefined ? requestCases(report) : [];
     return requests.length === 0 ? [own] : [own, testsuite(`${report.suite} requests`, report.durationMs / 1000, requests)];
   });
-  return junitDocument(suites);
+  return junitDocument(suites, name);
 }
 
 /** JUnit XML for a run that could not verify at all (unreachable target, bad spec...), so a CI JUnit step still sees why. */

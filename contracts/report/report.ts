@@ -1,4 +1,4 @@
-import type { Failure } from '../checks';
+import type { Check, Failure } from '../checks';
 import { CHECKS } from '../checks';
 import { describeOperation } from '../../src/spec/operations';
 import type { CoverageRow } from '../coverage';
@@ -65,11 +65,16 @@ export interface Report {
   suite: string;
   target: string;
   spec: string;
-  seed: number;
+  /** The seed of generated cases; absent where nothing was generated (the proxy's traffic). */
+  seed?: number;
   /** How far a server-made time may be from the request's (plausible_values). */
   clockSkewMs: number;
   cases: number;
   answered: number;
+  /** What `cases` counts, as the console says it. Default `cases`. */
+  unit?: string;
+  /** What its checks judge, as the console says it. Default `answer(s)`. */
+  judges?: string;
   durationMs: number;
   checks: ReportedCheck[];
   failures: ReportedFailure[];
@@ -109,6 +114,7 @@ function reportError(error: RunError, secrets: Secrets): ReportedError {
 
 /** Secrets of a run, by the environment variable a curl command reads them from. */
 export function secretsOf(result: RunResult): Secrets {
+  if (result.secrets !== undefined) return result.secrets;
   const secrets: Secrets = {};
   if (result.settings.token !== undefined) secrets.KAITEN_TOKEN = result.settings.token;
   if (result.settings.forbiddenToken !== undefined) secrets.KAITEN_FORBIDDEN_TOKEN = result.settings.forbiddenToken;
@@ -121,9 +127,10 @@ export function statusOf(failures: number, judged: number): CheckStatus {
   return judged > 0 ? 'passed' : 'not checked';
 }
 
-export function toReport(suite: string, result: RunResult, requests?: ReportedRequest[]): Report {
+/** A suite's run as a report; `checks` are the ones it applied (default: every check of verify). */
+export function toReport(suite: string, result: RunResult, requests?: ReportedRequest[], checks: readonly Pick<Check, 'name' | 'description'>[] = CHECKS): Report {
   const secrets = secretsOf(result);
-  const checks = CHECKS.map((check) => {
+  const reported = checks.map((check) => {
     const failures = result.failures.filter((f) => f.check === check.name).length;
     const judged = result.judged[check.name] ?? { answers: 0, ms: 0 };
     return { name: check.name, description: check.description, status: statusOf(failures, judged.answers), judged: judged.answers, failures, seconds: judged.ms / 1000 };
@@ -139,7 +146,7 @@ export function toReport(suite: string, result: RunResult, requests?: ReportedRe
     cases: result.cases.length,
     answered: result.exchanges.length,
     durationMs: result.durationMs,
-    checks: blocked ? checks.map((check) => ({ ...check, status: 'not checked' as const, failures: 0 })) : checks,
+    checks: blocked ? reported.map((check) => ({ ...check, status: 'not checked' as const, failures: 0 })) : reported,
     failures: blocked ? [] : result.failures.map((failure) => reportFailure(failure, secrets)),
     errors: result.errors.map((error) => reportError(error, secrets)),
     coverage: result.coverage,

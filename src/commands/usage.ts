@@ -48,3 +48,30 @@ Options:
 
 Exit codes: 0 the target conforms, 1 violations found, 2 could not verify.
 `;
+
+export const PROXY_USAGE = `Usage: kaiten-webhooks proxy --upstream URL [options]
+
+Forwards every request to the upstream unchanged and its answer back unchanged, and holds both
+to the spec: each request with the request checks (consumer drift), each answer with the answer
+checks verify uses (provider drift). Violations are printed as they happen; the run ends on
+Ctrl-C (SIGINT) or SIGTERM, --max-requests or --duration with a report, as verify's.
+
+Options:
+  --upstream URL           the server to forward to; may carry a path prefix (required)
+  --spec FILE              OpenAPI file (default: the packaged spec/openapi.yaml)
+  --host H                 address to listen on (default: 127.0.0.1)
+  --port N                 port to listen on; 0 picks a free one (default: 4020)
+  --fail-on SIDE           request, response, any or none: whose violations fail the run (default: any)
+  --max-requests N         end the run after N requests
+  --duration S             end the run after S seconds
+  --junit FILE             write JUnit XML for CI
+  --report FILE            write the report as JSON
+  --upstream-ca FILE       trust this certificate authority (PEM) too, for an https upstream
+  --timeout MS             how long to wait for the upstream's answer before a 504 (default: 30000)
+  --clock-skew S           how far, in seconds, a server-made time may be from the request's (default: 300)
+  -h, --help               show this help
+
+While it runs, GET /__proxy/report on the proxy gives the report so far as JSON.
+Exit codes: 0 no violations of the kind --fail-on names, 1 violations, 2 could not run
+(bad arguments, unusable spec, upstream unreachable at start) or nothing went through.
+`;

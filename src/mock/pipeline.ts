@@ -51,7 +51,8 @@ export function recordingOf(handled: Handled, answer: SentAnswer, durationMs: nu
   return { ...(operation === undefined ? {} : { operation }), answer, reason, ...(note === undefined ? {} : { note }), violations, durationMs };
 }
 
-function toPrismRequest(request: MockRequest, body: DecodedBody): IHttpRequest {
+/** A request as Prism's router and validators take it. */
+export function toPrismRequest(request: MockRequest, body: DecodedBody): IHttpRequest {
   return {
     method: request.method.toLowerCase() as HttpMethod,
     url: { path: request.path, query: request.query },

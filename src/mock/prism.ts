@@ -73,7 +73,8 @@ function parametersOf(operation: IHttpOperation): IHttpOperation | null {
   return copy;
 }
 
-function checkParameters(operation: IHttpOperation, element: IHttpRequest): Problem | undefined {
+/** What is wrong with a request's parameters (path, query, headers), by Prism's validator, as a 422 problem. */
+export function checkParameters(operation: IHttpOperation, element: IHttpRequest): Problem | undefined {
   const resource = parametersOf(operation);
   if (resource === null) return undefined;
   const { 'content-length': _length, 'content-type': _type, ...headers } = element.headers ?? {};

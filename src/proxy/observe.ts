@@ -1,0 +1,85 @@
+// What went through the proxy, as the contract suites see an exchange: a case built from the
+// request the client really sent (what the spec says it should get follows from the request
+// itself), the request as it went upstream, and the answer.
+import type { IHttpOperation } from '@stoplight/types';
+import type { Case, Expectation } from '../../contracts/case';
+import { schemeOf } from '../../contracts/cases/build';
+import { parseJson, type Exchange } from '../../contracts/send';
+import { decodeBody } from '../mock/body';
+import { checkBody } from '../mock/input';
+import { queryOf, type MockRequest } from '../mock/request';
+import { checkSecurity } from '../mock/security';
+import { templatePattern } from '../spec/http';
+import { describeOperation, type Operation } from '../spec/operations';
+import type { Spec } from '../spec/spec';
+import type { ValidateValue } from '../spec/validate';
+import type { Forwarded } from './forward';
+import type { ObservedRequest } from './request-checks';
+
+/** An operation in both shapes: the spec's (for the answer checks) and Prism's (for the mock's request stages). */
+export interface Route {
+  operation: Operation;
+  model: IHttpOperation;
+  pattern: RegExp;
+}
+
+export function routesOf(spec: Spec, operations: Operation[]): Route[] {
+  return operations.flatMap((operation) => {
+    const model = spec.operations.find((candidate) => candidate.method.toLowerCase() === operation.method && candidate.path === operation.path);
+    return model === undefined ? [] : [{ operation, model, pattern: templatePattern(operation.path).pattern }];
+  });
+}
+
+/** The documented operation a request is for; undefined when the spec has none at that method and path. */
+export const routeOf = (routes: Route[], method: string, path: string): Route | undefined =>
+  routes.find((route) => route.operation.method === method.toLowerCase() && route.pattern.test(path));
+
+/** The client's request as the mock's stages take it; the path is the client's (relative to the proxy). */
+export function mockRequestOf(forwarded: Forwarded, target: string): MockRequest {
+  const url = new URL(target, 'http://proxy.invalid');
+  return { method: forwarded.method.toUpperCase(), path: url.pathname, query: queryOf(url), headers: forwarded.headers, body: forwarded.body.bytes };
+}
+
+/** What the spec says this request should get, judged as the mock judges (credentials first, as the contract orders them). */
+function expectationOf(observed: ObservedRequest, validate: ValidateValue): { expectation: Expectation; violations?: Case['violations'] } {
+  const { operation: model, request, body } = observed;
+  if (checkSecurity(model, request, { tokens: new Set(), forbiddenTokens: new Set() }) !== undefined) return { expectation: 'unauthenticated' };
+  const problem = observed.bodyCut ? undefined : checkBody(model, body, validate);
+  if (problem === undefined) return { expectation: 'accept' };
+  if (problem.status !== 422) return { expectation: 'malformed' };
+  return { expectation: 'invalid', violations: (problem.errors ?? []).map((error) => ({ location: error.location, ...(error.value === undefined ? {} : { value: error.value }) })) };
+}
+
+/** The request with its body decoded, ready for the request checks. */
+export function observe(route: Route, forwarded: Forwarded, target: string): ObservedRequest {
+  const request = mockRequestOf(forwarded, target);
+  return { operation: route.model, request, body: decodeBody(request), bodyCut: forwarded.body.cut };
+}
+
+/** An exchange of the request as it went upstream and its answer (status 0 when none came), under a case made from it. */
+export function exchangeFor(operation: Operation, forwarded: Forwarded, serial: number, judged: Pick<Case, 'expectation' | 'credentials'> & Partial<Case>): Exchange {
+  const text = forwarded.body.bytes.toString('utf8');
+  const answer = forwarded.answer;
+  const responseText = answer === undefined ? '' : answer.body.bytes.toString('utf8');
+  const json = answer === undefined || answer.body.cut ? undefined : parseJson(responseText, answer.headers['content-type']);
+  return {
+    case: { id: `traffic/${serial}`, title: `${describeOperation(operation)} #${serial}, as the client sent it`, operation, ...(text === '' || judged.value !== undefined ? {} : { raw: text }), ...judged },
+    request: { method: forwarded.method, url: forwarded.url, headers: forwarded.headers, ...(text === '' ? {} : { body: text }) },
+    response: { status: answer?.status ?? 0, headers: answer?.headers ?? {}, text: responseText, ...(json === undefined ? {} : { json }) },
+    sentAt: forwarded.sentAt,
+    ms: forwarded.ms,
+  };
+}
+
+/** The exchange the answer checks judge, with what the spec says the request should get. */
+export function exchangeOf(spec: Spec, route: Route, observed: ObservedRequest, forwarded: Forwarded, serial: number, validate: ValidateValue): Exchange {
+  const { expectation, violations } = expectationOf(observed, validate);
+  const scheme = schemeOf(spec.document, route.operation);
+  return exchangeFor(route.operation, forwarded, serial, {
+    expectation,
+    credentials: expectation === 'unauthenticated' ? 'none' : 'valid',
+    ...(scheme === undefined ? {} : { scheme }),
+    ...(observed.body.kind === 'json' ? { value: observed.body.value } : {}),
+    ...(violations === undefined ? {} : { violations }),
+  });
+}

@@ -1,0 +1,63 @@
+// The consumer's side: named checks of the requests a client really sends, each a small function
+// of the request and the operation it is for. The mock's own stages judge, so a request the mock
+// would refuse is a request the spec does not allow.
+import type { IHttpOperation } from '@stoplight/types';
+import type { Finding } from '../../contracts/checks/check';
+import type { Problem } from '../problem';
+import type { DecodedBody } from '../mock/body';
+import { checkBody } from '../mock/input';
+import { toPrismRequest } from '../mock/pipeline';
+import { checkParameters } from '../mock/prism';
+import type { MockRequest } from '../mock/request';
+import { checkSecurity } from '../mock/security';
+import type { ValidateValue } from '../spec/validate';
+
+/** A request as a client sent it, with the operation it is for. */
+export interface ObservedRequest {
+  operation: IHttpOperation;
+  request: MockRequest;
+  body: DecodedBody;
+  /** The body went past what the proxy keeps: nothing about it can be judged. */
+  bodyCut: boolean;
+}
+
+export interface RequestCheck {
+  name: string;
+  description: string;
+  run(observed: ObservedRequest, validate: ValidateValue): Finding | undefined;
+}
+
+/** Any token is a token here: the proxy cannot know which are valid, only whether one was sent as the scheme says. */
+const ANY_TOKEN = { tokens: new Set<string>(), forbiddenTokens: new Set<string>() };
+
+function findingOf(problem: Problem | undefined, expected: string): Finding | undefined {
+  if (problem === undefined) return undefined;
+  const errors = (problem.errors ?? []).map((error) => `${error.location}: ${error.message}`);
+  return { message: [problem.detail, ...errors].join('; '), expected };
+}
+
+export const REQUEST_CHECKS: readonly RequestCheck[] = [
+  {
+    name: 'credentials_present',
+    description: "the request carries credentials the way the operation's security scheme says",
+    run: ({ operation, request }) => findingOf(checkSecurity(operation, request, ANY_TOKEN), "credentials as the operation's security scheme says"),
+  },
+  {
+    name: 'request_media_type',
+    description: 'a request body comes in a media type the operation documents',
+    run: ({ operation, body }) =>
+      body.kind === 'unsupported'
+        ? { message: `the body was sent as ${body.mediaType}`, expected: (operation.request?.body?.contents ?? []).map((content) => content.mediaType).join(' or ') || 'no body' }
+        : undefined,
+  },
+  {
+    name: 'request_body_conformance',
+    description: "the request body parses and matches the operation's schema",
+    run: ({ operation, body, bodyCut }, validate) => (bodyCut || body.kind === 'unsupported' ? undefined : findingOf(checkBody(operation, body, validate), 'a body the schema accepts')),
+  },
+  {
+    name: 'request_parameters',
+    description: "path, query and header parameters match the operation's",
+    run: ({ operation, request, body }) => findingOf(checkParameters(operation, toPrismRequest(request, body)), 'parameters as the operation documents them'),
+  },
+];

@@ -1,0 +1,142 @@
+// A proxy run's findings as they come: each request judged by the request checks, each answer by
+// verify's answer checks (the ones that apply to traffic nobody designed), run-wide checks such as
+// unique ids at the end. The reports are verify's, so one formatter and one JUnit writer serve both.
+import { CHECKS, applyChecks, type Check, type CheckContext, type Failure, type Judged } from '../../contracts/checks';
+import type { RunResult, VerifySettings } from '../../contracts/run';
+import type { Exchange, RunError } from '../../contracts/send';
+import { toReport, type Report } from '../../contracts/report/report';
+import { listOperations, type Operation } from '../spec/operations';
+import type { Spec } from '../spec/spec';
+import { createValidator } from '../spec/validate';
+import type { Forwarded } from './forward';
+import { exchangeFor, exchangeOf, mockRequestOf, observe, routeOf, routesOf } from './observe';
+import { REQUEST_CHECKS } from './request-checks';
+import { credentialsOf } from './secrets';
+
+export interface SessionSettings {
+  spec: Spec;
+  specPath: string;
+  upstream: string;
+  clockSkewMs: number;
+  /** One line per violation, as it happens. */
+  log: (line: string) => void;
+}
+
+export interface Session {
+  record(forwarded: Forwarded, target: string): void;
+  /** The requests (consumer) and answers (provider) reports so far. */
+  reports(): [requests: Report, answers: Report];
+}
+
+/** Requests for something the spec does not have: the first check of the consumer's side. */
+const OPERATION_DOCUMENTED = { name: 'operation_documented', description: 'the request is for an operation the spec documents (method and path)' };
+
+/** The answer checks that judge traffic: not the ones that judge verify's designed cases. */
+const TRAFFIC_CHECKS: readonly Check[] = CHECKS.filter((check) => check.designedCases !== true);
+
+/** Credentials the server refused leave what the request should have got unknown: such an answer is not judged against it. */
+function judgeable(check: Check, unknownExpectation: WeakSet<Exchange>): Check {
+  if (check.expectation !== true) return check;
+  return { ...check, appliesTo: (exchange, context) => !unknownExpectation.has(exchange) && check.appliesTo(exchange, context) };
+}
+
+const add = (into: Record<string, Judged>, from: Record<string, Judged>) => {
+  for (const [name, judged] of Object.entries(from)) {
+    const seen = (into[name] ??= { answers: 0, ms: 0 });
+    seen.answers += judged.answers;
+    seen.ms += judged.ms;
+  }
+};
+
+/** An operation the spec does not have, to name a request for it in the report. */
+const undocumented = (method: string, path: string): Operation => ({ method: method.toLowerCase(), path, id: `${method} ${path}`, definition: { responses: {} } });
+
+export function createSession(settings: SessionSettings): Session {
+  const started = Date.now();
+  const operations = listOperations(settings.spec.document);
+  const routes = routesOf(settings.spec, operations);
+  const validate = createValidator();
+  const context: CheckContext = { document: settings.spec.document, validate, clockSkewMs: settings.clockSkewMs };
+  const unknownExpectation = new WeakSet<Exchange>();
+  const answerChecks = TRAFFIC_CHECKS.map((check) => judgeable(check, unknownExpectation));
+  const perExchange = answerChecks.filter((check) => check.scope === 'exchange');
+  const acrossRun = answerChecks.filter((check) => check.scope === 'run');
+  const secrets = credentialsOf(settings.spec.document);
+
+  let requests = 0;
+  const exchanges: Exchange[] = [];
+  const requestFailures: Failure[] = [];
+  const answerFailures: Failure[] = [];
+  const requestJudged: Record<string, Judged> = {};
+  const answerJudged: Record<string, Judged> = {};
+  const errors: RunError[] = [];
+
+  const logFailure = (side: string, failure: Failure) =>
+    settings.log(`${side} ${failure.check}: ${failure.exchange.case.title}: ${failure.message}; expected ${failure.expected}`);
+
+  function record(forwarded: Forwarded, target: string): void {
+    const serial = ++requests;
+    secrets.note(forwarded.headers);
+    const request = mockRequestOf(forwarded, target);
+    const route = routeOf(routes, request.method, request.path);
+    if (route === undefined) {
+      // Not the spec's: judged by nothing but operation_documented; its answer is passed on unchecked.
+      const exchange = exchangeFor(undocumented(request.method, request.path), forwarded, serial, { expectation: 'accept', credentials: 'valid' });
+      add(requestJudged, { [OPERATION_DOCUMENTED.name]: { answers: 1, ms: 0 } });
+      const failure: Failure = { check: OPERATION_DOCUMENTED.name, exchange, message: `${request.method} ${request.path} is not in the spec`, expected: `one of ${operations.map((o) => `${o.method.toUpperCase()} ${o.path}`).join(', ')}` };
+      requestFailures.push(failure);
+      logFailure('REQUEST', failure);
+      return;
+    }
+    add(requestJudged, { [OPERATION_DOCUMENTED.name]: { answers: 1, ms: 0 } });
+    const observed = observe(route, forwarded, target);
+    const exchange = exchangeOf(settings.spec, route, observed, forwarded, serial, validate);
+    for (const check of REQUEST_CHECKS) {
+      const began = performance.now();
+      const finding = check.run(observed, validate);
+      add(requestJudged, { [check.name]: { answers: 1, ms: performance.now() - began } });
+      if (finding === undefined) continue;
+      const failure: Failure = { check: check.name, exchange, ...finding };
+      requestFailures.push(failure);
+      logFailure('REQUEST', failure);
+    }
+    if (forwarded.clientGone === true) return; // no whole answer to judge, and not the upstream's fault
+    if (forwarded.failure !== undefined) {
+      errors.push({ case: exchange.case, request: exchange.request, kind: forwarded.failure.kind, message: forwarded.failure.message });
+      settings.log(`UPSTREAM ${forwarded.failure.kind}: ${exchange.case.title}: ${forwarded.failure.message}`);
+      return;
+    }
+    const refused = exchange.response.status === 401 || exchange.response.status === 403;
+    if ((refused && exchange.case.credentials !== 'none') || observed.body.kind === 'unsupported') unknownExpectation.add(exchange);
+    exchanges.push(exchange);
+    const checked = applyChecks([exchange], context, perExchange);
+    add(answerJudged, checked.judged);
+    for (const failure of checked.failures) {
+      answerFailures.push(failure);
+      logFailure('ANSWER', failure);
+    }
+  }
+
+  function resultOf(failures: Failure[], judged: Record<string, Judged>, runErrors: RunError[]): RunResult {
+    const verifySettings: VerifySettings = { specPath: settings.specPath, baseUrl: settings.upstream, seed: 0, timeoutMs: 0, randomBodies: 0, concurrency: 0, overallMs: 0, clockSkewMs: settings.clockSkewMs };
+    return { settings: verifySettings, cases: [], exchanges, failures, judged, errors: runErrors, coverage: [], durationMs: Date.now() - started, secrets: secrets.all() };
+  }
+
+  function reportOf(suite: string, result: RunResult, checks: readonly Pick<Check, 'name' | 'description'>[], judges: string): Report {
+    const { seed: _seed, ...report } = toReport(suite, result, undefined, checks);
+    return { ...report, cases: requests, unit: 'requests', judges };
+  }
+
+  return {
+    record,
+    reports: () => {
+      const atEnd = applyChecks(exchanges, context, acrossRun);
+      const judged = { ...answerJudged };
+      add(judged, atEnd.judged);
+      return [
+        reportOf('requests (consumer)', resultOf(requestFailures, requestJudged, []), [OPERATION_DOCUMENTED, ...REQUEST_CHECKS], 'request(s)'),
+        reportOf('answers (provider)', resultOf([...answerFailures, ...atEnd.failures], judged, errors), answerChecks, 'answer(s)'),
+      ];
+    },
+  };
+}

@@ -1,0 +1,156 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { renderProblem } from '../problem';
+import { answerClientError } from '../mock/server';
+import { loadSpec } from '../spec/load';
+import { DEFAULT_SPEC } from '../version';
+import type { Report } from '../../contracts/report/report';
+import { forward, type Forwarded } from './forward';
+import { createSession } from './session';
+import { proxyVerdict, type FailOn } from './verdict';
+
+/** How to start the proxy; only the upstream has no default. */
+export interface ProxyOptions {
+  /** Where requests go: `https://staging.example.com/api` (a path prefix is kept). */
+  upstream: string;
+  /** OpenAPI file the traffic is held to. Default: the packaged spec. */
+  spec?: string;
+  /** Default `127.0.0.1`. */
+  host?: string;
+  /** Default 4020; 0 picks a free port (read it from `url`). */
+  port?: number;
+  /** Extra certificate authorities (PEM text) for an https upstream with a private CA. */
+  upstreamCa?: string;
+  /** Milliseconds to wait for the upstream's answer before a 504. Default 30 000. */
+  timeoutMs?: number;
+  /** How far a server-made time may be from the request's. Default 300 000 (5 minutes). */
+  clockSkewMs?: number;
+  /** The run is over after this many requests. */
+  maxRequests?: number;
+  /** The run is over after this many milliseconds. */
+  durationMs?: number;
+  /** Whose violations fail the run (`--fail-on`); for the live report's verdict. Default `any`. */
+  failOn?: FailOn;
+  /** Where a line per violation goes as it happens. Default: nowhere. */
+  log?: (line: string) => void;
+}
+
+export interface RunningProxy {
+  url: string;
+  port: number;
+  /** The requests (consumer) and answers (provider) reports so far. */
+  reports(): [Report, Report];
+  /** Settles when `maxRequests` or `durationMs` is reached, saying which. */
+  finished: Promise<'max-requests' | 'duration'>;
+  close(): Promise<void>;
+}
+
+/** Why the proxy cannot start (an unreachable upstream, an unusable spec): exit 2. */
+export class ProxyStartError extends Error {
+  override name = 'ProxyStartError';
+}
+
+const REPORT_PATH = '/__proxy/report';
+
+/** Whether the upstream accepts a connection at all, before any client is told to use the proxy. */
+function reachable(url: URL, timeoutMs: number): Promise<string | undefined> {
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  return new Promise((settle) => {
+    const socket = connect({ host: url.hostname.replace(/^\[|\]$/g, ''), port });
+    const done = (why: string | undefined) => {
+      socket.destroy();
+      settle(why);
+    };
+    socket.setTimeout(timeoutMs, () => done(`no connection within ${timeoutMs} ms`));
+    socket.once('connect', () => done(undefined));
+    socket.once('error', (error: NodeJS.ErrnoException) => done(error.code ?? error.message));
+  });
+}
+
+function upstreamOf(text: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ProxyStartError(`--upstream must be an absolute http(s) URL, not "${text}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ProxyStartError(`--upstream must be an http or https URL, not "${text}"`);
+  return url;
+}
+
+/** A problem+json for a request the upstream gave no answer to: 504 for a timeout, else 502. */
+function noAnswer(res: ServerResponse, forwarded: Forwarded, upstream: URL): void {
+  if (res.headersSent || res.destroyed) return;
+  const failure = forwarded.failure!;
+  const response = renderProblem({ status: failure.kind === 'timeout' ? 504 : 502, detail: `the upstream ${upstream.origin} gave no answer: ${failure.message}` });
+  res.writeHead(response.status, response.headers).end(JSON.stringify(response.body));
+}
+
+/**
+ * Starts the validating proxy: every request goes to the upstream unchanged and its answer back
+ * unchanged, and both are held to the spec.
+ * @example
+ * const proxy = await startProxy({ upstream: 'https://staging.example.com/api', port: 0 });
+ * // run the app's end-to-end tests against proxy.url, then:
+ * await proxy.close();
+ * const [requests, answers] = proxy.reports();
+ */
+export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
+  const upstream = upstreamOf(options.upstream);
+  const specPath = resolve(options.spec ?? DEFAULT_SPEC);
+  const spec = await loadSpec(specPath).catch((error: Error) => {
+    throw new ProxyStartError(error.message);
+  });
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const unreachable = await reachable(upstream, Math.min(timeoutMs, 10_000));
+  if (unreachable !== undefined) throw new ProxyStartError(`the upstream ${upstream.origin} is unreachable (${unreachable})`);
+  const session = createSession({ spec, specPath, upstream: upstream.href, clockSkewMs: options.clockSkewMs ?? 300_000, log: options.log ?? (() => undefined) });
+  const target = { url: upstream, timeoutMs, ...(options.upstreamCa === undefined ? {} : { ca: options.upstreamCa }) };
+
+  let finish: (why: 'max-requests' | 'duration') => void = () => undefined;
+  const finished = new Promise<'max-requests' | 'duration'>((settle) => (finish = settle));
+  let seen = 0;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method === 'GET' && req.url === REPORT_PATH) {
+      const reports = session.reports();
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ verdict: proxyVerdict(reports, options.failOn ?? 'any'), reports }));
+      return;
+    }
+    const forwarded = await forward(req, res, target);
+    if (forwarded.failure !== undefined) noAnswer(res, forwarded, upstream);
+    session.record(forwarded, req.url ?? '/');
+    if (options.maxRequests !== undefined && ++seen >= options.maxRequests) finish('max-requests');
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      // A bug of the proxy's own: the client still gets problem+json, never a hang.
+      options.log?.(`the proxy failed on ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`);
+      if (!res.headersSent && !res.destroyed) {
+        const response = renderProblem({ status: 500, detail: 'the proxy failed unexpectedly; its log says why' });
+        res.writeHead(response.status, response.headers).end(JSON.stringify(response.body));
+      }
+    });
+  });
+  server.on('clientError', answerClientError);
+  await new Promise<void>((listening, failed) => {
+    server.once('error', failed);
+    server.listen(options.port ?? 4020, options.host ?? '127.0.0.1', () => listening());
+  });
+  const timer = options.durationMs === undefined ? undefined : setTimeout(() => finish('duration'), options.durationMs);
+  const { address, port } = server.address() as AddressInfo;
+  return {
+    url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
+    port,
+    reports: () => session.reports(),
+    finished,
+    close: () =>
+      new Promise((closed) => {
+        clearTimeout(timer);
+        server.close(() => closed());
+        server.closeAllConnections();
+      }),
+  };
+}

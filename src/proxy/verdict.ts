@@ -1,0 +1,37 @@
+import type { Report } from '../../contracts/report/report';
+
+/** Which side's violations fail the run (`--fail-on`). */
+export const FAIL_ON = ['request', 'response', 'any', 'none'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** What a proxy run found, side by side. */
+interface Tally {
+  requests: number;
+  /** The client's side: requests the spec does not allow. */
+  consumer: number;
+  /** The server's side: answers that break the spec, and requests it gave no answer to. */
+  provider: number;
+  upstreamFailures: number;
+}
+
+function tally([requests, answers]: [Report, Report]): Tally {
+  return { requests: requests.cases, consumer: requests.failures.length, provider: answers.failures.length + answers.errors.length, upstreamFailures: answers.errors.length };
+}
+
+/** 0: nothing of the kind `--fail-on` names; 1: violations of it; 2: nothing went through, so nothing was checked. */
+export function proxyExitCode(reports: [Report, Report], failOn: FailOn): 0 | 1 | 2 {
+  const { requests, consumer, provider } = tally(reports);
+  if (requests === 0) return 2;
+  const counts = { request: consumer, response: provider, any: consumer + provider, none: 0 };
+  return counts[failOn] > 0 ? 1 : 0;
+}
+
+/** The line that ends a proxy run, matching its exit code. */
+export function proxyVerdict(reports: [Report, Report], failOn: FailOn): string {
+  const { requests, consumer, provider, upstreamFailures } = tally(reports);
+  const code = proxyExitCode(reports, failOn);
+  if (code === 2) return 'proxy: NOTHING CHECKED, no request went through the proxy; exit 2';
+  const found = `${requests} request(s): ${consumer} request violation(s) (consumer), ${provider} answer violation(s) (provider${upstreamFailures > 0 ? `, ${upstreamFailures} without an answer from the upstream` : ''})`;
+  const rule = failOn === 'none' ? 'violations do not fail the run (--fail-on none)' : `failing on ${failOn === 'any' ? 'either side' : `the ${failOn} side`}`;
+  return `proxy: ${code === 1 ? 'FAILED' : 'PASSED'}, ${found}; ${rule}; exit ${code}`;
+}
