@@ -10,6 +10,8 @@ import { enums, examples } from './generated/values';
 import type { EventName } from './types';
 
 export { startMock, type MockOptions, type RunningMock } from './mock/start';
+export { startProxy, ProxyStartError, type ProxyOptions, type RunningProxy } from './proxy/start';
+export { proxyExitCode, proxyVerdict, type FailOn } from './proxy/verdict';
 export type { LogLevel } from './mock/log';
 export { loadSpec, SpecError, type Spec, type SpecDocument } from './spec/load';
 export type { CreateWebhookRequest, EventName, Problem, ProblemDetail, Webhook } from './types';

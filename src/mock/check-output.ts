@@ -2,7 +2,7 @@ import type { IHttpOperation, IHttpOperationResponse } from '@stoplight/types';
 import { PROBLEM_JSON, type MockResponse } from '../problem';
 import { documentedCode, mediaTypeOf } from '../spec/http';
 import type { ValidateValue } from '../spec/validate';
-import { OUTSIDE_THE_OPERATION } from './documented-fault';
+import { OUTSIDE_THE_OPERATION } from '../spec/http';
 
 /** The documented response for a status: exact code, then a range such as `4XX`, then `default`. */
 export function documentedResponse(operation: IHttpOperation, status: number): IHttpOperationResponse | undefined {

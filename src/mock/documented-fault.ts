@@ -1,13 +1,7 @@
 import type { IHttpOperation } from '@stoplight/types';
 import type { Problem } from '../problem';
-import { documentedCode } from '../spec/http';
+import { documentedCode, OUTSIDE_THE_OPERATION } from '../spec/http';
 
-/**
- * Statuses that say the request never reached the operation (a body too large, a media type it
- * does not take, too slow, headers too large): the contract puts them outside every operation,
- * so they are answered whether or not an operation documents them.
- */
-export const OUTSIDE_THE_OPERATION: ReadonlySet<number> = new Set([408, 413, 415, 431]);
 
 // Where an operation does not document a fault's status, the nearest status it does, by what
 // each means: a caller without the scope is told it is not authorised (or, as many APIs do, that

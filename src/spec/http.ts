@@ -23,3 +23,10 @@ export function templatePattern(template: string): { pattern: RegExp; names: str
   });
   return { pattern: new RegExp(`^${source}$`), names };
 }
+
+/**
+ * Statuses that say the request never reached the operation (a body too large, a media type it
+ * does not take, too slow, headers too large): the contract puts them outside every operation,
+ * so they are answered whether or not an operation documents them.
+ */
+export const OUTSIDE_THE_OPERATION: ReadonlySet<number> = new Set([408, 413, 415, 431]);

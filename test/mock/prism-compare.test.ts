@@ -1,24 +1,17 @@
 // The README's side-by-side, measured: plain `prism mock` (from @stoplight/prism-cli) and this
 // mock answer the same requests on the same spec.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/version';
 import { send } from '../support/http';
 import { useMock } from '../support/mock';
+import { freePort } from '../support/ports';
 import { SPEC_PATH } from '../support/spec-copies';
 
 const ORIGIN = 'http://localhost:5173';
 const SENT = { url: 'https://app.example.com/hooks', eventNames: ['RELEASE_CREATION'] };
 const INSECURE = { url: 'http://app.example.com/hooks', eventNames: ['RELEASE_CREATION'] };
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 let prism: ChildProcess;
 let prismUrl: string;
