@@ -62,6 +62,7 @@ export function formatReport(report: Report): string {
   const lines = [`${report.suite}: ${report.target} against ${report.spec} (${settings})`];
   if (report.blocker !== undefined) return [...lines, `  COULD NOT VERIFY: ${report.blocker}`].join('\n');
   lines.push(`  ${report.cases} ${report.unit ?? 'cases'}, ${report.answered} answered in ${(report.durationMs / 1000).toFixed(1)} s`);
+  for (const note of report.notes ?? []) lines.push(`  ${note}`);
   // Each exchange is printed whole once; a later check that failed on it only says what it found.
   const shown = new Map<string, string>();
   const formatOnce = (failure: ReportedFailure, number: number) => {

@@ -75,6 +75,8 @@ export interface Report {
   unit?: string;
   /** What its checks judge, as the console says it. Default `answer(s)`. */
   judges?: string;
+  /** Lines the console shows under the suite's heading (what was not judged, and why). */
+  notes?: string[];
   durationMs: number;
   checks: ReportedCheck[];
   failures: ReportedFailure[];

@@ -39,6 +39,7 @@ function parseProxyArgs(args: string[]): ProxyRun {
       'upstream-ca': { type: 'string' },
       timeout: { type: 'string' },
       'clock-skew': { type: 'string' },
+      'mock-unimplemented': { type: 'boolean' },
     },
   });
   if (values.upstream === undefined) throw new UsageError('--upstream is required');
@@ -58,6 +59,7 @@ function parseProxyArgs(args: string[]): ProxyRun {
   const skew = integerFlag('clock-skew', values['clock-skew'], 0, 86_400);
   if (skew !== undefined) options.clockSkewMs = skew * 1000;
   if (values['upstream-ca'] !== undefined) options.upstreamCa = readCa(values['upstream-ca']);
+  if (values['mock-unimplemented'] === true) options.mockUnimplemented = true;
   return { options, failOn: failOn as FailOn, ...(values.junit === undefined ? {} : { junit: values.junit }), ...(values.report === undefined ? {} : { report: values.report }) };
 }
 

@@ -69,6 +69,8 @@ Options:
   --upstream-ca FILE       trust this certificate authority (PEM) too, for an https upstream
   --timeout MS             how long to wait for the upstream's answer before a 504 (default: 30000)
   --clock-skew S           how far, in seconds, a server-made time may be from the request's (default: 300)
+  --mock-unimplemented     answer from the mock where the upstream says 501 or 404 for a documented
+                           operation (those answers are not judged; the report counts them)
   -h, --help               show this help
 
 While it runs, GET /__proxy/report on the proxy gives the report so far as JSON.

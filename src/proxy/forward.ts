@@ -11,6 +11,8 @@ export interface Upstream {
   /** Extra certificate authorities (PEM) trusted beside the system's, for a private CA. */
   ca?: string;
   timeoutMs: number;
+  /** Keep an answer with this status from the client (drained, not passed on): the caller answers instead. */
+  replaceIf?: (status: number) => boolean;
 }
 
 /** A body as far as it was kept: the checks judge only a whole one. */
@@ -30,6 +32,8 @@ export interface Forwarded {
   sentAt: number;
   answer?: { status: number; headers: Record<string, string>; body: Kept };
   failure?: { kind: 'refused' | 'reset' | 'timeout' | 'other'; message: string };
+  /** The upstream's answer was kept from the client (`replaceIf`); nothing has been written to it. */
+  replaced?: true;
   /** The client left before the answer was passed on: nothing to hold against the upstream. */
   clientGone?: true;
   ms: number;
@@ -118,6 +122,14 @@ export function forward(req: IncomingMessage, res: ServerResponse, upstream: Ups
     outgoing.on('error', fail);
     outgoing.on('response', (incoming) => {
       const received = keeper();
+      if (upstream.replaceIf?.(incoming.statusCode ?? 0) === true) {
+        incoming.pipe(received.tap).resume();
+        incoming.on('end', () => {
+          settled = true;
+          resolve({ ...record({ answer: { status: incoming.statusCode ?? 0, headers: headerRecord(incoming.rawHeaders), body: received.kept() } }), replaced: true });
+        });
+        return;
+      }
       res.writeHead(incoming.statusCode ?? 502, endToEnd(incoming.rawHeaders));
       incoming.pipe(received.tap).pipe(res);
       incoming.on('error', fail);

@@ -24,6 +24,8 @@ export interface SessionSettings {
 
 export interface Session {
   record(forwarded: Forwarded, target: string): void;
+  /** Whether the spec documents an operation at this method and path (the client's). */
+  documents(method: string, target: string): boolean;
   /** The requests (consumer) and answers (provider) reports so far. */
   reports(): [requests: Report, answers: Report];
 }
@@ -70,6 +72,8 @@ export function createSession(settings: SessionSettings): Session {
   const requestJudged: Record<string, Judged> = {};
   const answerJudged: Record<string, Judged> = {};
   const errors: RunError[] = [];
+  /** Requests the mock answered (--mock-unimplemented), by the status the upstream gave. */
+  const mocked = new Map<number, number>();
 
   const logFailure = (side: string, failure: Failure) =>
     settings.log(`${side} ${failure.check}: ${failure.exchange.case.title}: ${failure.message}; expected ${failure.expected}`);
@@ -101,6 +105,12 @@ export function createSession(settings: SessionSettings): Session {
       logFailure('REQUEST', failure);
     }
     if (forwarded.clientGone === true) return; // no whole answer to judge, and not the upstream's fault
+    if (forwarded.replaced === true) {
+      // The mock answered for an operation the upstream has not implemented: nothing of the upstream's to judge.
+      const status = forwarded.answer!.status;
+      mocked.set(status, (mocked.get(status) ?? 0) + 1);
+      return;
+    }
     if (forwarded.failure !== undefined) {
       errors.push({ case: exchange.case, request: exchange.request, kind: forwarded.failure.kind, message: forwarded.failure.message });
       settings.log(`UPSTREAM ${forwarded.failure.kind}: ${exchange.case.title}: ${forwarded.failure.message}`);
@@ -122,20 +132,27 @@ export function createSession(settings: SessionSettings): Session {
     return { settings: verifySettings, cases: [], exchanges, failures, judged, errors: runErrors, coverage: [], durationMs: Date.now() - started, secrets: secrets.all() };
   }
 
-  function reportOf(suite: string, result: RunResult, checks: readonly Pick<Check, 'name' | 'description'>[], judges: string): Report {
+  function reportOf(suite: string, result: RunResult, checks: readonly Pick<Check, 'name' | 'description'>[], judges: string, notes: string[] = []): Report {
     const { seed: _seed, ...report } = toReport(suite, result, undefined, checks);
-    return { ...report, cases: requests, unit: 'requests', judges };
+    return { ...report, cases: requests, unit: 'requests', judges, ...(notes.length === 0 ? {} : { notes }) };
   }
+
+  const mockedNotes = () =>
+    [...mocked].map(([status, count]) => `${count} request(s) answered by the mock, not judged: the upstream said ${status} for a documented operation (--mock-unimplemented)`);
 
   return {
     record,
+    documents: (method, target) => {
+      const { pathname } = new URL(target, 'http://proxy.invalid');
+      return routeOf(routes, method, pathname) !== undefined;
+    },
     reports: () => {
       const atEnd = applyChecks(exchanges, context, acrossRun);
       const judged = { ...answerJudged };
       add(judged, atEnd.judged);
       return [
         reportOf('requests (consumer)', resultOf(requestFailures, requestJudged, []), [OPERATION_DOCUMENTED, ...REQUEST_CHECKS], 'request(s)'),
-        reportOf('answers (provider)', resultOf([...answerFailures, ...atEnd.failures], judged, errors), answerChecks, 'answer(s)'),
+        reportOf('answers (provider)', resultOf([...answerFailures, ...atEnd.failures], judged, errors), answerChecks, 'answer(s)', mockedNotes()),
       ];
     },
   };

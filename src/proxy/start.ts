@@ -7,6 +7,8 @@ import { loadSpec } from '../spec/load';
 import { DEFAULT_SPEC } from '../version';
 import type { Report } from '../../contracts/report/report';
 import { forward, type Forwarded } from './forward';
+import { createPipeline } from '../mock/pipeline';
+import { mockRequestOf } from './observe';
 import { createSession } from './session';
 import { proxyVerdict, type FailOn } from './verdict';
 
@@ -32,6 +34,8 @@ export interface ProxyOptions {
   durationMs?: number;
   /** Whose violations fail the run (`--fail-on`); for the live report's verdict. Default `any`. */
   failOn?: FailOn;
+  /** Answer from the mock when the upstream says 501 or 404 for a documented operation (not judged; the report says how many). */
+  mockUnimplemented?: boolean;
   /** Where a line per violation goes as it happens. Default: nowhere. */
   log?: (line: string) => void;
 }
@@ -52,6 +56,8 @@ export class ProxyStartError extends Error {
 }
 
 const REPORT_PATH = '/__proxy/report';
+/** An upstream that has not built an operation yet says so with one of these. */
+const unimplemented = (status: number) => status === 501 || status === 404;
 
 /** Whether the upstream accepts a connection at all, before any client is told to use the proxy. */
 function reachable(url: URL, timeoutMs: number): Promise<string | undefined> {
@@ -108,6 +114,13 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const session = createSession({ spec, specPath, upstream: upstream.href, clockSkewMs: options.clockSkewMs ?? 300_000, log: options.log ?? (() => undefined) });
   const target = { url: upstream, timeoutMs, ...(options.upstreamCa === undefined ? {} : { ca: options.upstreamCa }) };
 
+  const mock = options.mockUnimplemented === true ? createPipeline(spec, { auth: { tokens: new Set(), forbiddenTokens: new Set() } }) : undefined;
+  async function answerFromMock(res: ServerResponse, forwarded: Forwarded, requestTarget: string): Promise<void> {
+    const { response } = await mock!(mockRequestOf(forwarded, requestTarget));
+    const body = response.body === undefined ? '' : JSON.stringify(response.body);
+    res.writeHead(response.status, { ...response.headers, 'x-kaiten-proxy': `answered by the mock: the upstream said ${forwarded.answer!.status}` }).end(body);
+  }
+
   let finish: (why: 'max-requests' | 'duration') => void = () => undefined;
   const finished = new Promise<'max-requests' | 'duration'>((settle) => (finish = settle));
   let seen = 0;
@@ -118,8 +131,10 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ verdict: proxyVerdict(reports, options.failOn ?? 'any'), reports }));
       return;
     }
-    const forwarded = await forward(req, res, target);
+    const replaceable = options.mockUnimplemented === true && session.documents(req.method ?? 'GET', req.url ?? '/');
+    const forwarded = await forward(req, res, replaceable ? { ...target, replaceIf: unimplemented } : target);
     if (forwarded.failure !== undefined) noAnswer(res, forwarded, upstream);
+    if (forwarded.replaced === true) await answerFromMock(res, forwarded, req.url ?? '/');
     session.record(forwarded, req.url ?? '/');
     if (options.maxRequests !== undefined && ++seen >= options.maxRequests) finish('max-requests');
   }

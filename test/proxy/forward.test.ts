@@ -169,3 +169,36 @@ const hasOpenssl = (() => {
     expect(existsSync(file('ca.pem'))).toBe(true);
   });
 });
+
+describe('an upstream that has not implemented an operation yet (501)', () => {
+  const VALID = { url: 'https://hooks.example.com/k', eventNames: ['CUSTOMER_CREATION'] };
+  const headers = { 'content-type': 'application/json', authorization: 'Bearer t' };
+  let upstream: Server;
+  let base: string;
+  beforeAll(async () => {
+    upstream = upstreamOf((req, res) => {
+      req.resume();
+      res.writeHead(501, { 'content-type': 'text/plain' }).end('not yet');
+    });
+    base = await listen(upstream);
+  });
+  afterAll(() => closeAll(upstream));
+
+  it('is passed through and judged by default: an undocumented status', async () => {
+    proxy = await start(base);
+    expect((await send(proxy.url, { headers, body: VALID })).status).toBe(501);
+    expect(proxy.reports()[1].failures.map((failure) => failure.check)).toContain('status_code_conformance');
+  });
+
+  it('with --mock-unimplemented, the mock answers a documented operation, unjudged and counted; an undocumented path still gets the upstream', async () => {
+    proxy = await start(base, { mockUnimplemented: true });
+    const reply = await send(proxy.url, { headers, body: VALID });
+    expect(reply).toMatchObject({ status: 201, body: VALID, headers: { 'x-kaiten-proxy': 'answered by the mock: the upstream said 501' } });
+    expect((await send(proxy.url, { headers, body: '{}' })).status).toBe(422); // the mock's real error for the client's request
+    expect((await send(proxy.url, { method: 'GET', path: '/elsewhere' })).status).toBe(501);
+    const [requests, answers] = proxy.reports();
+    expect(answers.notes).toEqual(['2 request(s) answered by the mock, not judged: the upstream said 501 for a documented operation (--mock-unimplemented)']);
+    expect(answers.failures).toEqual([]);
+    expect(requests.failures.map((failure) => failure.check).sort()).toEqual(['operation_documented', 'request_body_conformance']);
+  });
+});
