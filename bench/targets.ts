@@ -141,3 +141,9 @@ export const BARE: TargetCommand = {
   name: 'node:http (parse + echo)',
   args: (port) => [join(__dirname, 'bare-server.js'), String(port)],
 };
+
+/** The validating proxy in front of an upstream. */
+export const PROXY = (upstream: string): TargetCommand => ({
+  name: 'kaiten-webhooks proxy',
+  args: (port) => [join(PACKAGE_ROOT, 'dist', 'src', 'cli.js'), 'proxy', '--upstream', upstream, '--port', String(port)],
+});

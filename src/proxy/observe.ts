@@ -6,15 +6,13 @@ import type { Case, Expectation } from '../../contracts/case';
 import { schemeOf } from '../../contracts/cases/build';
 import { parseJson, type Exchange } from '../../contracts/send';
 import { decodeBody } from '../mock/body';
-import { checkBody } from '../mock/input';
 import { queryOf, type MockRequest } from '../mock/request';
-import { checkSecurity } from '../mock/security';
 import { templatePattern } from '../spec/http';
 import { describeOperation, type Operation } from '../spec/operations';
 import type { Spec } from '../spec/spec';
 import type { ValidateValue } from '../spec/validate';
 import type { Forwarded } from './forward';
-import type { ObservedRequest } from './request-checks';
+import { judgeRequest, type ObservedRequest } from './request-checks';
 
 /** An operation in both shapes: the spec's (for the answer checks) and Prism's (for the mock's request stages). */
 export interface Route {
@@ -41,19 +39,18 @@ export function mockRequestOf(forwarded: Forwarded, target: string): MockRequest
 }
 
 /** What the spec says this request should get, judged as the mock judges (credentials first, as the contract orders them). */
-function expectationOf(observed: ObservedRequest, validate: ValidateValue): { expectation: Expectation; violations?: Case['violations'] } {
-  const { operation: model, request, body } = observed;
-  if (checkSecurity(model, request, { tokens: new Set(), forbiddenTokens: new Set() }) !== undefined) return { expectation: 'unauthenticated' };
-  const problem = observed.bodyCut ? undefined : checkBody(model, body, validate);
+function expectationOf(observed: ObservedRequest): { expectation: Expectation; violations?: Case['violations'] } {
+  if (observed.credentials !== undefined) return { expectation: 'unauthenticated' };
+  const problem = observed.bodyProblem;
   if (problem === undefined) return { expectation: 'accept' };
   if (problem.status !== 422) return { expectation: 'malformed' };
   return { expectation: 'invalid', violations: (problem.errors ?? []).map((error) => ({ location: error.location, ...(error.value === undefined ? {} : { value: error.value }) })) };
 }
 
 /** The request with its body decoded, ready for the request checks. */
-export function observe(route: Route, forwarded: Forwarded, target: string): ObservedRequest {
+export function observe(route: Route, forwarded: Forwarded, target: string, validate: ValidateValue): ObservedRequest {
   const request = mockRequestOf(forwarded, target);
-  return { operation: route.model, request, body: decodeBody(request), bodyCut: forwarded.body.cut };
+  return judgeRequest(route.model, request, decodeBody(request), forwarded.body.cut, validate);
 }
 
 /** An exchange of the request as it went upstream and its answer (status 0 when none came), under a case made from it. */
@@ -72,8 +69,8 @@ export function exchangeFor(operation: Operation, forwarded: Forwarded, serial: 
 }
 
 /** The exchange the answer checks judge, with what the spec says the request should get. */
-export function exchangeOf(spec: Spec, route: Route, observed: ObservedRequest, forwarded: Forwarded, serial: number, validate: ValidateValue): Exchange {
-  const { expectation, violations } = expectationOf(observed, validate);
+export function exchangeOf(spec: Spec, route: Route, observed: ObservedRequest, forwarded: Forwarded, serial: number): Exchange {
+  const { expectation, violations } = expectationOf(observed);
   const scheme = schemeOf(spec.document, route.operation);
   return exchangeFor(route.operation, forwarded, serial, {
     expectation,

@@ -19,16 +19,24 @@ export interface ObservedRequest {
   body: DecodedBody;
   /** The body went past what the proxy keeps: nothing about it can be judged. */
   bodyCut: boolean;
+  /** What the mock's stages make of it, judged once: credentials (any token counts), then the body. */
+  credentials: Problem | undefined;
+  bodyProblem: Problem | undefined;
 }
 
 export interface RequestCheck {
   name: string;
   description: string;
-  run(observed: ObservedRequest, validate: ValidateValue): Finding | undefined;
+  run(observed: ObservedRequest): Finding | undefined;
 }
 
 /** Any token is a token here: the proxy cannot know which are valid, only whether one was sent as the scheme says. */
 const ANY_TOKEN = { tokens: new Set<string>(), forbiddenTokens: new Set<string>() };
+
+/** A request judged by the mock's credential and body stages, once for every check that needs them. */
+export function judgeRequest(operation: IHttpOperation, request: MockRequest, body: DecodedBody, bodyCut: boolean, validate: ValidateValue): ObservedRequest {
+  return { operation, request, body, bodyCut, credentials: checkSecurity(operation, request, ANY_TOKEN), bodyProblem: bodyCut ? undefined : checkBody(operation, body, validate) };
+}
 
 function findingOf(problem: Problem | undefined, expected: string): Finding | undefined {
   if (problem === undefined) return undefined;
@@ -40,7 +48,7 @@ export const REQUEST_CHECKS: readonly RequestCheck[] = [
   {
     name: 'credentials_present',
     description: "the request carries credentials the way the operation's security scheme says",
-    run: ({ operation, request }) => findingOf(checkSecurity(operation, request, ANY_TOKEN), "credentials as the operation's security scheme says"),
+    run: ({ credentials }) => findingOf(credentials, "credentials as the operation's security scheme says"),
   },
   {
     name: 'request_media_type',
@@ -53,7 +61,7 @@ export const REQUEST_CHECKS: readonly RequestCheck[] = [
   {
     name: 'request_body_conformance',
     description: "the request body parses and matches the operation's schema",
-    run: ({ operation, body, bodyCut }, validate) => (bodyCut || body.kind === 'unsupported' ? undefined : findingOf(checkBody(operation, body, validate), 'a body the schema accepts')),
+    run: ({ body, bodyProblem }) => (body.kind === 'unsupported' ? undefined : findingOf(bodyProblem, 'a body the schema accepts')),
   },
   {
     name: 'request_parameters',

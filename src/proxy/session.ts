@@ -93,11 +93,11 @@ export function createSession(settings: SessionSettings): Session {
       return;
     }
     add(requestJudged, { [OPERATION_DOCUMENTED.name]: { answers: 1, ms: 0 } });
-    const observed = observe(route, forwarded, target);
-    const exchange = exchangeOf(settings.spec, route, observed, forwarded, serial, validate);
+    const observed = observe(route, forwarded, target, validate);
+    const exchange = exchangeOf(settings.spec, route, observed, forwarded, serial);
     for (const check of REQUEST_CHECKS) {
       const began = performance.now();
-      const finding = check.run(observed, validate);
+      const finding = check.run(observed);
       add(requestJudged, { [check.name]: { answers: 1, ms: performance.now() - began } });
       if (finding === undefined) continue;
       const failure: Failure = { check: check.name, exchange, ...finding };

@@ -25,6 +25,7 @@ function report(rounds: Record<string, Measured>[]): BenchReport {
     rounds,
     startup: { specLoadToListeningMs: [200, 250, 400], processStartToFirstAnswerMs: [800, 900, 1200] },
     gc: { on: [12, 14], off: [4, 6] },
+    proxy: { direct: [run(40_000, 3), run(40_000, 3)], through: [run(10_000, 12), run(30_000, 6)] },
     memory: { beforeMb: 100, halfwayMb: 138, afterMb: 140, growthMb: 40, secondHalfMb: 2, requests: 200_000 },
   };
 }
@@ -56,6 +57,13 @@ describe('the bench report', () => {
     const heavier = { ...report([round(8_000, 1_000, 8_000)]), gc: { on: [25, 25], off: [5, 5] } };
     expect(line(formatReport(heavier), 'journal GC cost')).toMatch(/0\.200 .*NOT MET/);
   });
+});
+
+test('the proxy is judged on what it adds to the same load, pair by pair', () => {
+  // Pairs: p50 1 -> 1 ms (run() gives p50 1), req/s 40,000 -> 10,000 and 30,000: ratios 0.25 and 0.75, median 0.5.
+  const text = formatReport(report([round(8_000, 1_000, 8_000)]));
+  expect(line(text, 'proxy added p50')).toMatch(/0\.0 \/ 6\.0 .* met/);
+  expect(line(text, 'through the proxy / direct')).toMatch(/0\.25 \/ 0\.50 \/ 0\.75 .* met$/);
 });
 
 describe('GC time read from --trace-gc lines', () => {
