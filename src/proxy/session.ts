@@ -20,6 +20,8 @@ export interface SessionSettings {
   clockSkewMs: number;
   /** One line per violation, as it happens. */
   log: (line: string) => void;
+  /** Answers kept for the run-wide checks. Default RUN_WIDE_LIMIT. */
+  runWideLimit?: number;
 }
 
 export interface Session {
@@ -29,6 +31,12 @@ export interface Session {
   /** The requests (consumer) and answers (provider) reports so far. */
   reports(): [requests: Report, answers: Report];
 }
+
+/**
+ * Answers kept for the checks across the run (unique ids); a long run's later answers are still
+ * judged one by one, and the report says how many the run-wide checks did not see. Bounds memory.
+ */
+export const RUN_WIDE_LIMIT = 50_000;
 
 /** Requests for something the spec does not have: the first check of the consumer's side. */
 const OPERATION_DOCUMENTED = { name: 'operation_documented', description: 'the request is for an operation the spec documents (method and path)' };
@@ -72,6 +80,8 @@ export function createSession(settings: SessionSettings): Session {
   const requestJudged: Record<string, Judged> = {};
   const answerJudged: Record<string, Judged> = {};
   const errors: RunError[] = [];
+  const runWideLimit = settings.runWideLimit ?? RUN_WIDE_LIMIT;
+  let beyondRunWide = 0;
   /** Requests the mock answered (--mock-unimplemented), by the status the upstream gave. */
   const mocked = new Map<number, number>();
 
@@ -118,7 +128,8 @@ export function createSession(settings: SessionSettings): Session {
     }
     const refused = exchange.response.status === 401 || exchange.response.status === 403;
     if ((refused && exchange.case.credentials !== 'none') || observed.body.kind === 'unsupported') unknownExpectation.add(exchange);
-    exchanges.push(exchange);
+    if (exchanges.length < runWideLimit) exchanges.push(exchange);
+    else beyondRunWide++;
     const checked = applyChecks([exchange], context, perExchange);
     add(answerJudged, checked.judged);
     for (const failure of checked.failures) {
@@ -134,7 +145,7 @@ export function createSession(settings: SessionSettings): Session {
 
   function reportOf(suite: string, result: RunResult, checks: readonly Pick<Check, 'name' | 'description'>[], judges: string, notes: string[] = []): Report {
     const { seed: _seed, ...report } = toReport(suite, result, undefined, checks);
-    return { ...report, cases: requests, unit: 'requests', judges, ...(notes.length === 0 ? {} : { notes }) };
+    return { ...report, cases: requests, answered: exchanges.length + beyondRunWide, unit: 'requests', judges, ...(notes.length === 0 ? {} : { notes }) };
   }
 
   const mockedNotes = () =>
@@ -152,7 +163,7 @@ export function createSession(settings: SessionSettings): Session {
       add(judged, atEnd.judged);
       return [
         reportOf('requests (consumer)', resultOf(requestFailures, requestJudged, []), [OPERATION_DOCUMENTED, ...REQUEST_CHECKS], 'request(s)'),
-        reportOf('answers (provider)', resultOf([...answerFailures, ...atEnd.failures], judged, errors), answerChecks, 'answer(s)', mockedNotes()),
+        reportOf('answers (provider)', resultOf([...answerFailures, ...atEnd.failures], judged, errors), answerChecks, 'answer(s)', [...mockedNotes(), ...(beyondRunWide === 0 ? [] : [`${beyondRunWide} answer(s) after the first ${runWideLimit} judged one by one only, not by run-wide checks (${acrossRun.map((check) => check.name).join(', ')})`])]),
       ];
     },
   };
