@@ -126,7 +126,7 @@ describe('the MSW handlers, installed with msw 2.10.5 (the oldest msw the README
     const promised = [...script.matchAll(/console\.log\(.*\); \/\/ (.*)$/gm)].map(([, comment]) => comment);
     expect(promised.length).toBe(4);
     expect(run.stdout.trim().split('\n')).toEqual(promised);
-  });
+  }, 60_000);
 
   it('a bundler asking for the browser build gets dist/browser/msw.mjs, which loads and answers', async () => {
     const resolved = await runIn(project, process.execPath, ['--conditions=browser', '-p', "require.resolve('kaiten-webhooks-harness/msw')"]);
@@ -144,7 +144,7 @@ server.close();
     );
     const run = await runIn(project, process.execPath, ['msw-browser-build.mjs']);
     expect(run.stdout.trim()).toBe('400 request body is required');
-  });
+  }, 60_000);
 });
 
 it('bad input to the installed CLI: one clear line and exit 2, never a stack trace', async () => {

@@ -120,4 +120,4 @@ test('the MSW handlers answer every row exactly as the HTTP mock does', async ()
   // Both journals saw the same requests, for the same reasons.
   const reasons = (entries: { reason: string; answer: { status: number } }[]) => entries.map((entry) => `${entry.answer.status} ${entry.reason}`);
   expect(reasons(kaiten.requests({ limit: 1000 }))).toEqual(reasons(mock.requests({ limit: 1000 })));
-});
+}, 60_000);

@@ -9,6 +9,9 @@ import { send } from '../support/http';
 import { SPEC_PATH } from '../support/spec-copies';
 import { startWebhookServer } from '../fixtures/servers/webhook-server';
 
+// Generous: a loaded CI machine shares its 2 cores with every server these tests start.
+jest.setTimeout(30_000);
+
 const CLI = join(PACKAGE_ROOT, 'dist', 'src', 'cli.js');
 const AUTH = { 'content-type': 'application/json', authorization: 'Bearer good-token' };
 const VALID = { url: 'https://hooks.example.com/kaiten', eventNames: ['CUSTOMER_CREATION'] };

@@ -13,6 +13,9 @@ import { startProxy, type RunningProxy } from '../../src/proxy/start';
 import { send } from '../support/http';
 import { SPEC_PATH } from '../support/spec-copies';
 
+// Generous: a loaded CI machine shares its 2 cores with every server these tests start.
+jest.setTimeout(30_000);
+
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

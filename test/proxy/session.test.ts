@@ -5,6 +5,9 @@ import { createSession } from '../../src/proxy/session';
 import { loadSpec } from '../../src/spec/load';
 import { SPEC_PATH } from '../support/spec-copies';
 
+// Generous: a loaded CI machine shares its 2 cores with every server these tests start.
+jest.setTimeout(30_000);
+
 const body = (value: unknown) => ({ bytes: Buffer.from(JSON.stringify(value)), cut: false });
 
 /** A valid create answered 201 with the same id every time: what unique_ids exists to catch. */

@@ -7,6 +7,9 @@ import { send, type Call } from '../support/http';
 import { SPEC_PATH } from '../support/spec-copies';
 import { startWebhookServer, type Defect } from '../fixtures/servers/webhook-server';
 
+// Generous: a loaded CI machine shares its 2 cores with every server these tests start.
+jest.setTimeout(30_000);
+
 const TOKEN = 'good-token';
 const AUTH = { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` };
 const VALID = { url: 'https://hooks.example.com/kaiten', eventNames: ['CUSTOMER_CREATION', 'RELEASE_CREATION'] };
