@@ -7,10 +7,18 @@ import type { Exchange } from '../send';
 
 /** The documented response for a status: exact code, then a range such as `4XX`, then `default`. */
 export function documentedResponse(operation: Operation, status: number): OpenAPIV3_1.ResponseObject | undefined {
+  // Every check asks this of every answer: looked up once per operation and status.
+  let byStatus = lookedUp.get(operation.definition);
+  if (byStatus === undefined) lookedUp.set(operation.definition, (byStatus = new Map<number, OpenAPIV3_1.ResponseObject | undefined>()));
+  if (byStatus.has(status)) return byStatus.get(status);
   const responses = (operation.definition.responses ?? {}) as Record<string, OpenAPIV3_1.ResponseObject>;
   const code = documentedCode(Object.keys(responses), status);
-  return code === undefined ? undefined : responses[code];
+  const found = code === undefined ? undefined : responses[code];
+  byStatus.set(status, found);
+  return found;
 }
+
+const lookedUp = new WeakMap<object, Map<number, OpenAPIV3_1.ResponseObject | undefined>>();
 
 /** The answer's media type, without parameters. */
 export const mediaTypeOf = (exchange: Exchange): string => mediaTypeOfHeader(exchange.response.headers['content-type']);
