@@ -101,3 +101,13 @@ it.each([
   expect(code).toBe(2);
   expect(existsSync(join(work, 'never'))).toBe(false);
 });
+
+it('--duration ends the run by itself', async () => {
+  const run = proxyCli(['--upstream', server.url, '--duration', '1']);
+  const url = await run.url;
+  await send(url, { headers: AUTH, body: VALID });
+  const { code, stdout } = await run.ended;
+  expect(stdout).toContain('proxy stopped (--duration)');
+  expect(stdout).toMatch(/^proxy: PASSED, 1 request\(s\)/m);
+  expect(code).toBe(0);
+});
