@@ -10,7 +10,7 @@ import type { Spec } from '../spec/spec';
 import { createValidator } from '../spec/validate';
 import type { Forwarded } from './forward';
 import { exchangeFor, exchangeOf, mockRequestOf, observe, routeOf, routesOf } from './observe';
-import { REQUEST_CHECKS } from './request-checks';
+import { REQUEST_CHECKS, type ObservedRequest } from './request-checks';
 import { credentialsOf } from './secrets';
 
 export interface SessionSettings {
@@ -88,44 +88,46 @@ export function createSession(settings: SessionSettings): Session {
   const logFailure = (side: string, failure: Failure) =>
     settings.log(`${side} ${failure.check}: ${failure.exchange.case.title}: ${failure.message}; expected ${failure.expected}`);
 
+  const failRequest = (failure: Failure) => {
+    requestFailures.push(failure);
+    logFailure('REQUEST', failure);
+  };
+
   function record(forwarded: Forwarded, target: string): void {
     const serial = ++requests;
     secrets.note(forwarded.headers);
     const request = mockRequestOf(forwarded, target);
     const route = routeOf(routes, request.method, request.path);
+    add(requestJudged, { [OPERATION_DOCUMENTED.name]: { answers: 1, ms: 0 } });
+    let exchange: Exchange;
+    let observed: ObservedRequest | undefined;
     if (route === undefined) {
       // Not the spec's: judged by nothing but operation_documented; its answer is passed on unchecked.
-      const exchange = exchangeFor(undocumented(request.method, request.path), forwarded, serial, { expectation: 'accept', credentials: 'valid' });
-      add(requestJudged, { [OPERATION_DOCUMENTED.name]: { answers: 1, ms: 0 } });
-      const failure: Failure = { check: OPERATION_DOCUMENTED.name, exchange, message: `${request.method} ${request.path} is not in the spec`, expected: `one of ${operations.map((o) => `${o.method.toUpperCase()} ${o.path}`).join(', ')}` };
-      requestFailures.push(failure);
-      logFailure('REQUEST', failure);
-      return;
-    }
-    add(requestJudged, { [OPERATION_DOCUMENTED.name]: { answers: 1, ms: 0 } });
-    const observed = observe(route, forwarded, target, validate);
-    const exchange = exchangeOf(settings.spec, route, observed, forwarded, serial);
-    for (const check of REQUEST_CHECKS) {
-      const began = performance.now();
-      const finding = check.run(observed);
-      add(requestJudged, { [check.name]: { answers: 1, ms: performance.now() - began } });
-      if (finding === undefined) continue;
-      const failure: Failure = { check: check.name, exchange, ...finding };
-      requestFailures.push(failure);
-      logFailure('REQUEST', failure);
+      exchange = exchangeFor(undocumented(request.method, request.path), forwarded, serial, { expectation: 'accept', credentials: 'valid' });
+      failRequest({ check: OPERATION_DOCUMENTED.name, exchange, message: `${request.method} ${request.path} is not in the spec`, expected: `one of ${operations.map((o) => `${o.method.toUpperCase()} ${o.path}`).join(', ')}` });
+    } else {
+      observed = observe(route, forwarded, target, validate);
+      exchange = exchangeOf(settings.spec, route, observed, forwarded, serial);
+      for (const check of REQUEST_CHECKS) {
+        const began = performance.now();
+        const finding = check.run(observed);
+        add(requestJudged, { [check.name]: { answers: 1, ms: performance.now() - began } });
+        if (finding !== undefined) failRequest({ check: check.name, exchange, ...finding });
+      }
     }
     if (forwarded.clientGone === true) return; // no whole answer to judge, and not the upstream's fault
+    if (forwarded.failure !== undefined) {
+      errors.push({ case: exchange.case, request: exchange.request, kind: forwarded.failure.kind, message: forwarded.failure.message });
+      settings.log(`UPSTREAM ${forwarded.failure.kind}: ${exchange.case.title}: ${forwarded.failure.message}`);
+      return;
+    }
     if (forwarded.replaced === true) {
       // The mock answered for an operation the upstream has not implemented: nothing of the upstream's to judge.
       const status = forwarded.answer!.status;
       mocked.set(status, (mocked.get(status) ?? 0) + 1);
       return;
     }
-    if (forwarded.failure !== undefined) {
-      errors.push({ case: exchange.case, request: exchange.request, kind: forwarded.failure.kind, message: forwarded.failure.message });
-      settings.log(`UPSTREAM ${forwarded.failure.kind}: ${exchange.case.title}: ${forwarded.failure.message}`);
-      return;
-    }
+    if (observed === undefined) return;
     const refused = exchange.response.status === 401 || exchange.response.status === 403;
     if ((refused && exchange.case.credentials !== 'none') || observed.body.kind === 'unsupported') unknownExpectation.add(exchange);
     if (exchanges.length < runWideLimit) exchanges.push(exchange);
