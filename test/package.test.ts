@@ -1,7 +1,7 @@
 // The package as a user meets it: packed with `npm pack`, installed into an empty project, and
 // used from there: the CLI (mock and verify), the API from JavaScript, the types under tsc --strict.
 // Needs dist/ built (`npm test` builds first).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,6 +146,23 @@ server.close();
     expect(run.stdout.trim()).toBe('400 request body is required');
   }, 60_000);
 });
+
+it('the installed proxy checks traffic to the installed mock: --max-requests ends it with PASSED, exit 0', async () => {
+  const proxy = spawn(join(project, 'node_modules', '.bin', 'kaiten-webhooks'), ['proxy', '--upstream', mock.url, '--port', '0', '--max-requests', '1'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  const listening = new Promise<string>((resolve) =>
+    proxy.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const url = /^proxy listening on (http:\/\/\S+),/m.exec(stdout)?.[1];
+      if (url !== undefined) resolve(url);
+    }),
+  );
+  const exited = new Promise<number | null>((resolve) => proxy.on('exit', resolve));
+  const answer = await fetch(`${await listening}/webhooks`, { method: 'POST', headers: { authorization: 'Bearer T', 'content-type': 'application/json' }, body: JSON.stringify({ url: 'https://a.example.com/k', eventNames: ['CUSTOMER_CREATION'] }) });
+  expect(answer.status).toBe(201);
+  expect(await exited).toBe(0);
+  expect(stdout).toMatch(/^proxy: PASSED, 1 request\(s\): 0 request violation\(s\) \(consumer\), 0 answer violation\(s\) \(provider\); failing on either side; exit 0$/m);
+}, 60_000);
 
 it('bad input to the installed CLI: one clear line and exit 2, never a stack trace', async () => {
   const run = await runIn(project, 'npx', ['kaiten-webhooks', 'verify', '--base-url', 'http://127.0.0.1:1', '--junit', 'reports/unreachable.xml']);
