@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/version';
 import { CONNECTIONS, INVALID, VALID, load, type Measured } from './load';
 import { gcCost } from './gc';
+import { pipelineCost } from './pipeline';
 import { proxyCost } from './proxy';
 import { formatReport } from './report';
 import { BARE, cpuMs, OURS, PRISM, residentMb, startTarget, stopTarget, type Target, type TargetCommand } from './targets';
@@ -99,8 +100,9 @@ async function main(): Promise<void> {
     const quiet = ['--log-level', 'warn'];
     const gc = await gcCost(OURS(...quiet), OURS('--journal-size', '0', ...quiet));
     const proxy = await proxyCost();
+    const pipeline = await pipelineCost();
     const memory = await memoryGrowth();
-    const report = { machine: { cores: cpus().length, node: process.version }, durationSeconds: DURATION, warmUpSeconds: WARM_UP_SECONDS, connections: CONNECTIONS, rounds, startup, gc, proxy, memory };
+    const report = { machine: { cores: cpus().length, node: process.version }, durationSeconds: DURATION, warmUpSeconds: WARM_UP_SECONDS, connections: CONNECTIONS, rounds, startup, gc, proxy, pipeline, memory };
     mkdirSync(join(PACKAGE_ROOT, 'reports'), { recursive: true });
     const file = join(PACKAGE_ROOT, 'reports', 'bench.json');
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);

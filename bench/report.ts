@@ -13,6 +13,8 @@ export interface BenchReport {
   gc: { on: number[]; off: number[] };
   /** The same load straight to the bare upstream and through the proxy, in alternating pairs. */
   proxy: { direct: Load[]; through: Load[] };
+  /** The pipeline alone, in process: CPU microseconds per request. */
+  pipeline: Record<'valid' | 'invalid', { min: number; median: number }>;
   memory: { beforeMb: number; halfwayMb: number; afterMb: number; growthMb: number; secondHalfMb: number; requests: number };
 }
 
@@ -76,6 +78,7 @@ export function formatReport(report: BenchReport): string {
     `${'journal GC cost / CPU per request'.padEnd(34)} ${fixed(journalShare, 3).padStart(24)}  <= 0.1  ${verdict(journalShare <= 0.1)}  (GC us/request on ${report.gc.on.map((v) => fixed(v, 1)).join(', ')}; off ${report.gc.off.map((v) => fixed(v, 1)).join(', ')})`,
     `${'proxy added p50 / p99, ms'.padEnd(34)} ${`${fixed(addedP50.median, 1)} / ${fixed(addedP99.median, 1)}`.padStart(24)}  p50 <= 1  ${verdict(addedP50.median <= 1)}  (pairs: ${report.proxy.direct.map((d, i) => `${d.p50}->${report.proxy.through[i]!.p50}`).join(', ')} ms p50)`,
     `${'through the proxy / direct, req/s'.padEnd(34)} ${range(throughRatio, 2).padStart(24)}  >= 0.5  ${verdict(throughRatio.median >= 0.5)}`,
+    `${'pipeline alone, CPU us/request'.padEnd(34)} ${`${fixed(report.pipeline.valid.median, 1)} / ${fixed(report.pipeline.invalid.median, 1)}`.padStart(24)}  (valid / invalid, in process, median of 5 rounds)`,
     `${'p99 at 50 connections, ms'.padEnd(34)} ${range(p99).padStart(24)}  <= 10  ${verdict(p99.median <= 10)}`,
     `${'spec load to listening, ms'.padEnd(34)} ${range(startLoad).padStart(24)}  <= 300  ${verdict(startLoad.median <= 300)}`,
     `${'process start to first answer, ms'.padEnd(34)} ${range(firstAnswer).padStart(24)}  <= 1000  ${verdict(firstAnswer.median <= 1000)}`,

@@ -43,7 +43,7 @@ export interface Handled {
   fault?: Fault;
 }
 
-export type Pipeline = (request: MockRequest) => Promise<Handled>;
+export type Pipeline = (request: MockRequest) => Handled;
 
 /** What the journal keeps of a handled request, given the answer as it went out. */
 export function recordingOf(handled: Handled, answer: SentAnswer, durationMs: number): Recording {
@@ -91,12 +91,12 @@ export function createPipeline(spec: Spec, settings: PipelineSettings): Pipeline
     checkOutput: (operation, response) => checkOutput(operation, response, validate),
   });
 
-  return async (request) => {
+  return (request) => {
     const body = decodeBody(request);
     const preferences = readPreferences(request);
     const delay = preferences.ok ? (preferences.preferences.delay ?? 0) : 0;
     const exchange = { request, body, preferences, minted: mint(), ...(settings.seed === undefined ? {} : { seed: settings.seed }) };
-    const outcome = await engine.run(exchange, toPrismRequest(request, body));
+    const outcome = engine.run(exchange, toPrismRequest(request, body));
     if (outcome.kind === 'unrouted') {
       return { response: renderProblem(unrouted(spec, request, outcome.status, outcome.detail)), delay, outputViolations: [], reason: 'not routed', violations: [] };
     }

@@ -1,17 +1,15 @@
-// The one place that talks to Prism and its fp-ts: our plain stages are plugged into Prism's
-// pipeline (route → security + input validation → mock → output validation) through
-// createInstance's components, and the result comes back as a plain promise.
-import { factory, type IPrismDiagnostic } from '@stoplight/prism-core';
+// The one place that talks to Prism and its fp-ts: Prism's router, its parameter validator and
+// its mocker, around our plain stages, in the order of Prism's own pipeline (route → security +
+// input validation → mock → output validation). The result comes back as plain data.
+import type { IPrismDiagnostic } from '@stoplight/prism-core';
 import type { Logger as PrismLogger } from 'pino';
-import type { IHttpConfig, IHttpRequest, IHttpResponse, ProblemJsonError } from '@stoplight/prism-http';
+import type { IHttpRequest, IHttpResponse, ProblemJsonError } from '@stoplight/prism-http';
 import route from '@stoplight/prism-http/dist/router';
 import { matchPath } from '@stoplight/prism-http/dist/router/matchPath';
 import { MatchType } from '@stoplight/prism-http/dist/router/types';
 import { validateInput as prismValidateInput } from '@stoplight/prism-http/dist/validator';
-import { DiagnosticSeverity, type IHttpOperation } from '@stoplight/types';
+import type { IHttpOperation } from '@stoplight/types';
 import * as E from 'fp-ts/Either';
-import * as TE from 'fp-ts/TaskEither';
-import type { NonEmptyArray } from 'fp-ts/NonEmptyArray';
 import { PROBLEM_JSON, renderProblem, type MockResponse, type Problem } from '../problem';
 import { templatePattern } from '../spec/http';
 import type { Choice, Decision } from './choose';
@@ -32,32 +30,13 @@ export type Outcome =
   | { kind: 'answered'; operation: IHttpOperation; response: MockResponse; outputViolations: string[]; decision: Decision }
   | { kind: 'unrouted'; status: number; detail: string };
 
+/** A request as Prism's mocker gets it, with our exchange beside it (for the seed and minted values). */
 interface EngineRequest extends IHttpRequest {
   exchange: Exchange;
-  /** The operation Prism routed to, noted by the mock stage (Prism's result leaves it out). */
-  routed?: IHttpOperation;
-  /** What the mock stage chose, and why (a refused preference is the mock's own answer, not the operation's, so not self-checked). */
-  decision?: Decision;
 }
-type FaultDiagnostic = IPrismDiagnostic & { problem?: Problem };
-type Diagnostics = NonEmptyArray<FaultDiagnostic>;
-
-const CONFIG: IHttpConfig = {
-  checkSecurity: true,
-  validateRequest: true,
-  validateResponse: true,
-  errors: false,
-  upstreamProxy: undefined,
-  isProxy: false,
-  mock: { dynamic: false },
-};
 // Dynamic data comes from json-schema-faker, which breaks `format: uri` about half the time here:
 // regenerate, and after this many tries answer the documented example instead.
 const DYNAMIC_ATTEMPTS = 20;
-
-function asDiagnostics(problem: Problem | undefined): Diagnostics | undefined {
-  return problem === undefined ? undefined : [{ severity: DiagnosticSeverity.Error, code: problem.status, message: problem.detail, problem }];
-}
 
 // Prism still validates parameters (path, query, headers); the body is ours, so Prism sees an
 // operation without one and a request without its body headers. Cached per operation.
@@ -186,64 +165,36 @@ export function createEngine(operations: IHttpOperation[], stages: Stages) {
     return mockOnce(operation, choice, request, false);
   }
 
-  // prism-http's createInstance is this same factory with Prism's default stages; building it
-  // here keeps the mocker out of start-up. Route is Prism's; the rest are our stages.
-  const prism = factory<IHttpOperation, IHttpRequest, IHttpResponse, IHttpConfig>(CONFIG, {
-    logger,
-    route,
-    forward: () => () => TE.left(new Error('the mock never forwards requests')),
-    validateSecurity: ({ resource, element }) => {
-      const fault = asDiagnostics(stages.checkSecurity(resource, (element as EngineRequest).exchange));
-      return fault === undefined ? E.right(element) : E.left(fault);
-    },
-    validateInput: ({ resource, element }) => {
-      const body = stages.checkBody(resource, (element as EngineRequest).exchange);
-      const faults = [...(asDiagnostics(body) ?? []), ...(asDiagnostics(checkParameters(resource, element)) ?? [])];
-      return faults.length === 0 ? E.right(element) : E.left(faults as Diagnostics);
-    },
-    mock: ({ resource, input }) => () => {
-      const request = input.data as EngineRequest;
-      request.routed = resource;
-      const faults = input.validations.flatMap((d: FaultDiagnostic) => (d.problem === undefined ? [] : [d.problem]));
-      const choice = stages.choose(resource, request.exchange, faults);
-      request.decision = choice;
-      if (choice.kind === 'problem' || choice.kind === 'refused') return E.right(toPrism(renderProblem(choice.problem)));
-      const response = choice.kind === 'reflect' ? stages.reflect(choice, request.exchange) : documented(resource, choice, request);
-      if (choice.applied !== undefined) response.headers['preference-applied'] = choice.applied;
-      return E.right(toPrism(response));
-    },
-    validateOutput: ({ resource, element }) => {
-      const messages = stages.checkOutput(resource, fromPrism(element));
-      return messages.length === 0 ? E.right(element) : E.left(messages.map((message) => ({ severity: DiagnosticSeverity.Error, message })) as Diagnostics);
-    },
-  });
+  /** Every fault of a request, in Prism's order (credentials, then body, then parameters). */
+  function faultsOf(operation: IHttpOperation, exchange: Exchange, request: IHttpRequest): Problem[] {
+    return [stages.checkSecurity(operation, exchange), stages.checkBody(operation, exchange), checkParameters(operation, request)].filter((fault) => fault !== undefined);
+  }
 
   return {
-    /** Runs one request through Prism; never rejects for anything the request did. */
-    async run(exchange: Exchange, request: IHttpRequest): Promise<Outcome> {
-      const engineRequest: EngineRequest = { ...request, exchange };
-      const result = await prism.request(engineRequest, operations)();
-      if (E.isLeft(result) || engineRequest.routed === undefined || engineRequest.decision === undefined) {
-        const problem = fromPrismError(E.isLeft(result) ? result.left : new Error('no operation was routed'));
+    /**
+     * One request: Prism's router finds the operation, then our stages run directly, in the order
+     * Prism's pipeline runs them (route, validate, mock, validate the answer). Prism's factory
+     * around them was only orchestration, in fp-ts, on every request; its mocker still makes the
+     * documented and generated answers. Never rejects for anything the request did.
+     */
+    run(exchange: Exchange, request: IHttpRequest): Outcome {
+      const routed = route({ resources: operations, input: request });
+      if (E.isLeft(routed)) {
+        const problem = fromPrismError(routed.left);
         return { kind: 'unrouted', status: problem.status, detail: problem.detail };
       }
-      return {
-        kind: 'answered',
-        operation: engineRequest.routed,
-        response: fromPrism(result.right.output),
-        outputViolations: engineRequest.decision.kind === 'refused' ? [] : result.right.validations.output.map((d) => d.message),
-        decision: engineRequest.decision,
-      };
+      const operation = routed.right;
+      const decision = stages.choose(operation, exchange, faultsOf(operation, exchange, request));
+      if (decision.kind === 'problem' || decision.kind === 'refused') {
+        const response = renderProblem(decision.problem);
+        // A refused preference is the mock's own answer, not the operation's: not self-checked.
+        return { kind: 'answered', operation, response, outputViolations: decision.kind === 'refused' ? [] : stages.checkOutput(operation, response), decision };
+      }
+      const response = decision.kind === 'reflect' ? stages.reflect(decision, exchange) : documented(operation, decision, { ...request, exchange });
+      if (decision.applied !== undefined) response.headers['preference-applied'] = decision.applied;
+      return { kind: 'answered', operation, response, outputViolations: stages.checkOutput(operation, response), decision };
     },
   };
-}
-
-function toPrism(response: MockResponse): IHttpResponse {
-  return { statusCode: response.status, headers: response.headers, body: response.body };
-}
-
-function fromPrism(response: IHttpResponse): MockResponse {
-  return { status: response.statusCode, headers: (response.headers ?? {}), body: response.body };
 }
 
 /** The methods documented for a path, for a 405's `Allow` header. */

@@ -148,7 +148,7 @@ export function createMockServer(currentPipeline: () => Pipeline, settings: Edge
       if (request.method === 'GET' && request.path === STREAM_PATH) return stream(res, control.journal);
       return answer(handleAdmin(request, control, settings.operations()), 'control');
     }
-    const handled = await currentPipeline()(request);
+    const handled = currentPipeline()(request);
     const delay = Math.max(settings.delay, handled.delay);
     if (delay > 0) await sleep(delay);
     if (handled.fault !== undefined) {

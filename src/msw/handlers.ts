@@ -88,7 +88,7 @@ export function createHandlers(options: HandlersOptions = {}): KaitenHandlers {
     const handled: Handled =
       request.body.length > bodyLimit
         ? { response: renderProblem(bodyTooLarge(bodyLimit)), delay: 0, outputViolations: [], reason: 'not routed', violations: [] }
-        : await pipeline(request);
+        : pipeline(request);
     const wait = Math.max(options.delay ?? 0, handled.delay);
     if (wait > 0) await sleep(wait);
     if (handled.fault !== undefined) {

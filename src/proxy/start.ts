@@ -115,8 +115,8 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const target = { url: upstream, timeoutMs, ...(options.upstreamCa === undefined ? {} : { ca: options.upstreamCa }) };
 
   const mock = options.mockUnimplemented === true ? createPipeline(spec, { auth: { tokens: new Set(), forbiddenTokens: new Set() } }) : undefined;
-  async function answerFromMock(res: ServerResponse, forwarded: Forwarded, requestTarget: string): Promise<void> {
-    const { response } = await mock!(mockRequestOf(forwarded, requestTarget));
+  function answerFromMock(res: ServerResponse, forwarded: Forwarded, requestTarget: string): void {
+    const { response } = mock!(mockRequestOf(forwarded, requestTarget));
     const body = response.body === undefined ? '' : JSON.stringify(response.body);
     res.writeHead(response.status, { ...response.headers, 'x-kaiten-proxy': `answered by the mock: the upstream said ${forwarded.answer!.status}` }).end(body);
   }
@@ -134,7 +134,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     const replaceable = options.mockUnimplemented === true && session.documents(req.method ?? 'GET', req.url ?? '/');
     const forwarded = await forward(req, res, replaceable ? { ...target, replaceIf: unimplemented } : target);
     if (forwarded.failure !== undefined) noAnswer(res, forwarded, upstream);
-    if (forwarded.replaced === true) await answerFromMock(res, forwarded, req.url ?? '/');
+    if (forwarded.replaced === true) answerFromMock(res, forwarded, req.url ?? '/');
     session.record(forwarded, req.url ?? '/');
     if (options.maxRequests !== undefined && ++seen >= options.maxRequests) finish('max-requests');
   }

@@ -25,6 +25,7 @@ function report(rounds: Record<string, Measured>[]): BenchReport {
     rounds,
     startup: { specLoadToListeningMs: [200, 250, 400], processStartToFirstAnswerMs: [800, 900, 1200] },
     gc: { on: [12, 14], off: [4, 6] },
+    pipeline: { valid: { min: 35, median: 37 }, invalid: { min: 20, median: 21 } },
     proxy: { direct: [run(40_000, 3), run(40_000, 3)], through: [run(10_000, 12), run(30_000, 6)] },
     memory: { beforeMb: 100, halfwayMb: 138, afterMb: 140, growthMb: 40, secondHalfMb: 2, requests: 200_000 },
   };
