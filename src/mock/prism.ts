@@ -37,6 +37,8 @@ interface EngineRequest extends IHttpRequest {
 // Dynamic data comes from json-schema-faker, which breaks `format: uri` about half the time here:
 // regenerate, and after this many tries answer the documented example instead.
 const DYNAMIC_ATTEMPTS = 20;
+/** Routing results the engine remembers before it starts over. */
+const ROUTES_REMEMBERED = 1000;
 
 // Prism still validates parameters (path, query, headers); the body is ours, so Prism sees an
 // operation without one and a request without its body headers. Cached per operation.
@@ -165,6 +167,20 @@ export function createEngine(operations: IHttpOperation[], stages: Stages) {
     return mockOnce(operation, choice, request, false);
   }
 
+  // Prism's router is the authority; what it says depends on the method and path alone, so it is
+  // asked once per (method, path) and remembered, up to a bound (ids in paths make paths many).
+  const routes = new Map<string, ReturnType<typeof route>>();
+  function routeCached(request: IHttpRequest): ReturnType<typeof route> {
+    const key = `${request.method} ${request.url.path}`;
+    let routed = routes.get(key);
+    if (routed === undefined) {
+      routed = route({ resources: operations, input: request });
+      if (routes.size >= ROUTES_REMEMBERED) routes.clear();
+      routes.set(key, routed);
+    }
+    return routed;
+  }
+
   /** Every fault of a request, in Prism's order (credentials, then body, then parameters). */
   function faultsOf(operation: IHttpOperation, exchange: Exchange, request: IHttpRequest): Problem[] {
     return [stages.checkSecurity(operation, exchange), stages.checkBody(operation, exchange), checkParameters(operation, request)].filter((fault) => fault !== undefined);
@@ -178,7 +194,7 @@ export function createEngine(operations: IHttpOperation[], stages: Stages) {
      * documented and generated answers. Never rejects for anything the request did.
      */
     run(exchange: Exchange, request: IHttpRequest): Outcome {
-      const routed = route({ resources: operations, input: request });
+      const routed = routeCached(request);
       if (E.isLeft(routed)) {
         const problem = fromPrismError(routed.left);
         return { kind: 'unrouted', status: problem.status, detail: problem.detail };
