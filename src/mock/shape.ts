@@ -28,6 +28,20 @@ function mintValue(schema: Schema, minted: Minted): unknown {
   return sample(schema as JSONSchema7, { skipReadOnly: false, quiet: true });
 }
 
+/** How each property of a success body is made, worked out once per schema. */
+type Plan = { name: string; property: Schema; made: 'minted' | 'echoed' | 'echoed or sampled' }[];
+const plans = new WeakMap<object, Plan>();
+
+function planOf(shape: Schema & { properties: Record<string, Schema> }): Plan {
+  let plan = plans.get(shape);
+  if (plan === undefined) {
+    const required = new Set(shape.required ?? []);
+    plan = Object.entries(shape.properties).map(([name, property]) => ({ name, property, made: property.readOnly === true ? 'minted' : required.has(name) ? 'echoed or sampled' : 'echoed' }));
+    plans.set(shape, plan);
+  }
+  return plan;
+}
+
 /**
  * The body of a success answer made from what the request sent: read-only properties are
  * minted, properties the request carries are echoed, other required ones come from the schema's
@@ -36,14 +50,17 @@ function mintValue(schema: Schema, minted: Minted): unknown {
 export function reflectRequest(schema: JsonSchema, requestBody: unknown, minted: Minted): unknown {
   const shape = schema as Schema;
   if (shape.properties === undefined) return sample(schema, { quiet: true });
-  const required = new Set(shape.required ?? []);
+  const sent = isObject(requestBody) ? requestBody : undefined;
   const body: Record<string, unknown> = {};
-  for (const [name, property] of Object.entries(shape.properties)) {
+  for (const { name, property, made } of planOf(shape as Schema & { properties: Record<string, Schema> })) {
     let value: unknown;
-    if (property.readOnly === true) value = mintValue(property, minted);
-    else if (isObject(requestBody) && Object.hasOwn(requestBody, name)) value = requestBody[name];
-    else if (required.has(name)) value = sample(property as JSONSchema7, { quiet: true });
-    if (value !== undefined) Object.defineProperty(body, name, { value, enumerable: true, writable: true, configurable: true });
+    if (made === 'minted') value = mintValue(property, minted);
+    else if (sent !== undefined && Object.hasOwn(sent, name)) value = sent[name];
+    else if (made === 'echoed or sampled') value = sample(property as JSONSchema7, { quiet: true });
+    if (value === undefined) continue;
+    // A property named __proto__ must become an own property, not the object's prototype.
+    if (name === '__proto__') Object.defineProperty(body, name, { value, enumerable: true, writable: true, configurable: true });
+    else body[name] = value;
   }
   return body;
 }

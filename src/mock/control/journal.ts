@@ -134,8 +134,9 @@ function queryOf(text: string): Record<string, string | string[]> {
 }
 
 /** A body's text as kept: bodies over 4 KiB cut, saying how long they were. */
+const decoder = new TextDecoder();
+
 function keptText(body: Uint8Array): string {
-  const decoder = new TextDecoder();
   if (body.length <= MAX_BODY_TEXT) return decoder.decode(body);
   return `${decoder.decode(body.subarray(0, MAX_BODY_TEXT))}… (${body.length} bytes)`;
 }
