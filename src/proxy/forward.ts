@@ -120,6 +120,13 @@ export function forward(req: IncomingMessage, res: ServerResponse, upstream: Ups
     };
     outgoing.setTimeout(upstream.timeoutMs, () => fail(Object.assign(new Error(`no answer from the upstream within ${upstream.timeoutMs} ms`), { code: 'UPSTREAM_TIMEOUT' })));
     outgoing.on('error', fail);
+    // The client may leave at any point, before the upstream answers too.
+    res.on('close', () => {
+      if (settled || res.writableFinished) return;
+      settled = true;
+      outgoing.destroy();
+      resolve({ ...record({}), clientGone: true });
+    });
     outgoing.on('response', (incoming) => {
       const received = keeper();
       if (upstream.replaceIf?.(incoming.statusCode ?? 0) === true) {
@@ -137,12 +144,6 @@ export function forward(req: IncomingMessage, res: ServerResponse, upstream: Ups
         if (settled) return;
         settled = true;
         resolve(record({ answer: { status: incoming.statusCode ?? 0, headers: headerRecord(incoming.rawHeaders), body: received.kept() } }));
-      });
-      res.on('close', () => {
-        if (settled || res.writableFinished) return;
-        settled = true;
-        outgoing.destroy();
-        resolve({ ...record({}), clientGone: true });
       });
     });
     req.pipe(sent.tap).pipe(outgoing);

@@ -205,3 +205,29 @@ describe('an upstream that has not implemented an operation yet (501)', () => {
     expect(requests.failures.map((failure) => failure.check).sort()).toEqual(['operation_documented', 'request_body_conformance']);
   });
 });
+
+it('a client that leaves before the upstream answers is let go: the request is counted, nothing is blamed, nothing hangs', async () => {
+  const upstream = upstreamOf((req, res) => {
+    req.resume();
+    setTimeout(() => res.writeHead(201, { 'content-type': 'application/json' }).end('{}'), 300);
+  });
+  const base = await listen(upstream);
+  try {
+    proxy = await start(base);
+    await new Promise<void>((resolve) => {
+      const leaving = request(`${proxy!.url}/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json' } });
+      leaving.on('error', () => resolve());
+      leaving.end('{}');
+      setTimeout(() => {
+        leaving.destroy();
+        resolve();
+      }, 50);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const [requests, answers] = proxy.reports();
+    expect(requests.cases).toBe(1);
+    expect([answers.answered, answers.errors.length, answers.failures.length]).toEqual([0, 0, 0]);
+  } finally {
+    await closeAll(upstream);
+  }
+});
