@@ -45,6 +45,9 @@ export interface Handled {
 
 export type Pipeline = (request: MockRequest) => Handled;
 
+/** An answer the edge gives itself, before or without the pipeline (a refusal, a preflight, the control surface). */
+export const edgeAnswer = (response: MockResponse, reason: Reason): Handled => ({ response, delay: 0, outputViolations: [], reason, violations: [] });
+
 /** What the journal keeps of a handled request, given the answer as it went out. */
 export function recordingOf(handled: Handled, answer: SentAnswer, durationMs: number): Recording {
   const { operation, reason, note, violations } = handled;

@@ -16,12 +16,15 @@ export function firstQueryValue(request: MockRequest, name: string): string | un
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** A URL's query parameters; a repeated one becomes a list. */
-export function queryOf(url: URL): Record<string, string | string[]> {
+/** Query parameters from name-value pairs; a repeated one becomes a list. */
+export function queryOfPairs(pairs: Iterable<[string, string]>): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
-  for (const [name, value] of url.searchParams) {
+  for (const [name, value] of pairs) {
     const seen = query[name];
     query[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
   }
   return query;
 }
+
+/** A URL's query parameters; a repeated one becomes a list. */
+export const queryOf = (url: URL): Record<string, string | string[]> => queryOfPairs(url.searchParams);

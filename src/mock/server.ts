@@ -8,7 +8,7 @@ import { ADMIN_PREFIX, handleAdmin, refusal, type AdminAccess } from './control/
 import { shownHeaders, shownRequestBody, type Journal, type SentAnswer } from './control/journal';
 import { breakConnection } from './control/faults';
 import type { Control } from './control/state';
-import { recordingOf, type Handled, type Pipeline } from './pipeline';
+import { edgeAnswer, recordingOf, type Handled, type Pipeline } from './pipeline';
 import { readBody } from './read-body';
 import { queryOf, type MockRequest } from './request';
 
@@ -127,7 +127,7 @@ export function createMockServer(currentPipeline: () => Pipeline, settings: Edge
       if (handled.reason === 'control' || settings.control === undefined) return;
       settings.control.journal.record(request, recordingOf(handled, answer, Math.round(performance.now() - started)), settings.control.secrets);
     };
-    const answer = (response: MockResponse, reason: Handled['reason']) => finish({ response, delay: 0, outputViolations: [], reason, violations: [] });
+    const answer = (response: MockResponse, reason: Handled['reason']) => finish(edgeAnswer(response, reason));
     const refuse = (problem: Problem) => {
       res.setHeader('connection', 'close');
       answer(renderProblem(problem), 'not routed');

@@ -5,7 +5,7 @@ import type { Staged, StagedAnswer } from '../mock/control/answers';
 import type { JournalEntry, JournalFilter, SentAnswer } from '../mock/control/journal';
 import { stageChecked } from '../mock/control/stage';
 import { createControl } from '../mock/control/state';
-import { createPipeline, recordingOf, type Handled, type PipelineSettings } from '../mock/pipeline';
+import { createPipeline, edgeAnswer, recordingOf, type Handled, type PipelineSettings } from '../mock/pipeline';
 import { bodyTooLarge } from '../mock/read-body';
 import type { MockRequest } from '../mock/request';
 import { specOf } from '../spec/spec';
@@ -87,7 +87,7 @@ export function createHandlers(options: HandlersOptions = {}): KaitenHandlers {
     const record = (handled: Handled, sent: SentAnswer) => control.journal.record(request, recordingOf(handled, sent, Math.round(performance.now() - started)), control.secrets);
     const handled: Handled =
       request.body.length > bodyLimit
-        ? { response: renderProblem(bodyTooLarge(bodyLimit)), delay: 0, outputViolations: [], reason: 'not routed', violations: [] }
+        ? edgeAnswer(renderProblem(bodyTooLarge(bodyLimit)), 'not routed')
         : pipeline(request);
     const wait = Math.max(options.delay ?? 0, handled.delay);
     if (wait > 0) await sleep(wait);

@@ -1,5 +1,5 @@
 import type { MockResponse, Violation } from '../../problem';
-import type { MockRequest } from '../request';
+import { queryOfPairs, type MockRequest } from '../request';
 
 /** Why the mock gave the answer it gave. */
 export type Reason = 'reflected' | 'documented' | 'real error' | 'preference' | 'queued answer' | 'fault' | 'preflight' | 'not routed' | 'control';
@@ -124,15 +124,6 @@ function unflatten(text: string): [string, string][] {
   return Array.from({ length: parts.length / 2 }, (_, i) => [parts[2 * i]!, parts[2 * i + 1]!]);
 }
 
-function queryOf(text: string): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
-  for (const [name, value] of unflatten(text)) {
-    const seen = query[name];
-    query[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
-  }
-  return query;
-}
-
 /** A body's text as kept: bodies over 4 KiB cut, saying how long they were. */
 const decoder = new TextDecoder();
 
@@ -156,7 +147,7 @@ function shown({ id, at, method, path, query, headers, body, entry, secrets }: R
     time: new Date(at).toISOString(),
     method,
     path,
-    query: masked(queryOf(query), secrets),
+    query: masked(queryOfPairs(unflatten(query)), secrets),
     headers: maskedHeaders(Object.fromEntries(unflatten(headers)), secrets),
     ...(body === '' ? {} : { body: shownBody(body) }),
     ...rest,
