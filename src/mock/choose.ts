@@ -127,6 +127,18 @@ export function chooseResponse(operation: IHttpOperation, faults: Problem[], pre
   }
   const queued = staged?.take(false);
   if (queued !== undefined) return fromStaged(operation, queued);
-  const choice = chooseDocumented(operation, {});
-  return { ...choice, reason: choice.kind === 'reflect' ? 'reflected' : 'documented' };
+  return defaultDecision(operation);
+}
+
+// What a request that asks for nothing gets depends on the operation alone: decided once.
+const defaults = new WeakMap<IHttpOperation, Decision>();
+
+function defaultDecision(operation: IHttpOperation): Decision {
+  let decision = defaults.get(operation);
+  if (decision === undefined) {
+    const choice = chooseDocumented(operation, {});
+    decision = { ...choice, reason: choice.kind === 'reflect' ? 'reflected' : 'documented' };
+    defaults.set(operation, Object.freeze(decision));
+  }
+  return decision;
 }

@@ -11,5 +11,5 @@ export interface Exchange {
   /** The server-made values for this answer (timestamps, ids). */
   minted: Minted;
   /** The `--seed`, so that generated data is reproducible too. */
-  seed?: string;
+  seed?: string | undefined;
 }

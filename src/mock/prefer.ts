@@ -39,11 +39,20 @@ const PARSERS: { [K in Name]: (raw: string) => Parsed<NonNullable<Preferences[K]
     /^\d{1,6}$/.test(raw) && Number(raw) <= MAX_DELAY_MS ? { value: Number(raw) } : { error: `delay=${raw} is not a whole number of milliseconds from 0 to ${MAX_DELAY_MS}` },
 };
 
+const QUERY_NAMES = Object.fromEntries(NAMES.map((name) => [name, `__${name}`])) as Record<Name, string>;
+// Most requests ask for nothing: one shared, frozen answer for them.
+const NOTHING_ASKED: PreferenceResult = Object.freeze({ ok: true, preferences: Object.freeze({}) });
+const hasQuery = (request: MockRequest) => {
+  for (const _name in request.query) return true;
+  return false;
+};
+
 /** Reads the `Prefer` header and the `__code`, `__example`, `__dynamic`, `__delay` query parameters (which win). */
 export function readPreferences(request: MockRequest): PreferenceResult {
+  if (request.headers.prefer === undefined && !hasQuery(request)) return NOTHING_ASKED;
   const raw = fromHeader(request.headers.prefer);
   for (const name of NAMES) {
-    const fromQuery = firstQueryValue(request, `__${name}`);
+    const fromQuery = firstQueryValue(request, QUERY_NAMES[name]);
     if (fromQuery !== undefined) raw[name] = fromQuery;
   }
   const preferences: Record<string, unknown> = {};

@@ -10,7 +10,8 @@ import { breakConnection } from './control/faults';
 import type { Control } from './control/state';
 import { edgeAnswer, recordingOf, type Handled, type Pipeline } from './pipeline';
 import { readBody } from './read-body';
-import { queryOf, type MockRequest } from './request';
+import type { MockRequest } from './request';
+import { targetOf } from './target';
 
 /** The edge's own limits and behaviour, around whatever pipeline is current. */
 export interface EdgeSettings {
@@ -39,14 +40,6 @@ function headersOf(request: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-function targetOf(request: IncomingMessage): URL | undefined {
-  try {
-    return new URL(request.url ?? '/', 'http://mock.invalid');
-  } catch {
-    return undefined;
-  }
-}
-
 function why(response: MockResponse): string {
   if (response.status < 400) return '';
   const problem = response.body as { detail?: string; errors?: { location: string; message: string }[] } | undefined;
@@ -57,11 +50,9 @@ function why(response: MockResponse): string {
 /** Writes an answer; returns the body as sent. */
 function write(res: ServerResponse, request: MockRequest, response: MockResponse, cors: boolean): string | Buffer {
   const payload = Buffer.isBuffer(response.body) ? response.body : response.body === undefined ? '' : JSON.stringify(response.body);
-  res.writeHead(response.status, {
-    ...response.headers,
-    ...(isPreflight(request) || !cors ? {} : corsHeaders(request, response.headers)),
-    'content-length': Buffer.byteLength(payload),
-  });
+  const headers = isPreflight(request) || !cors ? Object.assign({}, response.headers) : Object.assign({}, response.headers, corsHeaders(request, response.headers));
+  headers['content-length'] = String(Buffer.byteLength(payload));
+  res.writeHead(response.status, headers);
   res.end(payload);
   return payload;
 }
@@ -98,11 +89,11 @@ export function createMockServer(currentPipeline: () => Pipeline, settings: Edge
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
-    const target = targetOf(req);
+    const target = targetOf(req.url ?? '/');
     const request: MockRequest = {
       method: (req.method ?? 'GET').toUpperCase(),
-      path: target?.pathname ?? req.url ?? '',
-      query: target === undefined ? {} : queryOf(target),
+      path: target?.path ?? req.url ?? '',
+      query: target?.query ?? {},
       headers: headersOf(req),
       body: Buffer.alloc(0),
     };

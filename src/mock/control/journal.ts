@@ -83,8 +83,15 @@ export interface SentAnswer {
   text: string;
 }
 
-/** What the edge tells the journal about one answer. */
-export type Recording = Pick<JournalEntry, 'operation' | 'reason' | 'note' | 'violations' | 'durationMs'> & { answer: SentAnswer };
+/** What the edge tells the journal about one answer (every field present, so every one has the same shape). */
+export interface Recording {
+  operation: string | undefined;
+  answer: SentAnswer;
+  reason: Reason;
+  note: string | undefined;
+  violations: Violation[];
+  durationMs: number;
+}
 
 /**
  * What the ring holds: flat strings, not the request's and answer's object trees. An entry lives
@@ -102,7 +109,13 @@ interface Recorded {
   headers: string;
   /** The request body as UTF-8 text, cut at 4 KiB. */
   body: string;
-  entry: Omit<Recording, 'answer' | 'violations'> & { answer: SentAnswer; violations: string };
+  operation: string | undefined;
+  reason: Reason;
+  note: string | undefined;
+  durationMs: number;
+  answer: SentAnswer;
+  /** The violations as JSON, '' for none. */
+  violations: string;
   secrets: ReadonlySet<string>;
 }
 
@@ -140,8 +153,7 @@ function parsedOrText(text: string): unknown {
   }
 }
 
-function shown({ id, at, method, path, query, headers, body, entry, secrets }: Recorded): JournalEntry {
-  const { answer, violations, ...rest } = entry;
+function shown({ id, at, method, path, query, headers, body, operation, reason, note, durationMs, answer, violations, secrets }: Recorded): JournalEntry {
   return {
     id,
     time: new Date(at).toISOString(),
@@ -150,7 +162,10 @@ function shown({ id, at, method, path, query, headers, body, entry, secrets }: R
     query: masked(queryOfPairs(unflatten(query)), secrets),
     headers: maskedHeaders(Object.fromEntries(unflatten(headers)), secrets),
     ...(body === '' ? {} : { body: shownBody(body) }),
-    ...rest,
+    ...(operation === undefined ? {} : { operation }),
+    reason,
+    ...(note === undefined ? {} : { note }),
+    durationMs,
     answer: { status: answer.status, headers: answer.headers, ...(answer.text === '' ? {} : { body: parsedOrText(answer.text) }) },
     violations: violations === '' ? [] : (JSON.parse(violations) as Violation[]),
   };
@@ -172,7 +187,7 @@ export function createJournal(size: number): Journal {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    record: (request, { violations, ...entry }, secrets) => {
+    record: (request, recording, secrets) => {
       if (size === 0) return;
       const id = next++;
       const recorded: Recorded = {
@@ -183,7 +198,12 @@ export function createJournal(size: number): Journal {
         query: flatten(request.query),
         headers: flatten(request.headers),
         body: request.body.length === 0 ? '' : keptText(request.body),
-        entry: { ...entry, violations: violations.length === 0 ? '' : JSON.stringify(violations) },
+        operation: recording.operation,
+        reason: recording.reason,
+        note: recording.note,
+        durationMs: recording.durationMs,
+        answer: recording.answer,
+        violations: recording.violations.length === 0 ? '' : JSON.stringify(recording.violations),
         secrets,
       };
       ring[(id - 1) % size] = recorded;
