@@ -67,7 +67,18 @@ export function documentedCodes(operation: Operation): string[] {
  * documents it (else 400), a malformed body 400 (else 422), 401 and 403 for credentials, 2xx
  * for valid data. No domain knowledge: only what the status codes mean.
  */
-export function expectedStatuses(operation: Operation, expectation: Expectation): number[] {
+export function expectedStatuses(operation: Operation, expectation: Expectation): readonly number[] {
+  // Every answer of a run asks this: worked out once per operation and expectation.
+  let byExpectation = expected.get(operation.definition);
+  if (byExpectation === undefined) expected.set(operation.definition, (byExpectation = new Map<Expectation, readonly number[]>()));
+  let statuses = byExpectation.get(expectation);
+  if (statuses === undefined) byExpectation.set(expectation, (statuses = Object.freeze(statusesFor(operation, expectation))));
+  return statuses;
+}
+
+const expected = new WeakMap<object, Map<Expectation, readonly number[]>>();
+
+function statusesFor(operation: Operation, expectation: Expectation): number[] {
   const documented = documentedCodes(operation).filter((code) => /^\d{3}$/.test(code)).map(Number);
   const first = (...preferred: number[]) => {
     const found = preferred.find((status) => documented.includes(status));

@@ -25,10 +25,20 @@ export const mediaTypeOf = (exchange: Exchange): string => mediaTypeOfHeader(exc
 
 /** The documented schema for the answer's status and media type, if any. */
 export function documentedSchema(exchange: Exchange): JsonSchema | undefined {
-  const content = documentedResponse(exchange.case.operation, exchange.response.status)?.content ?? {};
-  const entry = Object.entries(content).find(([type]) => type.toLowerCase() === mediaTypeOf(exchange));
-  return entry?.[1].schema;
+  const response = documentedResponse(exchange.case.operation, exchange.response.status);
+  if (response === undefined) return undefined;
+  // Asked by several checks of every answer: looked up once per response and media type.
+  let byType = schemas.get(response);
+  if (byType === undefined) schemas.set(response, (byType = new Map<string, JsonSchema | undefined>()));
+  const type = mediaTypeOf(exchange);
+  if (byType.has(type)) return byType.get(type);
+  const schema = Object.entries(response.content ?? {}).find(([documented]) => documented.toLowerCase() === type)?.[1].schema;
+  if (byType.size < MEDIA_TYPES_REMEMBERED) byType.set(type, schema); // a server may send any media type: the memory stays bounded
+  return schema;
 }
+
+const schemas = new WeakMap<object, Map<string, JsonSchema | undefined>>();
+const MEDIA_TYPES_REMEMBERED = 32;
 
 export const isSuccess = (status: number) => status >= 200 && status < 300;
 
@@ -38,7 +48,7 @@ export function preferenceApplied(exchange: Exchange): boolean {
 }
 
 /** The statuses this exchange should have got, or undefined when the case cannot be judged by status. */
-export function statusesExpected(exchange: Exchange): number[] | undefined {
+export function statusesExpected(exchange: Exchange): readonly number[] | undefined {
   if (exchange.case.expectation === 'server-error' && !preferenceApplied(exchange)) return undefined;
   return expectedStatuses(exchange.case.operation, exchange.case.expectation);
 }

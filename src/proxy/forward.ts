@@ -3,7 +3,7 @@
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { rootCertificates } from 'node:tls';
-import { PassThrough } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 
 /** Where requests go, and how much of each body the checks get to see. */
 export interface Upstream {
@@ -66,20 +66,32 @@ function headerRecord(raw: string[]): Record<string, string> {
   return headers;
 }
 
-/** A stream's bytes, kept up to the limit as they pass. */
-function keeper(): { tap: PassThrough; kept: () => Kept } {
+/** A bounded copy of a body's bytes, taken as they pass. */
+function keeper(): { add: (chunk: Buffer) => void; kept: () => Kept } {
   const chunks: Buffer[] = [];
   let size = 0;
   let cut = false;
-  const tap = new PassThrough();
-  tap.on('data', (chunk: Buffer) => {
+  const add = (chunk: Buffer) => {
     if (size >= KEEP_LIMIT) return void (cut = true);
     const room = KEEP_LIMIT - size;
     chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
     size += Math.min(chunk.length, room);
     if (chunk.length > room) cut = true;
+  };
+  return { add, kept: () => ({ bytes: Buffer.concat(chunks, size), cut }) };
+}
+
+/**
+ * Passes a stream on chunk by chunk as it comes, with back-pressure, copying each chunk into
+ * `keep` on the way: what pipe() through a PassThrough tap did, without a stream per body.
+ */
+function relay(from: Readable, to: Writable, keep: (chunk: Buffer) => void): void {
+  from.on('data', (chunk: Buffer) => {
+    keep(chunk);
+    if (!to.write(chunk)) from.pause();
   });
-  return { tap, kept: () => ({ bytes: Buffer.concat(chunks, size), cut }) };
+  to.on('drain', () => from.resume());
+  from.on('end', () => to.end());
 }
 
 function kindOf(error: NodeJS.ErrnoException): NonNullable<Forwarded['failure']>['kind'] {
@@ -130,7 +142,7 @@ export function forward(req: IncomingMessage, res: ServerResponse, upstream: Ups
     outgoing.on('response', (incoming) => {
       const received = keeper();
       if (upstream.replaceIf?.(incoming.statusCode ?? 0) === true) {
-        incoming.pipe(received.tap).resume();
+        incoming.on('data', received.add);
         incoming.on('end', () => {
           settled = true;
           resolve({ ...record({ answer: { status: incoming.statusCode ?? 0, headers: headerRecord(incoming.rawHeaders), body: received.kept() } }), replaced: true });
@@ -138,7 +150,7 @@ export function forward(req: IncomingMessage, res: ServerResponse, upstream: Ups
         return;
       }
       res.writeHead(incoming.statusCode ?? 502, endToEnd(incoming.rawHeaders));
-      incoming.pipe(received.tap).pipe(res);
+      relay(incoming, res, received.add);
       incoming.on('error', fail);
       res.on('finish', () => {
         if (settled) return;
@@ -146,6 +158,6 @@ export function forward(req: IncomingMessage, res: ServerResponse, upstream: Ups
         resolve(record({ answer: { status: incoming.statusCode ?? 0, headers: headerRecord(incoming.rawHeaders), body: received.kept() } }));
       });
     });
-    req.pipe(sent.tap).pipe(outgoing);
+    relay(req, outgoing, sent.add);
   });
 }

@@ -10,6 +10,7 @@ import type { Spec } from '../spec/spec';
 import { createValidator } from '../spec/validate';
 import type { Forwarded } from './forward';
 import { exchangeFor, exchangeOf, mockRequestOf, observe, routeOf, routesOf } from './observe';
+import { pack, unpack, type Packed } from './packed';
 import { REQUEST_CHECKS, type ObservedRequest } from './request-checks';
 import { credentialsOf } from './secrets';
 
@@ -74,7 +75,8 @@ export function createSession(settings: SessionSettings): Session {
   const secrets = credentialsOf(settings.spec.document);
 
   let requests = 0;
-  const exchanges: Exchange[] = [];
+  /** Answers kept for the run-wide checks, packed. */
+  const kept: Packed[] = [];
   const requestFailures: Failure[] = [];
   const answerFailures: Failure[] = [];
   const requestJudged: Record<string, Judged> = {};
@@ -82,11 +84,27 @@ export function createSession(settings: SessionSettings): Session {
   const errors: RunError[] = [];
   const runWideLimit = settings.runWideLimit ?? RUN_WIDE_LIMIT;
   let beyondRunWide = 0;
+  /** Answers judged by the answer checks. */
+  let answered = 0;
   /** Requests the mock answered (--mock-unimplemented), by the status the upstream gave. */
   const mocked = new Map<number, number>();
 
   const logFailure = (side: string, failure: Failure) =>
     settings.log(`${side} ${failure.check}: ${failure.exchange.case.title}: ${failure.message}; expected ${failure.expected}`);
+
+  // What the run-wide checks judge is unpacked anew for each report: an exchange whose expectation
+  // was unknown stays so.
+  const unknownPacked = new WeakSet<Packed>();
+  const packed = (exchange: Exchange) => {
+    const result = pack(exchange);
+    if (unknownExpectation.has(exchange)) unknownPacked.add(result);
+    return result;
+  };
+  const unpacked = (kept: Packed) => {
+    const exchange = unpack(kept);
+    if (unknownPacked.has(kept)) unknownExpectation.add(exchange);
+    return exchange;
+  };
 
   const failRequest = (failure: Failure) => {
     requestFailures.push(failure);
@@ -128,10 +146,14 @@ export function createSession(settings: SessionSettings): Session {
       return;
     }
     if (observed === undefined) return;
+    answered++;
     const refused = exchange.response.status === 401 || exchange.response.status === 403;
     if ((refused && exchange.case.credentials !== 'none') || observed.body.kind === 'unsupported') unknownExpectation.add(exchange);
-    if (exchanges.length < runWideLimit) exchanges.push(exchange);
-    else beyondRunWide++;
+    // Kept only where a run-wide check has something to judge (a GET or a refusal carries no new id).
+    if (acrossRun.some((check) => check.appliesTo(exchange, context))) {
+      if (kept.length < runWideLimit) kept.push(packed(exchange));
+      else beyondRunWide++;
+    }
     const checked = applyChecks([exchange], context, perExchange);
     add(answerJudged, checked.judged);
     for (const failure of checked.failures) {
@@ -142,12 +164,12 @@ export function createSession(settings: SessionSettings): Session {
 
   function resultOf(failures: Failure[], judged: Record<string, Judged>, runErrors: RunError[]): RunResult {
     const verifySettings: VerifySettings = { specPath: settings.specPath, baseUrl: settings.upstream, seed: 0, timeoutMs: 0, randomBodies: 0, concurrency: 0, overallMs: 0, clockSkewMs: settings.clockSkewMs };
-    return { settings: verifySettings, cases: [], exchanges, failures, judged, errors: runErrors, coverage: [], durationMs: Date.now() - started, secrets: secrets.all() };
+    return { settings: verifySettings, cases: [], exchanges: [], failures, judged, errors: runErrors, coverage: [], durationMs: Date.now() - started, secrets: secrets.all() };
   }
 
   function reportOf(suite: string, result: RunResult, checks: readonly Pick<Check, 'name' | 'description'>[], judges: string, notes: string[] = []): Report {
     const { seed: _seed, ...report } = toReport(suite, result, undefined, checks);
-    return { ...report, cases: requests, answered: exchanges.length + beyondRunWide, unit: 'requests', judges, ...(notes.length === 0 ? {} : { notes }) };
+    return { ...report, cases: requests, answered, unit: 'requests', judges, ...(notes.length === 0 ? {} : { notes }) };
   }
 
   const mockedNotes = () =>
@@ -160,7 +182,7 @@ export function createSession(settings: SessionSettings): Session {
       return routeOf(routes, method, pathname) !== undefined;
     },
     reports: () => {
-      const atEnd = applyChecks(exchanges, context, acrossRun);
+      const atEnd = applyChecks(kept.map(unpacked), context, acrossRun);
       const judged = { ...answerJudged };
       add(judged, atEnd.judged);
       return [
