@@ -1,30 +1,41 @@
-// The proxy's cost: the same load straight to an upstream (the bare node:http server) and through
-// `kaiten-webhooks proxy` to it, in alternating pairs. The proxy checks every exchange as it would
-// in CI (the bare server's echo breaks the spec, so it also logs and keeps every failure).
+// The proxy's cost: the same load straight to an upstream, through a bare node:http forwarder (the
+// floor any Node proxy stands on) and through `kaiten-webhooks proxy`, in rotating order. The
+// upstream answers as the contract says, so the proxy's checks pass and its own work is measured.
+import { join } from 'node:path';
 import { load, VALID, type Load } from './load';
-import { BARE, PROXY, startTarget, stopTarget } from './targets';
+import { PROXY, startTarget, stopTarget, type TargetCommand } from './targets';
 
-const PAIRS = 3;
+const ROUNDS = 3;
 const SECONDS = 5;
+
+const UPSTREAM: TargetCommand = { name: 'conformant node:http upstream', args: (port) => [join(__dirname, 'conformant-server.js'), String(port)] };
+const BARE_PROXY = (upstream: string): TargetCommand => ({ name: 'bare node:http proxy', args: (port) => [join(__dirname, 'bare-proxy.js'), String(port), upstream] });
 
 export interface ProxyCost {
   direct: Load[];
+  /** Through the bare forwarder. */
+  bare: Load[];
   through: Load[];
 }
 
+type Side = keyof ProxyCost;
+const SIDES: Side[] = ['direct', 'bare', 'through'];
+
 export async function proxyCost(): Promise<ProxyCost> {
-  const upstream = await startTarget(BARE);
-  const proxy = await startTarget(PROXY(upstream.url));
+  const upstream = await startTarget(UPSTREAM);
+  const targets = { direct: upstream, bare: await startTarget(BARE_PROXY(upstream.url)), through: await startTarget(PROXY(upstream.url)) };
   try {
-    for (const url of [upstream.url, proxy.url]) await load(url, VALID, { seconds: 2 });
-    const cost: ProxyCost = { direct: [], through: [] };
-    for (let pair = 0; pair < PAIRS; pair++) {
-      const order = pair % 2 === 0 ? (['direct', 'through'] as const) : (['through', 'direct'] as const);
-      for (const side of order) cost[side].push(await load(side === 'direct' ? upstream.url : proxy.url, VALID, { seconds: SECONDS }));
+    for (const side of SIDES) await load(targets[side].url, VALID, { seconds: 2 });
+    const cost: ProxyCost = { direct: [], bare: [], through: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      // Each side takes each place in the order once: drift on the machine falls on all three.
+      const order = SIDES.map((_side, i) => SIDES[(i + round) % SIDES.length]!);
+      for (const side of order) cost[side].push(await load(targets[side].url, VALID, { seconds: SECONDS }));
     }
     return cost;
   } finally {
-    await stopTarget(proxy);
+    await stopTarget(targets.through);
+    await stopTarget(targets.bare);
     await stopTarget(upstream);
   }
 }
