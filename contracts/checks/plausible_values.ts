@@ -1,14 +1,15 @@
 import type { Schema } from '../cases/schema';
 import type { Exchange } from '../send';
 import type { ExchangeCheck } from './check';
-import { documentedSchema, isSuccess } from './responses';
+import { documentedProperties, isSuccess } from './responses';
+
+const isReadOnly = (property: Schema) => property.readOnly === true;
 
 /** The server-made (read-only) properties of a success answer, with their schemas. */
 function serverMade(exchange: Exchange): [string, Schema, unknown][] {
   const body = exchange.response.json as Record<string, unknown> | undefined;
   if (!isSuccess(exchange.response.status) || typeof body !== 'object' || body === null) return [];
-  const properties = (documentedSchema(exchange) as Schema | undefined)?.properties ?? {};
-  return Object.entries(properties).flatMap(([name, property]) => (property.readOnly === true && typeof body[name] === 'string' ? [[name, property, body[name]]] : []));
+  return documentedProperties(exchange, isReadOnly).flatMap(([name, property]) => (typeof body[name] === 'string' ? [[name, property, body[name]]] : []));
 }
 
 /** A success answer to a POST made its resource now: its server-made times must be near the request. */

@@ -1,4 +1,5 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
+import type { Schema } from '../cases/schema';
 import { documentedCode, mediaTypeOf as mediaTypeOfHeader } from '../../src/spec/http';
 import type { Operation } from '../../src/spec/operations';
 import type { JsonSchema } from '../../src/spec/validate';
@@ -39,6 +40,22 @@ export function documentedSchema(exchange: Exchange): JsonSchema | undefined {
 
 const schemas = new WeakMap<object, Map<string, JsonSchema | undefined>>();
 const MEDIA_TYPES_REMEMBERED = 32;
+
+/**
+ * The documented schema's properties that `keep` selects, worked out once per schema and
+ * selector (a function defined once, at module level): several checks ask it of every answer.
+ */
+export function documentedProperties(exchange: Exchange, keep: (property: Schema) => boolean): [string, Schema][] {
+  const schema = documentedSchema(exchange) as Schema | undefined;
+  if (schema?.properties === undefined) return [];
+  let bySelector = selected.get(schema);
+  if (bySelector === undefined) selected.set(schema, (bySelector = new Map<(property: Schema) => boolean, [string, Schema][]>()));
+  let found = bySelector.get(keep);
+  if (found === undefined) bySelector.set(keep, (found = Object.entries(schema.properties).filter(([, property]) => keep(property))));
+  return found;
+}
+
+const selected = new WeakMap<object, Map<(property: Schema) => boolean, [string, Schema][]>>();
 
 export const isSuccess = (status: number) => status >= 200 && status < 300;
 

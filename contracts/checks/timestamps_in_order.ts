@@ -1,15 +1,16 @@
 import type { Schema } from '../cases/schema';
 import type { Exchange } from '../send';
 import type { ExchangeCheck } from './check';
-import { documentedSchema, isSuccess } from './responses';
+import { documentedProperties, isSuccess } from './responses';
 
 type Ordered = Schema & { 'x-not-before'?: string };
+
+const followsAnother = (property: Schema) => (property as Ordered)['x-not-before'] !== undefined;
 
 /** The properties of a success answer's schema that must not be earlier than another (`x-not-before`). */
 function orderedProperties(exchange: Exchange): [string, string][] {
   if (!isSuccess(exchange.response.status) || exchange.response.json === undefined) return [];
-  const properties = ((documentedSchema(exchange) as Schema | undefined)?.properties ?? {}) as Record<string, Ordered>;
-  return Object.entries(properties).flatMap(([name, property]) => (property['x-not-before'] === undefined ? [] : [[name, property['x-not-before']]]));
+  return documentedProperties(exchange, followsAnother).map(([name, property]) => [name, (property as Ordered)['x-not-before']!]);
 }
 
 /** A timestamp the spec marks `x-not-before: other` is not earlier than `other` (updatedAt and createdAt). */

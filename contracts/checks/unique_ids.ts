@@ -1,7 +1,7 @@
 import type { Schema } from '../cases/schema';
 import type { Exchange } from '../send';
 import type { Failure, RunCheck } from './check';
-import { documentedSchema, isSuccess } from './responses';
+import { documentedProperties, isSuccess } from './responses';
 
 const isIdentifier = (schema: Schema) => schema.readOnly === true && schema.format !== 'date-time' && schema.format !== 'date' && (schema.type === 'string' || schema.type === 'integer');
 
@@ -9,8 +9,7 @@ const isIdentifier = (schema: Schema) => schema.readOnly === true && schema.form
 function identifiersOf(exchange: Exchange): [string, unknown][] {
   const body = exchange.response.json as Record<string, unknown> | undefined;
   if (!isSuccess(exchange.response.status) || exchange.case.operation.method !== 'post' || typeof body !== 'object' || body === null) return [];
-  const properties = (documentedSchema(exchange) as Schema | undefined)?.properties ?? {};
-  return Object.entries(properties).flatMap(([name, property]) => (isIdentifier(property) && body[name] !== undefined ? [[name, body[name]]] : []));
+  return documentedProperties(exchange, isIdentifier).flatMap(([name]) => (body[name] !== undefined ? [[name, body[name]]] : []));
 }
 
 /** Server-made identifiers (read-only, not timestamps) are never reused across successful creates. */
