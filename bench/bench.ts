@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/version';
 import { CONNECTIONS, INVALID, VALID, load, type Measured } from './load';
 import { gcCost } from './gc';
+import { heapGrowth } from './heap';
 import { pipelineCost } from './pipeline';
 import { proxyCost } from './proxy';
 import { formatReport } from './report';
@@ -101,7 +102,7 @@ async function main(): Promise<void> {
     const gc = await gcCost(OURS(...quiet), OURS('--journal-size', '0', ...quiet));
     const proxy = await proxyCost();
     const pipeline = await pipelineCost();
-    const memory = await memoryGrowth();
+    const memory = { ...(await memoryGrowth()), liveHeapMb: await heapGrowth(MEMORY_REQUESTS) };
     const report = { machine: { cores: cpus().length, node: process.version }, durationSeconds: DURATION, warmUpSeconds: WARM_UP_SECONDS, connections: CONNECTIONS, rounds, startup, gc, proxy, pipeline, memory };
     mkdirSync(join(PACKAGE_ROOT, 'reports'), { recursive: true });
     const file = join(PACKAGE_ROOT, 'reports', 'bench.json');

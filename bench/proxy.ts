@@ -8,7 +8,7 @@ import { PROXY, startTarget, stopTarget, type TargetCommand } from './targets';
 const ROUNDS = 3;
 const SECONDS = 5;
 
-const UPSTREAM: TargetCommand = { name: 'conformant node:http upstream', args: (port) => [join(__dirname, 'conformant-server.js'), String(port)] };
+const UPSTREAM: TargetCommand = { name: 'conformant node:http upstream', args: (port) => [join(__dirname, 'bare-server.js'), String(port), 'conformant'] };
 const BARE_PROXY = (upstream: string): TargetCommand => ({ name: 'bare node:http proxy', args: (port) => [join(__dirname, 'bare-proxy.js'), String(port), upstream] });
 
 export interface ProxyCost {

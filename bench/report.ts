@@ -15,7 +15,16 @@ export interface BenchReport {
   proxy: { direct: Load[]; bare: Load[]; through: Load[] };
   /** The pipeline alone, in process: CPU microseconds per request. */
   pipeline: Record<'valid' | 'invalid', { min: number; median: number }>;
-  memory: { beforeMb: number; halfwayMb: number; afterMb: number; growthMb: number; secondHalfMb: number; requests: number };
+  memory: {
+    beforeMb: number;
+    halfwayMb: number;
+    afterMb: number;
+    growthMb: number;
+    secondHalfMb: number;
+    requests: number;
+    /** The live heap after full collections, before and after as many requests, measured in process. */
+    liveHeapMb: { beforeMb: number; afterMb: number };
+  };
 }
 
 interface Spread {
@@ -86,6 +95,7 @@ export function formatReport(report: BenchReport): string {
     `${'spec load to listening, ms'.padEnd(34)} ${range(startLoad).padStart(24)}  <= 300  ${verdict(startLoad.median <= 300)}`,
     `${'process start to first answer, ms'.padEnd(34)} ${range(firstAnswer).padStart(24)}  <= 1000  ${verdict(firstAnswer.median <= 1000)}`,
     `${`memory growth, ${report.memory.requests} requests, MB`.padEnd(34)} ${fixed(report.memory.growthMb, 1).padStart(24)}  <= 30  ${verdict(report.memory.growthMb <= 30)}  (${fixed(report.memory.beforeMb, 1)} -> ${fixed(report.memory.halfwayMb, 1)} -> ${fixed(report.memory.afterMb, 1)}; second half ${fixed(report.memory.secondHalfMb, 1)})`,
+    `${'live heap after full GC, MB'.padEnd(34)} ${`${fixed(report.memory.liveHeapMb.beforeMb, 1)} -> ${fixed(report.memory.liveHeapMb.afterMb, 1)}`.padStart(24)}  (in process, over the same requests: what the mock keeps)`,
     '',
   ];
   return lines.join('\n');
