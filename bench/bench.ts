@@ -65,8 +65,8 @@ async function measure(target: Target, body: string): Promise<Measured> {
 }
 
 /** Resident memory after a warm-up, then after each half of the requests: a bounded journal keeps the second half flat. */
-async function memoryGrowth(): Promise<{ beforeMb: number; halfwayMb: number; afterMb: number; growthMb: number; secondHalfMb: number; requests: number }> {
-  const target = await startTarget(OURS());
+async function memoryGrowth(command: TargetCommand): Promise<{ beforeMb: number; halfwayMb: number; afterMb: number; growthMb: number; secondHalfMb: number; requests: number }> {
+  const target = await startTarget(command);
   try {
     await load(target.url, VALID, { amount: 5_000 });
     const beforeMb = residentMb(target.process.pid!);
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     const gc = await gcCost(OURS(...quiet), OURS('--journal-size', '0', ...quiet));
     const proxy = await proxyCost();
     const pipeline = await pipelineCost();
-    const memory = { ...(await memoryGrowth()), liveHeapMb: await heapGrowth(MEMORY_REQUESTS) };
+    const memory = { ...(await memoryGrowth(OURS())), journalOff: await memoryGrowth(OURS('--journal-size', '0')), liveHeapMb: await heapGrowth(MEMORY_REQUESTS) };
     const report = { machine: { cores: cpus().length, node: process.version }, durationSeconds: DURATION, warmUpSeconds: WARM_UP_SECONDS, connections: CONNECTIONS, rounds, startup, gc, proxy, pipeline, memory };
     mkdirSync(join(PACKAGE_ROOT, 'reports'), { recursive: true });
     const file = join(PACKAGE_ROOT, 'reports', 'bench.json');

@@ -27,7 +27,7 @@ function report(rounds: Record<string, Measured>[]): BenchReport {
     gc: { on: [12, 14], off: [4, 6] },
     pipeline: { valid: { min: 35, median: 37 }, invalid: { min: 20, median: 21 } },
     proxy: { direct: [run(40_000, 3), run(40_000, 3)], bare: [run(20_000, 4), run(20_000, 8)], through: [run(10_000, 12), run(30_000, 6)] },
-    memory: { beforeMb: 100, halfwayMb: 138, afterMb: 140, growthMb: 40, secondHalfMb: 2, requests: 200_000, liveHeapMb: { beforeMb: 21.4, afterMb: 21.2 } },
+    memory: { beforeMb: 100, halfwayMb: 138, afterMb: 140, growthMb: 40, secondHalfMb: 2, requests: 200_000, journalOff: { beforeMb: 110, afterMb: 111, growthMb: 1 }, liveHeapMb: { beforeMb: 21.4, afterMb: 21.2 } },
   };
 }
 
@@ -50,6 +50,7 @@ describe('the bench report', () => {
     expect(line(text, 'spec load to listening')).toMatch(/200 \/ 250 \/ 400 .* met$/);
     expect(line(text, 'process start to first answer')).toMatch(/800 \/ 900 \/ 1200 .* met$/);
     expect(line(text, 'memory growth')).toMatch(/40\.0 .*NOT MET/);
+    expect(line(text, 'memory growth, journal off')).toMatch(/1\.0 .*110\.0 -> 111\.0/);
     expect(line(text, 'live heap after full GC')).toMatch(/21\.4 -> 21\.2/);
   });
 
