@@ -1,5 +1,6 @@
 import type { MockResponse, Violation } from '../../problem';
 import { queryOfPairs, type MockRequest } from '../request';
+import { rawOf, Slot, store, textOf } from './journal-slot';
 
 /** Why the mock gave the answer it gave. */
 export type Reason = 'reflected' | 'documented' | 'real error' | 'preference' | 'queued answer' | 'fault' | 'preflight' | 'not routed' | 'control';
@@ -38,15 +39,6 @@ export interface JournalFilter {
 
 const MASK = '***';
 const MAX_BODY_TEXT = 4096;
-
-/** The body as the journal shows it: parsed JSON where it parses, else bounded text. */
-function shownBody(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text.length > MAX_BODY_TEXT ? `${text.slice(0, MAX_BODY_TEXT)}… (${text.length} characters)` : text;
-  }
-}
 
 /** A copy with the values of the secret names (lower case) masked. */
 function masked<T>(values: Record<string, T>, secrets: ReadonlySet<string>): Record<string, T | string> {
@@ -93,31 +85,11 @@ export interface Recording {
   durationMs: number;
 }
 
-/**
- * What the ring holds: flat strings, not the request's and answer's object trees. An entry lives
- * for the next `size` requests, long enough to be copied by the young-generation collector and
- * promoted; a tree of objects made that cost more than the request itself, a few strings do not.
- * Masked and parsed only when read.
- */
-interface Recorded {
-  id: number;
-  at: number;
-  method: string;
-  path: string;
-  /** Query parameters and headers as `name\0value\0…`. */
-  query: string;
-  headers: string;
-  /** The request body as UTF-8 text, cut at 4 KiB. */
-  body: string;
-  operation: string | undefined;
-  reason: Reason;
-  note: string | undefined;
-  durationMs: number;
-  answer: SentAnswer;
-  /** The violations as JSON, '' for none. */
-  violations: string;
-  secrets: ReadonlySet<string>;
-}
+// An entry's texts and numbers, by their place in its slot (journal-slot.ts).
+const [METHOD, PATH, QUERY, HEADERS, OPERATION, REASON, NOTE, ANSWER_HEADERS, ANSWER_TEXT, VIOLATIONS] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+const TEXTS = 10;
+const [ID, AT, STATUS, DURATION, BODY_LENGTH] = [0, 1, 2, 3, 4] as const;
+const NUMBERS = 5;
 
 const SEPARATOR = '\0';
 
@@ -140,12 +112,13 @@ function unflatten(text: string): [string, string][] {
 /** A body's text as kept: bodies over 4 KiB cut, saying how long they were. */
 const decoder = new TextDecoder();
 
-function keptText(body: Uint8Array): string {
-  if (body.length <= MAX_BODY_TEXT) return decoder.decode(body);
-  return `${decoder.decode(body.subarray(0, MAX_BODY_TEXT))}… (${body.length} bytes)`;
+function keptText(body: Uint8Array, length = body.length): string {
+  if (length <= MAX_BODY_TEXT) return decoder.decode(body);
+  return `${decoder.decode(body.subarray(0, MAX_BODY_TEXT))}… (${length} bytes)`;
 }
 
-function parsedOrText(text: string): unknown {
+/** A body as the journal shows it: parsed JSON where it parses, else its text (a request's already cut by keptText). */
+function shownBody(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -153,32 +126,45 @@ function parsedOrText(text: string): unknown {
   }
 }
 
-function shown({ id, at, method, path, query, headers, body, operation, reason, note, durationMs, answer, violations, secrets }: Recorded): JournalEntry {
+function shown(slot: Slot, secrets: ReadonlySet<string>): JournalEntry {
+  const text = (i: number) => textOf(slot, i) ?? '';
+  const { numbers } = slot;
+  const operation = textOf(slot, OPERATION);
+  const note = textOf(slot, NOTE);
+  const answerText = text(ANSWER_TEXT);
+  const violations = text(VIOLATIONS);
   return {
-    id,
-    time: new Date(at).toISOString(),
-    method,
-    path,
-    query: masked(queryOfPairs(unflatten(query)), secrets),
-    headers: maskedHeaders(Object.fromEntries(unflatten(headers)), secrets),
-    ...(body === '' ? {} : { body: shownBody(body) }),
+    id: numbers[ID]!,
+    time: new Date(numbers[AT]!).toISOString(),
+    method: text(METHOD),
+    path: text(PATH),
+    query: masked(queryOfPairs(unflatten(text(QUERY))), secrets),
+    headers: maskedHeaders(Object.fromEntries(unflatten(text(HEADERS))), secrets),
+    ...(numbers[BODY_LENGTH] === 0 ? {} : { body: shownBody(keptText(rawOf(slot), numbers[BODY_LENGTH])) }),
     ...(operation === undefined ? {} : { operation }),
-    reason,
+    reason: text(REASON) as Reason,
     ...(note === undefined ? {} : { note }),
-    durationMs,
-    answer: { status: answer.status, headers: answer.headers, ...(answer.text === '' ? {} : { body: parsedOrText(answer.text) }) },
+    durationMs: numbers[DURATION]!,
+    answer: { status: numbers[STATUS]!, headers: Object.fromEntries(unflatten(text(ANSWER_HEADERS))), ...(answerText === '' ? {} : { body: shownBody(answerText) }) },
     violations: violations === '' ? [] : (JSON.parse(violations) as Violation[]),
   };
 }
 
 export function createJournal(size: number): Journal {
-  // A ring: `ring[(next - 1) % size]` is the newest entry; nothing is copied as it turns, and
-  // nothing is masked or parsed until someone reads it (the mock stands in for an API under load).
-  let ring: (Recorded | undefined)[] = [];
+  // A ring: `ring[(next - 1) % size]` is the newest entry; its slots are written over as it
+  // turns, and nothing is masked or parsed until someone reads it (the mock stands in for an API
+  // under load). `secretsAt` holds the secret names in force when each entry was recorded.
+  let ring: Slot[] = [];
+  let secretsAt: ReadonlySet<string>[] = [];
   let next = 1;
   const entries = () => {
     const count = Math.min(next - 1, size);
-    return Array.from({ length: count }, (_, i) => ring[(next - 1 - count + i) % size]).flatMap((recorded) => (recorded === undefined ? [] : [shown(recorded)]));
+    const found: JournalEntry[] = [];
+    for (let i = 0; i < count; i++) {
+      const place = (next - 1 - count + i) % size;
+      if (ring[place] !== undefined) found.push(shown(ring[place], secretsAt[place]!));
+    }
+    return found;
   };
   const listeners = new Set<(entry: JournalEntry) => void>();
   return {
@@ -190,25 +176,19 @@ export function createJournal(size: number): Journal {
     record: (request, recording, secrets) => {
       if (size === 0) return;
       const id = next++;
-      const recorded: Recorded = {
-        id,
-        at: Date.now(),
-        method: request.method,
-        path: request.path,
-        query: flatten(request.query),
-        headers: flatten(request.headers),
-        body: request.body.length === 0 ? '' : keptText(request.body),
-        operation: recording.operation,
-        reason: recording.reason,
-        note: recording.note,
-        durationMs: recording.durationMs,
-        answer: recording.answer,
-        violations: recording.violations.length === 0 ? '' : JSON.stringify(recording.violations),
-        secrets,
-      };
-      ring[(id - 1) % size] = recorded;
+      const place = (id - 1) % size;
+      const slot = (ring[place] ??= new Slot(TEXTS, NUMBERS));
+      const { answer } = recording;
+      const texts = [request.method, request.path, flatten(request.query), flatten(request.headers), recording.operation, recording.reason, recording.note, flatten(answer.headers), answer.text, recording.violations.length === 0 ? '' : JSON.stringify(recording.violations)];
+      store(slot, texts, request.body.length <= MAX_BODY_TEXT ? request.body : request.body.subarray(0, MAX_BODY_TEXT));
+      slot.numbers[ID] = id;
+      slot.numbers[AT] = Date.now();
+      slot.numbers[STATUS] = answer.status;
+      slot.numbers[DURATION] = recording.durationMs;
+      slot.numbers[BODY_LENGTH] = request.body.length;
+      secretsAt[place] = secrets;
       if (listeners.size > 0) {
-        const entryShown = shown(recorded);
+        const entryShown = shown(slot, secrets);
         for (const listener of listeners) listener(entryShown);
       }
     },
@@ -223,6 +203,7 @@ export function createJournal(size: number): Journal {
     },
     clear: () => {
       ring = []; // ids keep counting, so `since` stays meaningful
+      secretsAt = [];
     },
   };
 }
