@@ -51,3 +51,20 @@ describe('toViolations (Huma-style)', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('where a violation points, remembered across requests', () => {
+  const strict = { type: 'object', additionalProperties: false, properties: { a: { type: 'object', additionalProperties: false } } };
+  const locations = (value: unknown) => toViolations('body', value, validate(strict, value)).map((violation) => violation.location);
+
+  it('tells apart the same pointer with and without an extra property, an empty name included', () => {
+    expect(locations({ a: { '': 1 } })).toEqual(['body.a.']);
+    expect(locations({ a: { x: 1 } })).toEqual(['body.a.x']);
+    expect(locations({ a: 5 })).toEqual(['body.a']);
+    expect(locations({ a: { '': 1 } })).toEqual(['body.a.']); // asked again: the same answer
+  });
+
+  it('stays right past its bound', () => {
+    for (let n = 0; n < 2500; n++) expect(locations({ a: { [`p${n}`]: 1 } })).toEqual([`body.a.p${n}`]);
+    for (let n = 0; n < 1500; n++) expect(locations({ [`q${n}`]: 1 })).toEqual([`body.q${n}`]);
+  });
+});

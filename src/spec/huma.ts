@@ -51,7 +51,7 @@ const MESSAGES: Record<string, (params: Params) => string> = {
 };
 
 function unescapePointer(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+  return segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
 }
 
 /** `body` + `/eventNames/2` → `body.eventNames[2]`. */
@@ -75,11 +75,40 @@ function segmentsOf(violation: SchemaViolation): string[] {
   return typeof extra === 'string' ? [...segments, extra] : segments;
 }
 
+interface Place {
+  segments: string[];
+  location: string;
+}
+
+// The same schema errors come back request after request: where each one points is worked out
+// once per root, pointer and extra property, and remembered up to a bound (array indexes and
+// property names a client makes up could make them many).
+const PLACES_REMEMBERED = 1000;
+const places = new Map<string, Map<string | undefined, Place>>();
+
+function locate(root: string, error: SchemaViolation): Place {
+  const extra = error.params.additionalProperty ?? error.params.unevaluatedProperty;
+  const name = typeof extra === 'string' ? extra : undefined;
+  const key = `${root}\0${error.pointer}`; // a root never holds \0, so the key splits one way only
+  let byExtra = places.get(key);
+  if (byExtra === undefined) {
+    if (places.size >= PLACES_REMEMBERED) places.clear();
+    places.set(key, (byExtra = new Map<string | undefined, Place>()));
+  }
+  let place = byExtra.get(name);
+  if (place === undefined) {
+    const segments = segmentsOf(error);
+    place = { segments, location: toLocation(root, segments) };
+    if (byExtra.size < PLACES_REMEMBERED) byExtra.set(name, place);
+  }
+  return place;
+}
+
 /** Where Huma places a schema error, and the value found there (the parent object for a missing property). */
 export function placeOf(root: string, value: unknown, error: SchemaViolation): { location: string; value?: unknown } {
-  const segments = segmentsOf(error);
+  const { segments, location } = locate(root, error);
   const offending = valueAt(value, segments);
-  return { location: toLocation(root, segments), ...(offending === undefined ? {} : { value: offending }) };
+  return offending === undefined ? { location } : { location, value: offending };
 }
 
 /** One Huma-style violation per schema error, at `root` (such as `body`), each with the offending value. */
