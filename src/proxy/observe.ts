@@ -6,7 +6,8 @@ import type { Case, Expectation } from '../../contracts/case';
 import { schemeOf } from '../../contracts/cases/build';
 import { parseJson, type Exchange } from '../../contracts/send';
 import { decodeBody } from '../mock/body';
-import { queryOf, type MockRequest } from '../mock/request';
+import type { MockRequest } from '../mock/request';
+import { targetOf } from '../mock/target';
 import { templatePattern } from '../spec/http';
 import { describeOperation, type Operation } from '../spec/operations';
 import type { Spec } from '../spec/spec';
@@ -34,8 +35,8 @@ export const routeOf = (routes: Route[], method: string, path: string): Route | 
 
 /** The client's request as the mock's stages take it; the path is the client's (relative to the proxy). */
 export function mockRequestOf(forwarded: Forwarded, target: string): MockRequest {
-  const url = new URL(target, 'http://proxy.invalid');
-  return { method: forwarded.method.toUpperCase(), path: url.pathname, query: queryOf(url), headers: forwarded.headers, body: forwarded.body.bytes };
+  const { path, query } = targetOf(target) ?? { path: target, query: {} };
+  return { method: forwarded.method.toUpperCase(), path, query, headers: forwarded.headers, body: forwarded.body.bytes };
 }
 
 /** What the spec says this request should get, judged as the mock judges (credentials first, as the contract orders them). */

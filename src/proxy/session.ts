@@ -10,6 +10,7 @@ import type { Spec } from '../spec/spec';
 import { createValidator } from '../spec/validate';
 import type { Forwarded } from './forward';
 import { exchangeFor, exchangeOf, mockRequestOf, observe, routeOf, routesOf } from './observe';
+import { targetOf } from '../mock/target';
 import { pack, unpack, type Packed } from './packed';
 import { REQUEST_CHECKS, type ObservedRequest } from './request-checks';
 import { credentialsOf } from './secrets';
@@ -178,8 +179,7 @@ export function createSession(settings: SessionSettings): Session {
   return {
     record,
     documents: (method, target) => {
-      const { pathname } = new URL(target, 'http://proxy.invalid');
-      return routeOf(routes, method, pathname) !== undefined;
+      return routeOf(routes, method, targetOf(target)?.path ?? target) !== undefined;
     },
     reports: () => {
       const atEnd = applyChecks(kept.map(unpacked), context, acrossRun);
