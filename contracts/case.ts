@@ -1,4 +1,5 @@
 import type { Operation } from '../src/spec/operations';
+import { rememberedPer } from '../src/spec/remember';
 
 /** What the spec says a case should get: accepted, or refused for a reason. */
 export type Expectation = 'accept' | 'invalid' | 'malformed' | 'unauthenticated' | 'forbidden' | 'server-error';
@@ -65,18 +66,12 @@ export function documentedCodes(operation: Operation): string[] {
 /**
  * The statuses a case should get, by HTTP semantics: a schema violation is 422 where the spec
  * documents it (else 400), a malformed body 400 (else 422), 401 and 403 for credentials, 2xx
- * for valid data. No domain knowledge: only what the status codes mean.
+ * for valid data. No domain knowledge: only what the status codes mean. Every answer of a run
+ * asks this: worked out once per operation and expectation.
  */
-export function expectedStatuses(operation: Operation, expectation: Expectation): readonly number[] {
-  // Every answer of a run asks this: worked out once per operation and expectation.
-  let byExpectation = expected.get(operation.definition);
-  if (byExpectation === undefined) expected.set(operation.definition, (byExpectation = new Map<Expectation, readonly number[]>()));
-  let statuses = byExpectation.get(expectation);
-  if (statuses === undefined) byExpectation.set(expectation, (statuses = Object.freeze(statusesFor(operation, expectation))));
-  return statuses;
-}
-
-const expected = new WeakMap<object, Map<Expectation, readonly number[]>>();
+export const expectedStatuses: (operation: Operation, expectation: Expectation) => readonly number[] = rememberedPer((operation: Operation, expectation: Expectation) =>
+  Object.freeze(statusesFor(operation, expectation)),
+);
 
 function statusesFor(operation: Operation, expectation: Expectation): number[] {
   const documented = documentedCodes(operation).filter((code) => /^\d{3}$/.test(code)).map(Number);

@@ -2,24 +2,20 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import type { Schema } from '../cases/schema';
 import { documentedCode, mediaTypeOf as mediaTypeOfHeader } from '../../src/spec/http';
 import type { Operation } from '../../src/spec/operations';
+import { rememberedPer } from '../../src/spec/remember';
 import type { JsonSchema } from '../../src/spec/validate';
 import { expectedStatuses } from '../case';
 import type { Exchange } from '../send';
 
 /** The documented response for a status: exact code, then a range such as `4XX`, then `default`. */
-export function documentedResponse(operation: Operation, status: number): OpenAPIV3_1.ResponseObject | undefined {
-  // Every check asks this of every answer: looked up once per operation and status.
-  let byStatus = lookedUp.get(operation.definition);
-  if (byStatus === undefined) lookedUp.set(operation.definition, (byStatus = new Map<number, OpenAPIV3_1.ResponseObject | undefined>()));
-  if (byStatus.has(status)) return byStatus.get(status);
-  const responses = (operation.definition.responses ?? {}) as Record<string, OpenAPIV3_1.ResponseObject>;
-  const code = documentedCode(Object.keys(responses), status);
-  const found = code === undefined ? undefined : responses[code];
-  byStatus.set(status, found);
-  return found;
-}
+export const documentedResponse = (operation: Operation, status: number): OpenAPIV3_1.ResponseObject | undefined => responseFor(operation.definition, status);
 
-const lookedUp = new WeakMap<object, Map<number, OpenAPIV3_1.ResponseObject | undefined>>();
+// Every check asks these of every answer: looked up once per spec object and key.
+const responseFor = rememberedPer((definition: Operation['definition'], status: number) => {
+  const responses = (definition.responses ?? {}) as Record<string, OpenAPIV3_1.ResponseObject>;
+  const code = documentedCode(Object.keys(responses), status);
+  return code === undefined ? undefined : responses[code];
+});
 
 /** The answer's media type, without parameters. */
 export const mediaTypeOf = (exchange: Exchange): string => mediaTypeOfHeader(exchange.response.headers['content-type']);
@@ -27,19 +23,15 @@ export const mediaTypeOf = (exchange: Exchange): string => mediaTypeOfHeader(exc
 /** The documented schema for the answer's status and media type, if any. */
 export function documentedSchema(exchange: Exchange): JsonSchema | undefined {
   const response = documentedResponse(exchange.case.operation, exchange.response.status);
-  if (response === undefined) return undefined;
-  // Asked by several checks of every answer: looked up once per response and media type.
-  let byType = schemas.get(response);
-  if (byType === undefined) schemas.set(response, (byType = new Map<string, JsonSchema | undefined>()));
-  const type = mediaTypeOf(exchange);
-  if (byType.has(type)) return byType.get(type);
-  const schema = Object.entries(response.content ?? {}).find(([documented]) => documented.toLowerCase() === type)?.[1].schema;
-  if (byType.size < MEDIA_TYPES_REMEMBERED) byType.set(type, schema); // a server may send any media type: the memory stays bounded
-  return schema;
+  return response === undefined ? undefined : schemaFor(response, mediaTypeOf(exchange));
 }
 
-const schemas = new WeakMap<object, Map<string, JsonSchema | undefined>>();
+// A server may send any media type: at most this many are remembered per response.
 const MEDIA_TYPES_REMEMBERED = 32;
+const schemaFor = rememberedPer(
+  (response: OpenAPIV3_1.ResponseObject, type: string): JsonSchema | undefined => Object.entries(response.content ?? {}).find(([documented]) => documented.toLowerCase() === type)?.[1].schema,
+  MEDIA_TYPES_REMEMBERED,
+);
 
 /**
  * The documented schema's properties that `keep` selects, worked out once per schema and
@@ -47,15 +39,10 @@ const MEDIA_TYPES_REMEMBERED = 32;
  */
 export function documentedProperties(exchange: Exchange, keep: (property: Schema) => boolean): [string, Schema][] {
   const schema = documentedSchema(exchange) as Schema | undefined;
-  if (schema?.properties === undefined) return [];
-  let bySelector = selected.get(schema);
-  if (bySelector === undefined) selected.set(schema, (bySelector = new Map<(property: Schema) => boolean, [string, Schema][]>()));
-  let found = bySelector.get(keep);
-  if (found === undefined) bySelector.set(keep, (found = Object.entries(schema.properties).filter(([, property]) => keep(property))));
-  return found;
+  return schema === undefined ? [] : propertiesFor(schema, keep);
 }
 
-const selected = new WeakMap<object, Map<(property: Schema) => boolean, [string, Schema][]>>();
+const propertiesFor = rememberedPer((schema: Schema, keep: (property: Schema) => boolean) => Object.entries(schema.properties ?? {}).filter(([, property]) => keep(property)));
 
 export const isSuccess = (status: number) => status >= 200 && status < 300;
 

@@ -1,5 +1,6 @@
 import type { IHttpOperation, IHttpOperationResponse, IMediaTypeContent } from '@stoplight/types';
 import type { Problem } from '../problem';
+import { rememberedFor } from '../spec/remember';
 import { checkOrderOf } from '../spec/check-order';
 import { preferencesOf, type Fault, type Staged } from './control/answers';
 import type { Reason } from './control/journal';
@@ -20,17 +21,8 @@ export type Choice =
  * Where a fault stands in the operation's order of checks (x-check-order, else 401, 403, 400,
  * 422). A media type the operation does not take (415) is found before the body is parsed.
  */
-function rankIn(operation: IHttpOperation): (problem: Problem) => number {
-  let rank = rankers.get(operation);
-  if (rank === undefined) {
-    rank = rankerOf(operation);
-    rankers.set(operation, rank);
-  }
-  return rank;
-}
-
 // Built once per operation: choosing runs on every request.
-const rankers = new WeakMap<IHttpOperation, (problem: Problem) => number>();
+const rankIn = rememberedFor((operation: IHttpOperation) => rankerOf(operation));
 
 function rankerOf(operation: IHttpOperation): (problem: Problem) => number {
   const order = checkOrderOf(operation.extensions);
@@ -131,14 +123,7 @@ export function chooseResponse(operation: IHttpOperation, faults: Problem[], pre
 }
 
 // What a request that asks for nothing gets depends on the operation alone: decided once.
-const defaults = new WeakMap<IHttpOperation, Decision>();
-
-function defaultDecision(operation: IHttpOperation): Decision {
-  let decision = defaults.get(operation);
-  if (decision === undefined) {
-    const choice = chooseDocumented(operation, {});
-    decision = { ...choice, reason: choice.kind === 'reflect' ? 'reflected' : 'documented' };
-    defaults.set(operation, Object.freeze(decision));
-  }
-  return decision;
-}
+const defaultDecision = rememberedFor((operation: IHttpOperation): Decision => {
+  const choice = chooseDocumented(operation, {});
+  return Object.freeze({ ...choice, reason: choice.kind === 'reflect' ? 'reflected' : 'documented' });
+});

@@ -12,6 +12,7 @@ import type { IHttpOperation } from '@stoplight/types';
 import * as E from 'fp-ts/Either';
 import { PROBLEM_JSON, renderProblem, type MockResponse, type Problem } from '../problem';
 import { templatePattern } from '../spec/http';
+import { rememberedFor } from '../spec/remember';
 import type { Choice, Decision } from './choose';
 import type { Exchange } from './exchange';
 import { toLocation } from '../spec/huma';
@@ -42,17 +43,11 @@ const ROUTES_REMEMBERED = 1000;
 
 // Prism still validates parameters (path, query, headers); the body is ours, so Prism sees an
 // operation without one and a request without its body headers. Cached per operation.
-const parameterOnly = new WeakMap<IHttpOperation, IHttpOperation | null>();
-function parametersOf(operation: IHttpOperation): IHttpOperation | null {
-  let copy = parameterOnly.get(operation);
-  if (copy === undefined) {
-    const { body: _body, ...parameters } = operation.request ?? {};
-    const hasParameters = Object.values(parameters).some((list) => Array.isArray(list) && list.length > 0);
-    copy = hasParameters ? { ...operation, request: parameters } : null;
-    parameterOnly.set(operation, copy);
-  }
-  return copy;
-}
+const parametersOf = rememberedFor((operation: IHttpOperation): IHttpOperation | null => {
+  const { body: _body, ...parameters } = operation.request ?? {};
+  const hasParameters = Object.values(parameters).some((list) => Array.isArray(list) && list.length > 0);
+  return hasParameters ? { ...operation, request: parameters } : null;
+});
 
 /** What is wrong with a request's parameters (path, query, headers), by Prism's validator, as a 422 problem. */
 export function checkParameters(operation: IHttpOperation, element: IHttpRequest): Problem | undefined {

@@ -2,6 +2,7 @@ import type { JSONSchema7 } from 'json-schema';
 import { sample } from 'openapi-sampler';
 import type { JsonSchema } from '../spec/validate';
 import type { Minted } from './mint';
+import { rememberedFor } from '../spec/remember';
 
 type Schema = {
   type?: string | string[];
@@ -30,17 +31,10 @@ function mintValue(schema: Schema, minted: Minted): unknown {
 
 /** How each property of a success body is made, worked out once per schema. */
 type Plan = { name: string; property: Schema; made: 'minted' | 'echoed' | 'echoed or sampled' }[];
-const plans = new WeakMap<object, Plan>();
-
-function planOf(shape: Schema & { properties: Record<string, Schema> }): Plan {
-  let plan = plans.get(shape);
-  if (plan === undefined) {
-    const required = new Set(shape.required ?? []);
-    plan = Object.entries(shape.properties).map(([name, property]) => ({ name, property, made: property.readOnly === true ? 'minted' : required.has(name) ? 'echoed or sampled' : 'echoed' }));
-    plans.set(shape, plan);
-  }
-  return plan;
-}
+const planOf = rememberedFor((shape: Schema & { properties: Record<string, Schema> }): Plan => {
+  const required = new Set(shape.required ?? []);
+  return Object.entries(shape.properties).map(([name, property]) => ({ name, property, made: property.readOnly === true ? 'minted' : required.has(name) ? 'echoed or sampled' : 'echoed' }));
+});
 
 /**
  * The body of a success answer made from what the request sent: read-only properties are
