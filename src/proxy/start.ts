@@ -1,14 +1,11 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { resolve } from 'node:path';
-import { renderProblem } from '../problem';
-import { answerClientError } from '../mock/server';
 import { loadSpec } from '../spec/load';
 import { DEFAULT_SPEC } from '../version';
 import type { Report } from '../../contracts/report/report';
-import { forward, type Forwarded } from './forward';
 import { createPipeline } from '../mock/pipeline';
 import { mockRequestOf } from './observe';
+import { relayConnection, type RelayHooks } from './relay';
 import { createSession } from './session';
 import { proxyVerdict, type FailOn } from './verdict';
 
@@ -85,14 +82,6 @@ function upstreamOf(text: string): URL {
   return url;
 }
 
-/** A problem+json for a request the upstream gave no answer to: 504 for a timeout, else 502. */
-function noAnswer(res: ServerResponse, forwarded: Forwarded, upstream: URL): void {
-  if (res.headersSent || res.destroyed) return;
-  const failure = forwarded.failure!;
-  const response = renderProblem({ status: failure.kind === 'timeout' ? 504 : 502, detail: `the upstream ${upstream.origin} gave no answer: ${failure.message}` });
-  res.writeHead(response.status, response.headers).end(JSON.stringify(response.body));
-}
-
 /**
  * Starts the validating proxy: every request goes to the upstream unchanged and its answer back
  * unchanged, and both are held to the spec.
@@ -115,41 +104,40 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const target = { url: upstream, timeoutMs, ...(options.upstreamCa === undefined ? {} : { ca: options.upstreamCa }) };
 
   const mock = options.mockUnimplemented === true ? createPipeline(spec, { auth: { tokens: new Set(), forbiddenTokens: new Set() } }) : undefined;
-  function answerFromMock(res: ServerResponse, forwarded: Forwarded, requestTarget: string): void {
-    const { response } = mock!(mockRequestOf(forwarded, requestTarget));
-    const body = response.body === undefined ? '' : JSON.stringify(response.body);
-    res.writeHead(response.status, { ...response.headers, 'x-kaiten-proxy': `answered by the mock: the upstream said ${forwarded.answer!.status}` }).end(body);
-  }
-
   let finish: (why: 'max-requests' | 'duration') => void = () => undefined;
   const finished = new Promise<'max-requests' | 'duration'>((settle) => (finish = settle));
   let seen = 0;
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method === 'GET' && req.url === REPORT_PATH) {
+  const hooks: RelayHooks = {
+    upstream: target,
+    answerHere: (method, requestTarget) => {
+      if (method !== 'GET' || requestTarget !== REPORT_PATH) return undefined;
       const reports = session.reports();
-      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ verdict: proxyVerdict(reports, options.failOn ?? 'any'), reports }));
-      return;
-    }
-    const replaceable = options.mockUnimplemented === true && session.documents(req.method ?? 'GET', req.url ?? '/');
-    const forwarded = await forward(req, res, replaceable ? { ...target, replaceIf: unimplemented } : target);
-    if (forwarded.failure !== undefined) noAnswer(res, forwarded, upstream);
-    if (forwarded.replaced === true) answerFromMock(res, forwarded, req.url ?? '/');
-    session.record(forwarded, req.url ?? '/');
-    if (options.maxRequests !== undefined && ++seen >= options.maxRequests) finish('max-requests');
-  }
+      return { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: JSON.stringify({ verdict: proxyVerdict(reports, options.failOn ?? 'any'), reports }) };
+    },
+    replaceIf: (method, requestTarget) => (mock !== undefined && session.documents(method, requestTarget) ? unimplemented : undefined),
+    replacement: (forwarded, requestTarget) => {
+      const { response } = mock!(mockRequestOf(forwarded, requestTarget));
+      return {
+        status: response.status,
+        headers: { ...response.headers, 'x-kaiten-proxy': `answered by the mock: the upstream said ${forwarded.answer!.status}` },
+        body: response.body === undefined ? '' : JSON.stringify(response.body),
+      };
+    },
+    done: (forwarded, requestTarget) => {
+      session.record(forwarded, requestTarget);
+      if (options.maxRequests !== undefined && ++seen >= options.maxRequests) finish('max-requests');
+    },
+    // A bug of the proxy's own: the client still gets problem+json (or a closed connection), never a hang.
+    fault: (error) => options.log?.(`the proxy failed: ${(error as Error).stack ?? String(error)}`),
+  };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      // A bug of the proxy's own: the client still gets problem+json, never a hang.
-      options.log?.(`the proxy failed on ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`);
-      if (!res.headersSent && !res.destroyed) {
-        const response = renderProblem({ status: 500, detail: 'the proxy failed unexpectedly; its log says why' });
-        res.writeHead(response.status, response.headers).end(JSON.stringify(response.body));
-      }
-    });
+  const clients = new Set<Socket>();
+  const server = createServer({ allowHalfOpen: true }, (socket) => {
+    clients.add(socket);
+    socket.once('close', () => clients.delete(socket));
+    relayConnection(socket, hooks);
   });
-  server.on('clientError', answerClientError);
   await new Promise<void>((listening, failed) => {
     server.once('error', failed);
     server.listen(options.port ?? 4020, options.host ?? '127.0.0.1', () => listening());
@@ -165,7 +153,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       new Promise((closed) => {
         clearTimeout(timer);
         server.close(() => closed());
-        server.closeAllConnections();
+        for (const socket of clients) socket.destroy();
       }),
   };
 }
