@@ -1,5 +1,5 @@
 // The registry: every check, in the order reports list them. A check's name is what users see.
-import type { Check, CheckContext, Failure } from './check';
+import type { Check, CheckContext, ExchangeCheck, Failure } from './check';
 import { allViolationsReported } from './all_violations_reported';
 import { boundaries } from './boundaries';
 import { checkOrder } from './check_order';
@@ -72,6 +72,24 @@ export function applyChecks(exchanges: Exchange[], context: CheckContext, checks
     return found;
   });
   return { failures, judged };
+}
+
+/**
+ * Applies per-exchange checks to one exchange, adding to running totals: what a proxy does for
+ * each answer as it passes. One clock reading per check, no arrays made per answer.
+ */
+export function judgeExchange(exchange: Exchange, context: CheckContext, checks: readonly ExchangeCheck[], into: Checked): void {
+  let last = performance.now();
+  for (const check of checks) {
+    if (!check.appliesTo(exchange, context)) continue;
+    const finding = check.run(exchange, context);
+    if (finding !== undefined) into.failures.push({ check: check.name, exchange, ...finding });
+    const now = performance.now();
+    const judged = (into.judged[check.name] ??= { answers: 0, ms: 0 });
+    judged.answers++;
+    judged.ms += now - last;
+    last = now;
+  }
 }
 
 export type { Check, CheckContext, Failure, Finding } from './check';

@@ -9,7 +9,9 @@ const isReadOnly = (property: Schema) => property.readOnly === true;
 function serverMade(exchange: Exchange): [string, Schema, unknown][] {
   const body = exchange.response.json as Record<string, unknown> | undefined;
   if (!isSuccess(exchange.response.status) || typeof body !== 'object' || body === null) return [];
-  return documentedProperties(exchange, isReadOnly).flatMap(([name, property]) => (typeof body[name] === 'string' ? [[name, property, body[name]]] : []));
+  const made: [string, Schema, unknown][] = [];
+  for (const [name, property] of documentedProperties(exchange, isReadOnly)) if (typeof body[name] === 'string') made.push([name, property, body[name]]);
+  return made;
 }
 
 /** A success answer to a POST made its resource now: its server-made times must be near the request. */

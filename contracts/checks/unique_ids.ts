@@ -9,7 +9,9 @@ const isIdentifier = (schema: Schema) => schema.readOnly === true && schema.form
 function identifiersOf(exchange: Exchange): [string, unknown][] {
   const body = exchange.response.json as Record<string, unknown> | undefined;
   if (!isSuccess(exchange.response.status) || exchange.case.operation.method !== 'post' || typeof body !== 'object' || body === null) return [];
-  return documentedProperties(exchange, isIdentifier).flatMap(([name]) => (body[name] !== undefined ? [[name, body[name]]] : []));
+  const found: [string, unknown][] = [];
+  for (const [name] of documentedProperties(exchange, isIdentifier)) if (body[name] !== undefined) found.push([name, body[name]]);
+  return found;
 }
 
 /** Server-made identifiers (read-only, not timestamps) are never reused across successful creates. */

@@ -1,7 +1,8 @@
 // A proxy run's findings as they come: each request judged by the request checks, each answer by
 // verify's answer checks (the ones that apply to traffic nobody designed), run-wide checks such as
 // unique ids at the end. The reports are verify's, so one formatter and one JUnit writer serve both.
-import { CHECKS, applyChecks, type Check, type CheckContext, type Failure, type Judged } from '../../contracts/checks';
+import { CHECKS, applyChecks, judgeExchange, type Check, type CheckContext, type Failure, type Judged } from '../../contracts/checks';
+import type { ExchangeCheck } from '../../contracts/checks/check';
 import type { RunResult, VerifySettings } from '../../contracts/run';
 import type { Exchange, RunError } from '../../contracts/send';
 import { toReport, type Report } from '../../contracts/report/report';
@@ -52,6 +53,13 @@ function judgeable(check: Check, unknownExpectation: WeakSet<Exchange>): Check {
   return { ...check, appliesTo: (exchange, context) => !unknownExpectation.has(exchange) && check.appliesTo(exchange, context) };
 }
 
+/** Counts one judgement (and its time) for a check. */
+const tally = (into: Record<string, Judged>, name: string, ms: number) => {
+  const seen = (into[name] ??= { answers: 0, ms: 0 });
+  seen.answers++;
+  seen.ms += ms;
+};
+
 const add = (into: Record<string, Judged>, from: Record<string, Judged>) => {
   for (const [name, judged] of Object.entries(from)) {
     const seen = (into[name] ??= { answers: 0, ms: 0 });
@@ -71,7 +79,7 @@ export function createSession(settings: SessionSettings): Session {
   const context: CheckContext = { document: settings.spec.document, validate, clockSkewMs: settings.clockSkewMs };
   const unknownExpectation = new WeakSet<Exchange>();
   const answerChecks = TRAFFIC_CHECKS.map((check) => judgeable(check, unknownExpectation));
-  const perExchange = answerChecks.filter((check) => check.scope === 'exchange');
+  const perExchange = answerChecks.filter((check): check is ExchangeCheck => check.scope === 'exchange');
   const acrossRun = answerChecks.filter((check) => check.scope === 'run');
   const secrets = credentialsOf(settings.spec.document);
 
@@ -117,7 +125,7 @@ export function createSession(settings: SessionSettings): Session {
     secrets.note(forwarded.headers);
     const request = mockRequestOf(forwarded, target);
     const route = routeOf(routes, request.method, request.path);
-    add(requestJudged, { [OPERATION_DOCUMENTED.name]: { answers: 1, ms: 0 } });
+    tally(requestJudged, OPERATION_DOCUMENTED.name, 0);
     let exchange: Exchange;
     let observed: ObservedRequest | undefined;
     if (route === undefined) {
@@ -130,7 +138,7 @@ export function createSession(settings: SessionSettings): Session {
       for (const check of REQUEST_CHECKS) {
         const began = performance.now();
         const finding = check.run(observed);
-        add(requestJudged, { [check.name]: { answers: 1, ms: performance.now() - began } });
+        tally(requestJudged, check.name, performance.now() - began);
         if (finding !== undefined) failRequest({ check: check.name, exchange, ...finding });
       }
     }
@@ -155,12 +163,9 @@ export function createSession(settings: SessionSettings): Session {
       if (kept.length < runWideLimit) kept.push(packed(exchange));
       else beyondRunWide++;
     }
-    const checked = applyChecks([exchange], context, perExchange);
-    add(answerJudged, checked.judged);
-    for (const failure of checked.failures) {
-      answerFailures.push(failure);
-      logFailure('ANSWER', failure);
-    }
+    const before = answerFailures.length;
+    judgeExchange(exchange, context, perExchange, { failures: answerFailures, judged: answerJudged });
+    for (let i = before; i < answerFailures.length; i++) logFailure('ANSWER', answerFailures[i]!);
   }
 
   function resultOf(failures: Failure[], judged: Record<string, Judged>, runErrors: RunError[]): RunResult {
