@@ -122,7 +122,6 @@ export function relayConnection(client: Socket, hooks: RelayHooks): void {
     const exchange = current;
     if (exchange === undefined || !exchange.requestDone || !exchange.answered) return;
     current = undefined;
-    link?.setTimeout(0);
     if (!exchange.here) record(forwardedOf(exchange), exchange.target);
     if (closing) return void client.end();
     if (client.isPaused()) client.resume();
@@ -151,6 +150,8 @@ export function relayConnection(client: Socket, hooks: RelayHooks): void {
     if (link !== undefined && !link.destroyed) return link;
     const socket = openLink(upstream);
     link = socket;
+    // Quiet for this long: an answer that is not coming (504), or an idle link to let go.
+    socket.setTimeout(upstream.timeoutMs);
     socket.on('data', (chunk: Buffer) => {
       if (socket === link) guarded(() => readUpstream(chunk));
     });
@@ -193,7 +194,6 @@ export function relayConnection(client: Socket, hooks: RelayHooks): void {
       return writeAnswer(local);
     }
     const socket = linkUp();
-    socket.setTimeout(upstream.timeoutMs);
     const framing = head.framing.kind === 'chunked' ? ['Transfer-Encoding: chunked'] : [];
     socket.write(headText(`${method} ${upstreamTarget(upstream.url, target)} HTTP/1.1`, sentRaw, `Host: ${upstream.url.host}`, ...framing));
   }

@@ -44,8 +44,19 @@ const endOf = (bytes: Buffer): number => {
   return at < 0 ? -1 : at + 4;
 };
 
-function fields(lines: string[]): string[] | HeadError {
-  const raw: string[] = [];
+/** The header pairs, and the values of the three headers that say how the message is framed. */
+interface Fields {
+  raw: string[];
+  coding: string | undefined;
+  length: string | undefined;
+  connection: string | undefined;
+}
+
+const join = (joined: string | undefined, value: string) => (joined === undefined ? value : `${joined}, ${value}`);
+
+// A bare CR or LF inside a line fails the name or value test: every line is CRLF-ended.
+function fields(lines: string[]): Fields | HeadError {
+  const found: Fields = { raw: [], coding: undefined, length: undefined, connection: undefined };
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     const colon = line.indexOf(':');
@@ -54,35 +65,31 @@ function fields(lines: string[]): string[] | HeadError {
     const value = line.slice(colon + 1).trim();
     if (!TOKEN.test(name)) return bad(`an invalid header name "${name.slice(0, 40)}"`);
     if (!VALUE.test(value)) return bad(`a control character in header ${name}`);
-    raw.push(name, value);
+    found.raw.push(name, value);
+    // Only names of these lengths can be one of the three: most headers are never lower-cased.
+    if (name.length === 17 && name.toLowerCase() === 'transfer-encoding') found.coding = join(found.coding, value.toLowerCase());
+    else if (name.length === 14 && name.toLowerCase() === 'content-length') found.length = join(found.length, value);
+    else if (name.length === 10 && name.toLowerCase() === 'connection') found.connection = join(found.connection, value.toLowerCase());
   }
-  return raw;
-}
-
-/** All values of a header, comma-joined, lower-cased; undefined when absent. */
-export function valuesOf(raw: string[], lowerName: string): string | undefined {
-  let joined: string | undefined;
-  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.length === lowerName.length && raw[i]!.toLowerCase() === lowerName) joined = joined === undefined ? raw[i + 1]! : `${joined}, ${raw[i + 1]!}`;
-  return joined?.toLowerCase();
+  return found;
 }
 
 /** The body's framing from the headers; `unframed` is what a message with neither header has. */
-function framingOf(raw: string[], unframed: Framing): Framing | HeadError {
-  const coding = valuesOf(raw, 'transfer-encoding');
-  const length = valuesOf(raw, 'content-length');
+function framingOf({ coding, length }: Fields, unframed: Framing): Framing | HeadError {
   if (coding !== undefined) {
     if (length !== undefined) return bad('both Transfer-Encoding and Content-Length');
     return coding.trim() === 'chunked' ? { kind: 'chunked' } : bad(`an unsupported Transfer-Encoding "${coding}"`);
   }
   if (length === undefined) return unframed;
+  if (LENGTH.test(length)) return { kind: 'length', length: Number(length) };
   const values = new Set(length.split(',').map((value) => value.trim()));
   const [only] = values;
   if (values.size !== 1 || !LENGTH.test(only!)) return bad(`an invalid Content-Length "${length}"`);
   return { kind: 'length', length: Number(only) };
 }
 
-function closes(version: string, raw: string[]): boolean {
-  const connection = valuesOf(raw, 'connection') ?? '';
+function closes(version: string, { connection = '' }: Fields): boolean {
+  if (connection === '') return version === 'HTTP/1.0';
   return version === 'HTTP/1.0' ? !/(^|,)\s*keep-alive\s*(,|$)/.test(connection) : /(^|,)\s*close\s*(,|$)/.test(connection);
 }
 
@@ -90,9 +97,7 @@ function split(bytes: Buffer): { lines: string[]; size: number } | HeadError | u
   const size = endOf(bytes);
   if (size < 0) return bytes.length > HEAD_LIMIT ? bad('a head over 16 KiB', 431) : undefined;
   if (size > HEAD_LIMIT) return bad('a head over 16 KiB', 431);
-  const text = bytes.toString('latin1', 0, size - 4);
-  if (text.includes('\n') && text.split('\r\n').some((line) => line.includes('\n') || line.includes('\r'))) return bad('a line not ended by CRLF');
-  return { lines: text.split('\r\n'), size };
+  return { lines: bytes.toString('latin1', 0, size - 4).split('\r\n'), size };
 }
 
 /**
@@ -115,11 +120,11 @@ export function readRequestHead(bytes: Buffer): Head | HeadError | undefined {
   const [method = '', target = '', version = ''] = start;
   if (start.length !== 3 || !TOKEN.test(method) || !TARGET.test(target)) return bad('not an HTTP request line');
   if (version !== 'HTTP/1.1' && version !== 'HTTP/1.0') return bad(`an unsupported version "${version.slice(0, 20)}"`);
-  const raw = fields(parts.lines);
-  if (!Array.isArray(raw)) return raw;
-  const framing = framingOf(raw, { kind: 'none' });
+  const found = fields(parts.lines);
+  if ('status' in found) return found;
+  const framing = framingOf(found, { kind: 'none' });
   if ('status' in framing) return framing;
-  return { start: [method, target, version], raw, framing, closes: closes(version, raw), size: parts.size };
+  return { start: [method, target, version], raw: found.raw, framing, closes: closes(version, found), size: parts.size };
 }
 
 /** An answer's head; `method` is the request's (a HEAD's answer has no body). */
@@ -130,11 +135,11 @@ export function readResponseHead(bytes: Buffer, method: string): Head | HeadErro
   const match = /^(HTTP\/1\.[01]) (\d{3})(?: (.*))?$/.exec(line);
   if (match === null) return bad(`not an HTTP status line: "${line.slice(0, 60)}"`, 502);
   const [, version, status, reason = ''] = match as unknown as [string, string, string, string | undefined];
-  const raw = fields(parts.lines);
-  if (!Array.isArray(raw)) return { ...raw, status: 502 };
+  const found = fields(parts.lines);
+  if ('status' in found) return { ...found, status: 502 };
   const code = Number(status);
   const bodiless = method === 'HEAD' || code < 200 || code === 204 || code === 304;
-  const framing = bodiless ? { kind: 'none' as const } : framingOf(raw, { kind: 'close' });
+  const framing = bodiless ? { kind: 'none' as const } : framingOf(found, { kind: 'close' });
   if ('status' in framing) return { ...framing, status: 502 };
-  return { start: [version, status, reason], raw, framing, closes: closes(version, raw) || framing.kind === 'close', size: parts.size };
+  return { start: [version, status, reason], raw: found.raw, framing, closes: closes(version, found) || framing.kind === 'close', size: parts.size };
 }
