@@ -11,6 +11,7 @@ import { bodyReader, type BodyReader } from './http1/body';
 import { readRequestHead, readResponseHead, type Head, type HeadError } from './http1/head';
 import { endToEnd, headerRecord, headText } from './http1/headers';
 import { openLink } from './link';
+import { outboxOf, type Outbox } from './outbox';
 
 /** An answer the proxy gives itself. */
 export interface LocalAnswer {
@@ -79,6 +80,9 @@ export function relayConnection(client: Socket, hooks: RelayHooks): void {
   let held: Buffer = EMPTY;
   let current: InFlight | undefined;
   let link: Socket | undefined;
+  /** What goes to the link and to the client in this turn. */
+  let toLink: Outbox | undefined;
+  const toClient = outboxOf(client);
   let linkHeld: Buffer = EMPTY;
   /** The client connection ends after the current answer. */
   let closing = false;
@@ -95,7 +99,9 @@ export function relayConnection(client: Socket, hooks: RelayHooks): void {
 
   const writeAnswer = (answer: LocalAnswer) => {
     const pairs = Object.entries(answer.headers).flat();
-    client.write(headText(statusLine(answer.status), pairs, `Content-Length: ${Buffer.byteLength(answer.body)}`, ...(closing ? ['Connection: close'] : [])) + answer.body);
+    toClient.add(headText(statusLine(answer.status), pairs, `Content-Length: ${Buffer.byteLength(answer.body)}`, ...(closing ? ['Connection: close'] : [])));
+    toClient.add(Buffer.from(answer.body));
+    toClient.flush();
   };
   const problem = (status: number, detail: string): LocalAnswer => {
     const response = renderProblem({ status, detail });
@@ -113,6 +119,7 @@ export function relayConnection(client: Socket, hooks: RelayHooks): void {
   function dropLink(): void {
     const gone = link;
     link = undefined;
+    toLink = undefined;
     linkHeld = EMPTY;
     gone?.destroy();
   }
@@ -123,7 +130,10 @@ export function relayConnection(client: Socket, hooks: RelayHooks): void {
     if (exchange === undefined || !exchange.requestDone || !exchange.answered) return;
     current = undefined;
     if (!exchange.here) record(forwardedOf(exchange), exchange.target);
-    if (closing) return void client.end();
+    if (closing) {
+      toClient.flush();
+      return void client.end();
+    }
     if (client.isPaused()) client.resume();
     if (!reading) guarded(readClient);
   }
@@ -150,6 +160,7 @@ export function relayConnection(client: Socket, hooks: RelayHooks): void {
     if (link !== undefined && !link.destroyed) return link;
     const socket = openLink(upstream);
     link = socket;
+    toLink = outboxOf(socket);
     // Quiet for this long: an answer that is not coming (504), or an idle link to let go.
     socket.setTimeout(upstream.timeoutMs);
     socket.on('data', (chunk: Buffer) => {
@@ -193,9 +204,9 @@ export function relayConnection(client: Socket, hooks: RelayHooks): void {
       exchange.answered = true;
       return writeAnswer(local);
     }
-    const socket = linkUp();
+    linkUp();
     const framing = head.framing.kind === 'chunked' ? ['Transfer-Encoding: chunked'] : [];
-    socket.write(headText(`${method} ${upstreamTarget(upstream.url, target)} HTTP/1.1`, sentRaw, `Host: ${upstream.url.host}`, ...framing));
+    toLink!.add(headText(`${method} ${upstreamTarget(upstream.url, target)} HTTP/1.1`, sentRaw, `Host: ${upstream.url.host}`, ...framing));
   }
 
   /** Goes through what the client has sent: heads begin exchanges, body bytes go upstream as they are. */
@@ -205,6 +216,7 @@ export function relayConnection(client: Socket, hooks: RelayHooks): void {
       readHeld();
     } finally {
       reading = false;
+      if (toLink?.flush() === false) client.pause();
     }
   }
 
@@ -227,7 +239,7 @@ export function relayConnection(client: Socket, hooks: RelayHooks): void {
       if ('error' in read) return refuse({ status: 400, why: read.error });
       const part = held.subarray(0, read.used);
       held = held.subarray(read.used);
-      if (part.length > 0 && !exchange.here && exchange.failure === undefined && link !== undefined && !link.write(part)) client.pause();
+      if (part.length > 0 && !exchange.here && exchange.failure === undefined) toLink?.add(part);
       if (!read.done) return;
       exchange.requestDone = true;
       settle();
@@ -251,7 +263,6 @@ export function relayConnection(client: Socket, hooks: RelayHooks): void {
     const exchange = current;
     if (exchange === undefined || exchange.here || exchange.answered) return dropLink(); // bytes nobody asked for
     linkHeld = linkHeld.length === 0 ? chunk : Buffer.concat([linkHeld, chunk]);
-    client.cork();
     try {
       while (exchange.answer === undefined) {
         const head = readResponseHead(linkHeld, exchange.method);
@@ -261,7 +272,7 @@ export function relayConnection(client: Socket, hooks: RelayHooks): void {
         const status = Number(head.start[1]);
         if (status === 101) return failExchange(exchange, 'other', 'the upstream switched protocols, which the proxy does not relay');
         if (status < 200) {
-          if (exchange.version === 'HTTP/1.1') client.write(headText(statusLine(status, head.start[2]), endToEnd(head.raw)));
+          if (exchange.version === 'HTTP/1.1') toClient.add(headText(statusLine(status, head.start[2]), endToEnd(head.raw)));
           continue;
         }
         answerHead(exchange, head, status);
@@ -269,20 +280,20 @@ export function relayConnection(client: Socket, hooks: RelayHooks): void {
       const answer = exchange.answer;
       const read = answer.reader.read(linkHeld, (part) => {
         exchange.received.add(part);
-        if (answer.dechunk && part.length > 0) client.write(part);
+        if (answer.dechunk && part.length > 0) toClient.add(part);
       });
       if ('error' in read) return failExchange(exchange, 'other', `a malformed answer body: ${read.error}`);
-      if (read.used > 0 && !answer.replaced && !answer.dechunk && !client.write(linkHeld.subarray(0, read.used))) {
-        link?.pause();
-        client.once('drain', () => link?.resume());
-      }
+      if (read.used > 0 && !answer.replaced && !answer.dechunk) toClient.add(linkHeld.subarray(0, read.used));
       linkHeld = linkHeld.subarray(read.used);
       if (!read.done) return;
       if (answer.head.closes || linkHeld.length > 0) dropLink();
       exchange.answered = true;
       finishAnswer(exchange);
     } finally {
-      client.uncork();
+      if (!toClient.flush() && link !== undefined) {
+        const paused = link.pause();
+        client.once('drain', () => paused.resume());
+      }
     }
   }
 
@@ -295,7 +306,7 @@ export function relayConnection(client: Socket, hooks: RelayHooks): void {
     if (replaced) return;
     if (head.framing.kind === 'close' || dechunk) closing = true;
     const connection = closing ? ['Connection: close'] : exchange.version === 'HTTP/1.0' ? ['Connection: keep-alive'] : [];
-    client.write(headText(statusLine(status, head.start[2]), endToEnd(head.raw), ...(chunked && !dechunk ? ['Transfer-Encoding: chunked'] : []), ...connection));
+    toClient.add(headText(statusLine(status, head.start[2]), endToEnd(head.raw), ...(chunked && !dechunk ? ['Transfer-Encoding: chunked'] : []), ...connection));
   }
 
   function finishAnswer(exchange: InFlight): void {
@@ -320,9 +331,7 @@ export function relayConnection(client: Socket, hooks: RelayHooks): void {
 
   client.on('data', (chunk: Buffer) => {
     held = held.length === 0 ? chunk : Buffer.concat([held, chunk]);
-    if (link !== undefined) link.cork();
     guarded(readClient);
-    link?.uncork();
     if (held.length > HELD_LIMIT && current !== undefined) client.pause();
   });
   // A client that closes its side has left, as Node's HTTP server takes it: an answer in flight is not passed on.

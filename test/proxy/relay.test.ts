@@ -47,6 +47,7 @@ function answersIn(text: string): { status: number; body: string }[] {
   let rest = text;
   while (rest.length > 0) {
     const end = rest.indexOf('\r\n\r\n');
+    if (end < 0) throw new Error(`not an answer: ${JSON.stringify(rest.slice(0, 80))}`);
     const head = rest.slice(0, end);
     rest = rest.slice(end + 4);
     const status = Number(head.slice(9, 12));
@@ -57,6 +58,7 @@ function answersIn(text: string): { status: number; body: string }[] {
       rest = rest.slice(Number(length[1]));
     } else if (/transfer-encoding: chunked/i.test(head)) {
       for (let size = parseInt(rest, 16); ; size = parseInt(rest, 16)) {
+        if (Number.isNaN(size)) throw new Error(`not a chunk: ${JSON.stringify(rest.slice(0, 80))}`);
         rest = rest.slice(rest.indexOf('\r\n') + 2);
         if (size === 0) break;
         body += rest.slice(0, size);
@@ -130,4 +132,23 @@ it('refuses a chunked body with a bad size with 400 problem+json, and the upstre
   expect(reply.text).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
   expect(reply.text).toMatch(/invalid chunk size/);
   expect(seen.map((request) => request.url)).not.toContain('/smuggled');
+});
+
+it('passes header bytes beyond ASCII through as they came, both ways', async () => {
+  let received = Buffer.alloc(0);
+  const raw = createNetServer((socket) => {
+    socket.on('data', (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      if (received.includes('\r\n\r\n')) socket.end(Buffer.concat([Buffer.from('HTTP/1.1 200 OK\r\nX-Name: caf'), Buffer.from([0xc3, 0xa9]), Buffer.from('\r\nContent-Length: 2\r\n\r\nok')]));
+    });
+  });
+  const other = await startProxy({ upstream: await listen(raw), spec: SPEC_PATH, port: 0 });
+  try {
+    const reply = await sendRaw(other.url, [Buffer.concat([Buffer.from('GET /x HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Sent: '), Buffer.from([0xe9, 0xff]), Buffer.from('\r\n\r\n')])], 3000);
+    expect(received.includes(Buffer.from([0x58, 0x2d, 0x53, 0x65, 0x6e, 0x74, 0x3a, 0x20, 0xe9, 0xff, 0x0d, 0x0a]))).toBe(true); // "X-Sent: " then the two bytes
+    expect(Buffer.from(reply.text, 'utf8').includes(Buffer.from('X-Name: café'))).toBe(true);
+  } finally {
+    await other.close();
+    raw.close();
+  }
 });
