@@ -26,7 +26,7 @@ function report(rounds: Record<string, Measured>[]): BenchReport {
     startup: { specLoadToListeningMs: [200, 250, 400], processStartToFirstAnswerMs: [800, 900, 1200] },
     gc: { on: [12, 14], off: [4, 6] },
     pipeline: { valid: { min: 35, median: 37 }, invalid: { min: 20, median: 21 } },
-    proxy: { direct: [run(40_000, 3), run(40_000, 3)], bare: [run(20_000, 4), run(20_000, 8)], through: [run(10_000, 12), run(30_000, 6)] },
+    proxy: { direct: [run(40_000, 3), run(40_000, 3)], relay: [run(32_000, 3), run(24_000, 5)], bare: [run(20_000, 4), run(20_000, 8)], through: [run(10_000, 12), run(30_000, 6)] },
     memory: { beforeMb: 100, halfwayMb: 138, afterMb: 140, growthMb: 40, secondHalfMb: 2, requests: 200_000, journalOff: { beforeMb: 110, afterMb: 111, growthMb: 1 }, liveHeapMb: { beforeMb: 21.4, afterMb: 21.2 } },
   };
 }
@@ -62,7 +62,7 @@ describe('the bench report', () => {
   });
 });
 
-test('the proxy is judged on what it adds to the same load, round by round, beside the bare forwarder', () => {
+test('the proxy is judged on what it adds to the same load, round by round, beside the TCP relay and the bare forwarder', () => {
   // Rounds: p50 1 -> 1 ms (run() gives p50 1), req/s 40,000 -> 10,000 and 30,000: ratios 0.25 and 0.75, median 0.5.
   const text = formatReport(report([round(8_000, 1_000, 8_000)]));
   expect(line(text, 'proxy added p50')).toMatch(/0\.0 \/ 6\.0 .* met/);
@@ -71,6 +71,10 @@ test('the proxy is judged on what it adds to the same load, round by round, besi
   expect(line(text, 'bare forwarder added p50')).toMatch(/0\.0 \/ 3\.0/);
   expect(line(text, 'bare forwarder / direct')).toMatch(/0\.50 \/ 0\.50 \/ 0\.50/);
   expect(line(text, 'our proxy / bare forwarder')).toMatch(/0\.50 \/ 1\.00 \/ 1\.50/);
+  // The TCP relay: p99 3 -> 3 and 3 -> 5 (median 1); 32,000 and 24,000 of 40,000; ours 10,000 of 32,000 and 30,000 of 24,000.
+  expect(line(text, 'TCP relay added p50')).toMatch(/0\.0 \/ 1\.0/);
+  expect(line(text, 'TCP relay / direct')).toMatch(/0\.60 \/ 0\.70 \/ 0\.80/);
+  expect(line(text, 'our proxy / TCP relay')).toMatch(/0\.31 \/ 0\.78 \/ 1\.25/);
 });
 
 describe('GC time read from --trace-gc lines', () => {
