@@ -65,3 +65,63 @@ it.each([
   expect(reply).toMatchObject({ status, contentType: 'application/problem+json', body: { status } });
   expect((await send(proxy.url, { headers: { 'content-type': 'application/json', authorization: 'Bearer x' }, body: { url: 'https://a.example.com/k', eventNames: ['CUSTOMER_CREATION'] } })).status).toBe(201);
 });
+
+// Bytes, not requests: valid requests with bytes replaced, inserted and dropped, sent in random
+// pieces. The proxy now reads HTTP itself, so its reader is what this holds to account.
+const VALID_RAW = 'POST /webhooks HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer fuzz\r\nContent-Type: application/json\r\nContent-Length: 72\r\nConnection: close\r\n\r\n{"url":"https://hooks.example.com/k","eventNames":["CUSTOMER_CREATION"]}';
+const CHUNKED_RAW = 'POST /webhooks HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer fuzz\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\n{"url\r\n43\r\n":"https://hooks.example.com/k","eventNames":["CUSTOMER_CREATION"]}\r\n0\r\n\r\n';
+const edit = fc.record({ at: fc.nat(), kind: fc.constantFrom('replace', 'insert', 'drop'), byte: fc.constantFrom(0, 9, 10, 13, 32, 34, 44, 48, 58, 127, 200, 255) });
+const mangled = fc.record({ base: fc.constantFrom(VALID_RAW, CHUNKED_RAW), edits: fc.array(edit, { minLength: 1, maxLength: 4 }), cuts: fc.array(fc.nat(), { maxLength: 3 }) });
+
+function mangle({ base, edits, cuts }: { base: string; edits: { at: number; kind: string; byte: number }[]; cuts: number[] }): Buffer[] {
+  let bytes = Buffer.from(base, 'latin1');
+  for (const { at, kind, byte } of edits) {
+    const i = at % bytes.length;
+    if (kind === 'replace') bytes[i] = byte;
+    else if (kind === 'insert') bytes = Buffer.concat([bytes.subarray(0, i), Buffer.from([byte]), bytes.subarray(i)]);
+    else bytes = Buffer.concat([bytes.subarray(0, i), bytes.subarray(i + 1)]);
+  }
+  const points = [...new Set(cuts.map((cut) => cut % bytes.length))].sort((a, b) => a - b);
+  return [0, ...points].map((from, i) => bytes.subarray(from, points[i] ?? bytes.length)).filter((piece) => piece.length > 0);
+}
+
+/** The answers in a raw reply, split by their Content-Length in bytes (the proxy's and the mock's answers carry one). */
+function answersOf(text: string): string[] {
+  const answers: string[] = [];
+  let rest = Buffer.from(text, 'utf8');
+  while (rest.subarray(0, 9).toString() === 'HTTP/1.1 ') {
+    const end = rest.indexOf('\r\n\r\n') + 4;
+    const length = Number(/\r\ncontent-length: (\d+)/i.exec(rest.subarray(0, end).toString())?.[1] ?? rest.length);
+    answers.push(rest.subarray(0, end + length).toString());
+    rest = rest.subarray(end + length);
+  }
+  return answers;
+}
+
+it('200 seeded mangled requests in random pieces: the proxy answers each with the upstream\'s answer or its own problem+json, and never fails itself', async () => {
+  const faults: string[] = [];
+  const own = await startProxy({ upstream: upstream.url, spec: SPEC_PATH, port: 0, timeoutMs: 2000, log: (line) => line.startsWith('the proxy failed') && faults.push(line) });
+  try {
+    const cases = fc.sample(mangled, { seed: SEED, numRuns: 200 });
+    const statuses = new Map<number, number>();
+    for (let batch = 0; batch < cases.length; batch += 20) {
+      const replies = await Promise.all(cases.slice(batch, batch + 20).map((sample) => sendRaw(own.url, mangle(sample), 1000)));
+      for (const reply of replies) {
+        // Each answer on its own: a body that ran past its length is read as a next request, and refused as one.
+        for (const answer of answersOf(reply.text)) {
+          const parsed = parseRaw(answer);
+          statuses.set(parsed.status, (statuses.get(parsed.status) ?? 0) + 1);
+          if (parsed.contentType === 'application/problem+json') expect(parsed.body).toMatchObject({ status: parsed.status });
+        }
+        expect(reply.text === '' || reply.text.startsWith('HTTP/1.1 ')).toBe(true);
+      }
+    }
+    expect(faults).toEqual([]);
+    // The run met both kinds: answers relayed from the upstream and the proxy's own refusals.
+    expect([...statuses.keys()].some((status) => status === 201 || status === 422)).toBe(true);
+    expect(statuses.get(400) ?? 0).toBeGreaterThan(0);
+    expect((await send(own.url, { headers: { 'content-type': 'application/json', authorization: 'Bearer x' }, body: { url: 'https://a.example.com/k', eventNames: ['CUSTOMER_CREATION'] } })).status).toBe(201);
+  } finally {
+    await own.close();
+  }
+}, 60_000);
