@@ -68,7 +68,7 @@ function upstreamTarget(base: URL, target: string): string {
   if (target === '*') return target;
   const path = target.startsWith('/') ? target : (() => {
     const url = URL.canParse(target) ? new URL(target) : undefined;
-    return url === undefined ? `/${target}` : `${url.pathname}${url.search}`;
+    return url === undefined || !url.pathname.startsWith('/') ? `/${target}` : `${url.pathname}${url.search}`;
   })();
   return `${base.pathname.replace(/\/+$/, '')}${path}`;
 }

@@ -152,3 +152,8 @@ it('passes header bytes beyond ASCII through as they came, both ways', async () 
     raw.close();
   }
 });
+
+it('reads an absolute-form target (a client that takes it for a forward proxy) as its path and query', async () => {
+  const reply = await sendRaw(proxy.url, ['GET http://api.example.com/a?x=1 HTTP/1.1\r\nHost: api.example.com\r\nConnection: close\r\n\r\n'], 3000);
+  expect(answersIn(reply.text)).toEqual([{ status: 200, body: 'GET /a?x=1 ' }]);
+});
