@@ -7,12 +7,13 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/version';
 import { CONNECTIONS, INVALID, VALID, load, type Measured } from './load';
+import { measure } from './measure';
 import { gcCost } from './gc';
 import { heapGrowth } from './heap';
 import { pipelineCost } from './pipeline';
 import { proxyCost } from './proxy';
 import { formatReport } from './report';
-import { BARE, cpuMs, OURS, PRISM, residentMb, startTarget, stopTarget, type Target, type TargetCommand } from './targets';
+import { BARE, OURS, PRISM, residentMb, startTarget, stopTarget, type Target, type TargetCommand } from './targets';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 6);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -57,13 +58,6 @@ async function startups(): Promise<{ specLoadToListeningMs: number[]; processSta
   return measured;
 }
 
-/** One measured load, with the CPU time the server used for it. */
-async function measure(target: Target, body: string): Promise<Measured> {
-  const cpuBefore = cpuMs(target.process.pid!);
-  const result = await load(target.url, body, { seconds: DURATION });
-  return { ...result, cpuUsPerRequest: ((cpuMs(target.process.pid!) - cpuBefore) * 1000) / Math.max(1, result.total) };
-}
-
 /** Resident memory after a warm-up, then after each half of the requests: a bounded journal keeps the second half flat. */
 async function memoryGrowth(command: TargetCommand): Promise<{ beforeMb: number; halfwayMb: number; afterMb: number; growthMb: number; secondHalfMb: number; requests: number }> {
   const target = await startTarget(command);
@@ -90,7 +84,7 @@ async function main(): Promise<void> {
     for (let round = 1; round <= ROUNDS; round++) {
       const results: Record<string, Measured> = {};
       for (const run of round % 2 === 1 ? RUNS : [...RUNS].reverse()) {
-        const result = await measure(started.get(run.command)!, run.body);
+        const result = await measure(started.get(run.command)!, run.body, DURATION);
         results[run.name] = result;
         process.stdout.write(`round ${round}: ${run.name}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms, ${result.cpuUsPerRequest.toFixed(0)} us CPU a request\n`);
       }

@@ -3,7 +3,8 @@
 // through `kaiten-webhooks proxy`, in rotating order. The upstream answers as the contract says,
 // so the proxy's checks pass and its own work is measured.
 import { join } from 'node:path';
-import { load, VALID, type Load } from './load';
+import { load, VALID, type Measured } from './load';
+import { measure } from './measure';
 import { PROXY, startTarget, stopTarget, type TargetCommand } from './targets';
 
 /** As many as there are sides: each takes each place in the order once. */
@@ -14,13 +15,14 @@ const UPSTREAM: TargetCommand = { name: 'conformant node:http upstream', args: (
 const BARE_PROXY = (upstream: string): TargetCommand => ({ name: 'bare node:http proxy', args: (port) => [join(__dirname, 'bare-proxy.js'), String(port), upstream] });
 const TCP_RELAY = (upstream: string): TargetCommand => ({ name: 'TCP relay', args: (port) => [join(__dirname, 'tcp-relay.js'), String(port), upstream] });
 
+/** Each side's loads, with the CPU its own process spent (the upstream's, for direct). */
 export interface ProxyCost {
-  direct: Load[];
+  direct: Measured[];
   /** Through the TCP relay (bytes copied, nothing read). */
-  relay: Load[];
+  relay: Measured[];
   /** Through the bare forwarder. */
-  bare: Load[];
-  through: Load[];
+  bare: Measured[];
+  through: Measured[];
 }
 
 type Side = keyof ProxyCost;
@@ -35,7 +37,7 @@ export async function proxyCost(): Promise<ProxyCost> {
     for (let round = 0; round < ROUNDS; round++) {
       // Each side takes each place in the order once: drift on the machine falls on all of them.
       const order = SIDES.map((_side, i) => SIDES[(i + round) % SIDES.length]!);
-      for (const side of order) cost[side].push(await load(targets[side].url, VALID, { seconds: SECONDS }));
+      for (const side of order) cost[side].push(await measure(targets[side], VALID, SECONDS));
     }
     return cost;
   } finally {

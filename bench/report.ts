@@ -12,7 +12,7 @@ export interface BenchReport {
   /** Microseconds of garbage collection per request, journal on and off, per alternating run. */
   gc: { on: number[]; off: number[] };
   /** The same load straight to the upstream, through a TCP relay, a bare forwarder and the proxy, in rotating order. */
-  proxy: { direct: Load[]; relay: Load[]; bare: Load[]; through: Load[] };
+  proxy: { direct: Measured[]; relay: Measured[]; bare: Measured[]; through: Measured[] };
   /** The pipeline alone, in process: CPU microseconds per request. */
   pipeline: Record<'valid' | 'invalid', { min: number; median: number }>;
   memory: {
@@ -94,6 +94,7 @@ export function formatReport(report: BenchReport): string {
     `${'bare forwarder added p50 / p99, ms'.padEnd(34)} ${`${fixed(added('bare', 'p50').median, 1)} / ${fixed(added('bare', 'p99').median, 1)}`.padStart(24)}  (node:http server and client forwarding, nothing checked)`,
     `${'bare forwarder / direct, req/s'.padEnd(34)} ${range(perRound(proxy.bare, proxy.direct), 2).padStart(24)}  (what Node's HTTP objects leave of it)`,
     `${'our proxy / bare forwarder, req/s'.padEnd(34)} ${range(perRound(proxy.through, proxy.bare), 2).padStart(24)}`,
+    `${'proxy CPU us/exchange'.padEnd(34)} ${(['relay', 'bare', 'through'] as const).map((side) => fixed(spread(proxy[side].map((m) => m.cpuUsPerRequest)).median)).join(' / ').padStart(24)}  (TCP relay / bare forwarder / ours; the upstream ${fixed(spread(proxy.direct.map((m) => m.cpuUsPerRequest)).median)} direct)`,
     `${'our proxy / TCP relay, req/s'.padEnd(34)} ${range(perRound(proxy.through, proxy.relay), 2).padStart(24)}  (what reading HTTP and the checks cost under the ceiling)`,
     `${'pipeline alone, CPU us/request'.padEnd(34)} ${`${fixed(report.pipeline.valid.median, 1)} / ${fixed(report.pipeline.invalid.median, 1)}`.padStart(24)}  (valid / invalid, in process, median of 5 rounds)`,
     `${'p99 at 50 connections, ms'.padEnd(34)} ${range(p99).padStart(24)}  <= 10  ${verdict(p99.median <= 10)}`,

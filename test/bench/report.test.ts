@@ -26,7 +26,7 @@ function report(rounds: Record<string, Measured>[]): BenchReport {
     startup: { specLoadToListeningMs: [200, 250, 400], processStartToFirstAnswerMs: [800, 900, 1200] },
     gc: { on: [12, 14], off: [4, 6] },
     pipeline: { valid: { min: 35, median: 37 }, invalid: { min: 20, median: 21 } },
-    proxy: { direct: [run(40_000, 3), run(40_000, 3)], relay: [run(32_000, 3), run(24_000, 5)], bare: [run(20_000, 4), run(20_000, 8)], through: [run(10_000, 12), run(30_000, 6)] },
+    proxy: { direct: [run(40_000, 3, 20), run(40_000, 3, 30)], relay: [run(32_000, 3, 15), run(24_000, 5, 25)], bare: [run(20_000, 4, 60), run(20_000, 8, 80)], through: [run(10_000, 12, 50), run(30_000, 6, 70)] },
     memory: { beforeMb: 100, halfwayMb: 138, afterMb: 140, growthMb: 40, secondHalfMb: 2, requests: 200_000, journalOff: { beforeMb: 110, afterMb: 111, growthMb: 1 }, liveHeapMb: { beforeMb: 21.4, afterMb: 21.2 } },
   };
 }
@@ -74,6 +74,8 @@ test('the proxy is judged on what it adds to the same load, round by round, besi
   // The TCP relay: p99 3 -> 3 and 3 -> 5 (median 1); 32,000 and 24,000 of 40,000; ours 10,000 of 32,000 and 30,000 of 24,000.
   expect(line(text, 'TCP relay added p50')).toMatch(/0\.0 \/ 1\.0/);
   expect(line(text, 'TCP relay / direct')).toMatch(/0\.60 \/ 0\.70 \/ 0\.80/);
+  // CPU per exchange, medians of the rounds: relay 20, bare 70, ours 60; the upstream 25.
+  expect(line(text, 'proxy CPU us/exchange')).toMatch(/ 20 \/ 70 \/ 60 .*the upstream 25 direct/);
   expect(line(text, 'our proxy / TCP relay')).toMatch(/0\.31 \/ 0\.78 \/ 1\.25/);
 });
 
