@@ -3,15 +3,9 @@
 /** `application/problem+json; charset=utf-8` → `application/problem+json` ('' when there is none). */
 export function mediaTypeOf(contentType: string | undefined): string {
   if (contentType === undefined) return '';
-  // Traffic repeats one content type answer after answer: the last one read is remembered.
-  if (contentType === last.contentType) return last.mediaType;
   const end = contentType.indexOf(';');
-  const mediaType = (end === -1 ? contentType : contentType.slice(0, end)).trim().toLowerCase();
-  last = { contentType, mediaType };
-  return mediaType;
+  return (end === -1 ? contentType : contentType.slice(0, end)).trim().toLowerCase();
 }
-
-let last = { contentType: '', mediaType: '' };
 
 /**
  * Which documented response code answers a status, as OpenAPI reads them: the exact code,
