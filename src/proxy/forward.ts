@@ -51,14 +51,23 @@ export function keeper(): { add: (chunk: Buffer) => void; kept: () => Kept } {
   return { add, kept: () => ({ bytes: Buffer.concat(chunks, size), cut }) };
 }
 
+/** What a socket error on the upstream link says happened (a timeout or a close without answer is known without one). */
 export function kindOf(error: NodeJS.ErrnoException): NonNullable<Forwarded['failure']>['kind'] {
   if (error.code === 'ECONNREFUSED' || error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') return 'refused';
-  if (error.code === 'ECONNRESET' || error.code === 'EPIPE' || error.message === 'socket hang up') return 'reset';
-  if (error.code === 'ETIMEDOUT' || error.code === 'UPSTREAM_TIMEOUT') return 'timeout';
+  if (error.code === 'ECONNRESET' || error.code === 'EPIPE') return 'reset';
+  if (error.code === 'ETIMEDOUT') return 'timeout';
   return 'other';
 }
 
-/** The upstream URL for a request target (`/webhooks?x=1`), under the upstream's base path. */
-export function upstreamUrl(upstream: URL, target: string): string {
-  return `${upstream.origin}${upstream.pathname.replace(/\/+$/, '')}${target}`;
+/**
+ * A request line's target in origin form (`/webhooks?x=1`): an absolute-form one (from a client
+ * that takes the proxy for a forward proxy) is read as its path and query.
+ */
+export function originForm(target: string): string {
+  if (target.startsWith('/') || target === '*') return target;
+  const url = URL.canParse(target) ? new URL(target) : undefined;
+  return url === undefined || !url.pathname.startsWith('/') ? `/${target}` : `${url.pathname}${url.search}`;
 }
+
+/** An origin-form target under the upstream's base path: what the request line upstream carries. */
+export const upstreamTarget = (upstream: URL, target: string): string => (target === '*' ? target : `${upstream.pathname.replace(/\/+$/, '')}${target}`);

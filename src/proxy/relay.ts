@@ -6,7 +6,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { renderProblem } from '../problem';
-import { keeper, kindOf, upstreamUrl, type Forwarded, type Upstream } from './forward';
+import { keeper, kindOf, originForm, upstreamTarget, type Forwarded, type Upstream } from './forward';
 import { bodyReader, type BodyReader } from './http1/body';
 import { readRequestHead, readResponseHead, type Head, type HeadError } from './http1/head';
 import { endToEnd, headerRecord, headText } from './http1/headers';
@@ -62,16 +62,6 @@ interface InFlight {
 }
 
 const statusLine = (status: number, reason = STATUS_CODES[status] ?? '') => `HTTP/1.1 ${status} ${reason}`;
-
-/** The request line's target under the upstream's base path (an absolute-form target is read as its path). */
-function upstreamTarget(base: URL, target: string): string {
-  if (target === '*') return target;
-  const path = target.startsWith('/') ? target : (() => {
-    const url = URL.canParse(target) ? new URL(target) : undefined;
-    return url === undefined || !url.pathname.startsWith('/') ? `/${target}` : `${url.pathname}${url.search}`;
-  })();
-  return `${base.pathname.replace(/\/+$/, '')}${path}`;
-}
 
 export function relayConnection(client: Socket, hooks: RelayHooks): void {
   const { upstream } = hooks;
@@ -190,11 +180,12 @@ export function relayConnection(client: Socket, hooks: RelayHooks): void {
   }
 
   function begin(head: Head): void {
-    const [method, target, version] = head.start;
+    const [method, requestTarget, version] = head.start;
+    const target = originForm(requestTarget);
     const local = hooks.answerHere(method, target);
     const sentRaw = endToEnd(head.raw, 'host');
     const exchange: InFlight = {
-      method, target, version, url: upstreamUrl(upstream.url, target), sentRaw, sent: keeper(), received: keeper(), reader: bodyReader(head.framing),
+      method, target, version, url: `${upstream.url.origin}${upstreamTarget(upstream.url, target)}`, sentRaw, sent: keeper(), received: keeper(), reader: bodyReader(head.framing),
       requestDone: false, here: local !== undefined, replaceIf: local === undefined ? hooks.replaceIf(method, target) : undefined,
       answer: undefined, answered: false, failure: undefined, started: performance.now(), sentAt: Date.now(),
     };

@@ -156,4 +156,7 @@ it('passes header bytes beyond ASCII through as they came, both ways', async () 
 it('reads an absolute-form target (a client that takes it for a forward proxy) as its path and query', async () => {
   const reply = await sendRaw(proxy.url, ['GET http://api.example.com/a?x=1 HTTP/1.1\r\nHost: api.example.com\r\nConnection: close\r\n\r\n'], 3000);
   expect(answersIn(reply.text)).toEqual([{ status: 200, body: 'GET /a?x=1 ' }]);
+  // The checks see the same path the upstream got, and so does the report's request.
+  const failure = proxy.reports()[0].failures.find((found) => found.request.url.includes('x=1'));
+  expect(failure).toMatchObject({ message: 'GET /a is not in the spec', request: { url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/a\?x=1$/) as unknown } });
 });
