@@ -85,11 +85,16 @@ export function judgeExchange(exchange: Exchange, context: CheckContext, checks:
     const finding = check.run(exchange, context);
     if (finding !== undefined) into.failures.push({ check: check.name, exchange, ...finding });
     const now = performance.now();
-    const judged = (into.judged[check.name] ??= { answers: 0, ms: 0 });
-    judged.answers++;
-    judged.ms += now - last;
+    tally(into.judged, check.name, now - last);
     last = now;
   }
+}
+
+/** Counts one judgement by a check, and the time it took. */
+export function tally(judged: Record<string, Judged>, name: string, ms: number): void {
+  const seen = (judged[name] ??= { answers: 0, ms: 0 });
+  seen.answers++;
+  seen.ms += ms;
 }
 
 export type { Check, CheckContext, Failure, Finding } from './check';

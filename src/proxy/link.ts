@@ -4,10 +4,14 @@ import { connect as tcp, isIP, type Socket } from 'node:net';
 import { connect as tls, rootCertificates } from 'node:tls';
 import type { Upstream } from './forward';
 
+/** Where to connect for an upstream URL: its host (an IPv6 one without brackets) and port. */
+export function endpointOf(url: URL): { host: string; port: number } {
+  return { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)) };
+}
+
 export function openLink(upstream: Upstream): Socket {
   const { url } = upstream;
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  const { host, port } = endpointOf(url);
   const socket =
     url.protocol === 'https:'
       ? tls({ host, port, ALPNProtocols: ['http/1.1'], ...(isIP(host) === 0 ? { servername: host } : {}), ...(upstream.ca === undefined ? {} : { ca: [...rootCertificates, upstream.ca] }) })

@@ -1,7 +1,7 @@
 // A proxy run's findings as they come: each request judged by the request checks, each answer by
 // verify's answer checks (the ones that apply to traffic nobody designed), run-wide checks such as
 // unique ids at the end. The reports are verify's, so one formatter and one JUnit writer serve both.
-import { CHECKS, applyChecks, judgeExchange, type Check, type CheckContext, type Failure, type Judged } from '../../contracts/checks';
+import { CHECKS, applyChecks, judgeExchange, tally, type Check, type CheckContext, type Failure, type Judged } from '../../contracts/checks';
 import type { ExchangeCheck } from '../../contracts/checks/check';
 import type { RunResult, VerifySettings } from '../../contracts/run';
 import type { Exchange, RunError } from '../../contracts/send';
@@ -52,13 +52,6 @@ function judgeable(check: Check, unknownExpectation: WeakSet<Exchange>): Check {
   if (check.expectation !== true) return check;
   return { ...check, appliesTo: (exchange, context) => !unknownExpectation.has(exchange) && check.appliesTo(exchange, context) };
 }
-
-/** Counts one judgement (and its time) for a check. */
-const tally = (into: Record<string, Judged>, name: string, ms: number) => {
-  const seen = (into[name] ??= { answers: 0, ms: 0 });
-  seen.answers++;
-  seen.ms += ms;
-};
 
 const add = (into: Record<string, Judged>, from: Record<string, Judged>) => {
   for (const [name, judged] of Object.entries(from)) {

@@ -5,6 +5,7 @@ import { DEFAULT_SPEC } from '../version';
 import type { Report } from '../../contracts/report/report';
 import { createPipeline } from '../mock/pipeline';
 import { mockRequestOf } from './observe';
+import { endpointOf } from './link';
 import { relayConnection, type RelayHooks } from './relay';
 import { createSession } from './session';
 import { proxyVerdict, type FailOn } from './verdict';
@@ -58,9 +59,8 @@ const unimplemented = (status: number) => status === 501 || status === 404;
 
 /** Whether the upstream accepts a connection at all, before any client is told to use the proxy. */
 function reachable(url: URL, timeoutMs: number): Promise<string | undefined> {
-  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
   return new Promise((settle) => {
-    const socket = connect({ host: url.hostname.replace(/^\[|\]$/g, ''), port });
+    const socket = connect(endpointOf(url));
     const done = (why: string | undefined) => {
       socket.destroy();
       settle(why);
@@ -133,7 +133,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   };
 
   const clients = new Set<Socket>();
-  const server = createServer({ allowHalfOpen: true }, (socket) => {
+  const server = createServer((socket) => {
     clients.add(socket);
     socket.once('close', () => clients.delete(socket));
     relayConnection(socket, hooks);
