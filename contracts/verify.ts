@@ -8,6 +8,7 @@ import { blockedReport, exitCodeOf, type Report } from './report/report';
 import { runJestSuite, SuiteError } from './run-jest';
 import type { VerifySettings } from './run';
 import { completeSettings } from './settings';
+import { credentialsFrom, type Credentials } from './credentials';
 
 export const SUITES = ['all', 'jest', 'dredd'] as const;
 export type Suite = (typeof SUITES)[number];
@@ -18,10 +19,12 @@ export interface VerifyOptions {
   baseUrl: string;
   /** OpenAPI file. Default: the packaged spec. */
   spec?: string;
-  /** A valid bearer token with the operation's scope. */
+  /** A valid bearer token with the operation's scope. Default: `$KAITEN_TOKEN`, else a made-up one. */
   token?: string;
-  /** A valid token without the scope, to exercise 403. */
+  /** A valid token without the scope, to exercise 403. Default: `$KAITEN_FORBIDDEN_TOKEN`, else none. */
   forbiddenToken?: string;
+  /** Where `KAITEN_TOKEN` and `KAITEN_FORBIDDEN_TOKEN` are read. Default `process.env`. */
+  env?: NodeJS.ProcessEnv;
   /** Default `all`. */
   suite?: Suite;
   /** Replays the generated cases of an earlier run (every report prints its seed). */
@@ -54,11 +57,11 @@ export function checkBaseUrl(baseUrl: string): string | undefined {
   return /^https?:\/\/[^/]/.test(baseUrl) && URL.canParse(baseUrl) ? undefined : `--base-url must be an http(s) URL, not "${baseUrl}"`;
 }
 
-function settingsOf(options: VerifyOptions): VerifySettings {
+function settingsOf(options: VerifyOptions, credentials: Credentials): VerifySettings {
   const partial: Partial<VerifySettings> & { baseUrl: string } = { baseUrl: options.baseUrl };
   if (options.spec !== undefined) partial.specPath = options.spec;
-  if (options.token !== undefined) partial.token = options.token;
-  if (options.forbiddenToken !== undefined) partial.forbiddenToken = options.forbiddenToken;
+  if (credentials.token !== undefined) partial.token = credentials.token;
+  if (credentials.forbiddenToken !== undefined) partial.forbiddenToken = credentials.forbiddenToken;
   if (options.seed !== undefined) partial.seed = options.seed;
   if (options.timeoutMs !== undefined) partial.timeoutMs = options.timeoutMs;
   if (options.cases !== undefined) partial.randomBodies = options.cases;
@@ -112,9 +115,10 @@ function untilAborted(signal: AbortSignal | undefined): Promise<string> {
  * process.exitCode = result.exitCode;
  */
 export async function verify(options: VerifyOptions): Promise<VerifyResult> {
-  const settings = settingsOf(options);
+  const credentials = credentialsFrom(options, options.env ?? process.env);
+  const settings = settingsOf(options, credentials);
   const outcome = await Promise.race([runSuites(options, settings), untilAborted(options.signal)]);
-  const reports = typeof outcome === 'string' ? [] : outcome;
+  const reports = typeof outcome === 'string' ? [] : outcome.map((report) => ({ ...report, notes: [credentials.note, ...(report.notes ?? [])] }));
   let problem = typeof outcome === 'string' ? outcome : undefined;
   if (options.junit !== undefined) {
     const unwritten = writeReportFile(options.junit, 'JUnit file', problem === undefined ? toJUnit(reports) : junitForProblem(problem));

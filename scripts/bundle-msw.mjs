@@ -1,10 +1,14 @@
 // Builds dist/browser/msw.mjs: `kaiten-webhooks-harness/msw` for the browser, one ES module with
-// the packaged spec parsed into it. `msw` stays an import (the app's own copy). Our Node-only
+// the packaged spec parsed into it. `msw` stays an import (the app's own copy). For a page with no
+// bundler, msw's REST API as one ES module (vendor-msw.mjs: http, HttpResponse, delay, passthrough,
+// bypass, setupWorker; what an import map points `msw` at) and the
+// worker script of the same msw version; and `kaiten-webhooks-harness/values` as an ES module. Our Node-only
 // modules are swapped for their browser twins, and Prism's Node-only parts (its HTTP forwarder
 // with its proxy agents, json-schema-faker's file and URL resolver) for stubs that say so if ever
 // called. Any other Node built-in that reaches the bundle fails the build (esbuild's own error).
 import { analyzeMetafile, build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { STATUS_CODES } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,3 +77,21 @@ writeFileSync(join(ROOT, 'dist', 'browser', 'meta.json'), JSON.stringify(result.
 const bytes = readFileSync(OUT);
 process.stdout.write(`dist/browser/msw.mjs: ${(bytes.length / 1024).toFixed(0)} KiB minified, ${(gzipSync(bytes).length / 1024).toFixed(0)} KiB gzipped\n`);
 if (process.env.BUNDLE_ANALYZE === '1') process.stdout.write(await analyzeMetafile(result.metafile));
+
+// msw's own modules import bare names (outvariant, @mswjs/interceptors...), which a page without a
+// bundler cannot resolve: one file holds them all. Legal comments kept: it is msw's code.
+const msw = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('msw/package.json'), 'utf8'));
+await build({
+  stdin: { contents: "export { http, HttpResponse, delay, passthrough, bypass } from 'msw'; export { setupWorker } from 'msw/browser';", resolveDir: ROOT },
+  outfile: join(ROOT, 'dist', 'browser', 'vendor-msw.mjs'),
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: ['es2022'],
+  minify: true,
+  banner: { js: `// msw ${msw.version} (${msw.license}, https://mswjs.io), bundled into one module by kaiten-webhooks-harness` },
+  logLevel: 'warning',
+});
+copyFileSync(join(ROOT, 'node_modules', 'msw', 'lib', 'mockServiceWorker.js'), join(ROOT, 'dist', 'browser', 'mockServiceWorker.js'));
+
+await build({ entryPoints: [join(ROOT, 'src', 'values.ts')], outfile: join(ROOT, 'dist', 'browser', 'values.mjs'), bundle: true, format: 'esm', platform: 'neutral', target: ['es2022'], logLevel: 'warning' });

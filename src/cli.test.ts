@@ -57,3 +57,14 @@ describe('kaiten-webhooks', () => {
     expect(err).toContain('Usage: kaiten-webhooks mock');
   });
 });
+
+describe('-- CMD', () => {
+  it.each([
+    [['verify', '--base-url', 'http://127.0.0.1:1', '--', 'true'], 'verify takes no command after --'],
+    [['mock', '--'], '-- must be followed by the command to run once the server listens'],
+  ])('%j is a usage error (exit 2)', async (args, message) => {
+    const { code, err } = await run(...args);
+    expect(code).toBe(EXIT.unusable);
+    expect(err).toContain(message);
+  });
+});

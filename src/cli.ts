@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { EXIT, UsageError, type Output } from './commands/output';
+import { splitAlongside } from './commands/alongside';
+import { untilStopped } from './commands/lifetime';
 import { MOCK_USAGE, PROXY_USAGE, VERIFY_USAGE } from './commands/usage';
 import { readVersion } from './version';
 
@@ -24,24 +26,22 @@ Exit codes: 0 success, 1 violations found, 2 could not run (bad arguments, unusa
 
 let signalled = false;
 
-/** Settles on the first SIGINT or SIGTERM: how a running mock is told to stop, and verify to give up. */
-function untilSignal(): Promise<void> {
-  return new Promise((stop) => {
-    const on = () => {
-      signalled = true;
-      stop();
-    };
-    process.once('SIGINT', on);
-    process.once('SIGTERM', on);
+/** Settles on a signal or when the parent goes away: how a running mock is told to stop, and verify to give up. */
+const untilSignal = () =>
+  untilStopped().then((why) => {
+    signalled = true;
+    return why;
   });
-}
 
-const COMMANDS: Record<string, { usage: string; run: (args: string[], output: Output, stopped: Promise<unknown>) => Promise<number> }> = {
+type Run = (args: string[], output: Output, stopped: Promise<unknown>, alongside?: string[]) => Promise<number>;
+
+// `alongside`: the command takes `-- CMD ARGS`, run once it listens; it stops when CMD ends.
+const COMMANDS: Record<string, { usage: string; alongside: boolean; run: Run }> = {
   // Loaded on use: the mock pulls in Prism, verify pulls in Jest and Dredd.
   /* eslint-disable @typescript-eslint/no-require-imports */
-  mock: { usage: MOCK_USAGE, run: (args, output, stopped) => (require('./commands/mock') as typeof import('./commands/mock')).runMock(args, output, stopped) },
-  verify: { usage: VERIFY_USAGE, run: (args, output, stopped) => (require('./commands/verify') as typeof import('./commands/verify')).runVerify(args, output, stopped) },
-  proxy: { usage: PROXY_USAGE, run: (args, output, stopped) => (require('./commands/proxy') as typeof import('./commands/proxy')).runProxy(args, output, stopped) },
+  mock: { usage: MOCK_USAGE, alongside: true, run: (...args) => (require('./commands/mock') as typeof import('./commands/mock')).runMock(...args) },
+  verify: { usage: VERIFY_USAGE, alongside: false, run: (args, output, stopped) => (require('./commands/verify') as typeof import('./commands/verify')).runVerify(args, output, stopped) },
+  proxy: { usage: PROXY_USAGE, alongside: true, run: (...args) => (require('./commands/proxy') as typeof import('./commands/proxy')).runProxy(...args) },
   /* eslint-enable @typescript-eslint/no-require-imports */
 };
 
@@ -54,11 +54,14 @@ export async function runCli(args: string[], output: Output, stopped?: Promise<u
   const command = name === undefined ? undefined : COMMANDS[name];
   try {
     if (command !== undefined) {
-      if (rest.includes('--help') || rest.includes('-h')) {
+      const { own, alongside } = splitAlongside(rest);
+      if (own.includes('--help') || own.includes('-h')) {
         output.out(command.usage);
         return EXIT.ok;
       }
-      return await command.run(rest, output, stopped ?? untilSignal());
+      if (alongside !== undefined && !command.alongside) throw new UsageError(`${name} takes no command after --`);
+      if (alongside?.length === 0) throw new UsageError('-- must be followed by the command to run once the server listens');
+      return await command.run(own, output, stopped ?? untilSignal(), alongside);
     }
     const { values, positionals } = parseArgs({
       args,

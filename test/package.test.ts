@@ -6,16 +6,17 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useOkServer } from './support/ok-server';
-import { installInto, listing, pack, runIn, spawnListening, type MockProcess } from './support/project';
+import { installedProject } from './support/installed';
+import { listing, runIn, spawnListening, type MockProcess } from './support/project';
 
 const work = mkdtempSync(join(tmpdir(), 'kaiten-package-'));
-const project = join(work, 'a-frontend');
+let project: string;
 let tarball: string;
 let mock: MockProcess;
 
 beforeAll(async () => {
-  tarball = pack(work);
-  await installInto(project, tarball);
+  project = await installedProject();
+  tarball = join(project, 'vendor', 'kaiten-webhooks-harness.tgz');
   mock = await spawnListening(project, join(project, 'node_modules', '.bin', 'kaiten-webhooks'), ['mock', '--port', '0', '--token', 'T', '--forbidden-token', 'F', '--log-level', 'silent']);
 }, 600_000);
 
@@ -111,11 +112,6 @@ export async function main(): Promise<number> {
 }, 120_000);
 
 describe('the MSW handlers, installed with msw 2.10.5 (the oldest msw the README names)', () => {
-  beforeAll(async () => {
-    const install = await runIn(project, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', 'msw@2.10.5'], {}, 600_000);
-    if (install.code !== 0) throw new Error(`npm install msw failed:\n${install.stderr}`);
-  }, 600_000);
-
   it("the README's Node script runs as written and prints what its comments say", async () => {
     const readme = readFileSync(join(project, 'node_modules', 'kaiten-webhooks-harness', 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('### In Node tests'));

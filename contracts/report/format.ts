@@ -61,7 +61,7 @@ export function formatReport(report: Report): string {
   const settings = [...(report.seed === undefined ? [] : [`seed ${report.seed}`]), `clock skew ±${report.clockSkewMs / 1000} s`].join(', ');
   const lines = [`${report.suite}: ${report.target} against ${report.spec} (${settings})`];
   if (report.blocker !== undefined) return [...lines, `  COULD NOT VERIFY: ${report.blocker}`].join('\n');
-  lines.push(`  ${report.cases} ${report.unit ?? 'cases'}, ${report.answered} answered in ${(report.durationMs / 1000).toFixed(1)} s`);
+  lines.push(`  ${report.cases} ${report.unit ?? 'cases'}, ${report.answered} answered; the run lasted ${(report.durationMs / 1000).toFixed(1)} s`);
   for (const note of report.notes ?? []) lines.push(`  ${note}`);
   // Each exchange is printed whole once; a later check that failed on it only says what it found.
   const shown = new Map<string, string>();
@@ -121,17 +121,33 @@ export function formatVerdict(reports: Report[]): string {
   return `verify: COULD NOT VERIFY (${why}); exit 2`;
 }
 
-/** The whole console report of a run: each suite, one coverage table, one verdict line. */
-export function formatRun(reports: Report[], verdict = formatVerdict(reports)): string {
+/**
+ * What a reader of a red run needs before the details: the verdict, the failing checks with their
+ * counts, and how to replay a failure. Empty for a run with nothing to show.
+ */
+export function formatSummary(reports: Report[], verdict: string): string {
+  const failing = new Map<string, number>();
+  for (const check of reports.flatMap((r) => r.checks)) if (check.failures > 0) failing.set(check.name, (failing.get(check.name) ?? 0) + check.failures);
+  const unanswered = reports.reduce((sum, r) => sum + r.errors.length, 0);
+  if (failing.size === 0 && unanswered === 0) return '';
   const secrets = reports.some((r) => [...r.failures, ...r.errors].some((f) => f.curl.includes('$KAITEN_')));
+  const seeds = [...new Set(reports.map((r) => r.seed).filter((seed) => seed !== undefined))];
+  const replay = [
+    ...(secrets ? ['export KAITEN_TOKEN (and KAITEN_FORBIDDEN_TOKEN), then'] : []),
+    'run the "reproduce:" curl line of a failure below',
+    ...(seeds.length === 1 ? [`(--seed ${seeds[0]} sends the same cases again)`] : []),
+  ];
   return [
-    ...reports.map(formatReport),
-    ...(secrets ? ['The reproduce lines read tokens from the environment: export KAITEN_TOKEN (and KAITEN_FORBIDDEN_TOKEN) before running them.'] : []),
-    formatCoverage(reports),
     verdict,
-  ]
-    .filter((part) => part !== '')
-    .join('\n\n');
+    ...(failing.size === 0 ? [] : [`  failing checks: ${[...failing].map(([name, count]) => `${name} (${count})`).join(', ')}`]),
+    ...(unanswered === 0 ? [] : [`  requests that got no answer: ${unanswered} (errors of the run, below)`]),
+    `  to replay: ${replay.join(' ')}`,
+  ].join('\n');
+}
+
+/** The whole console report of a run: a summary when something failed, each suite, one coverage table, the verdict again last. */
+export function formatRun(reports: Report[], verdict = formatVerdict(reports)): string {
+  return [formatSummary(reports, verdict), ...reports.map(formatReport), formatCoverage(reports), verdict].filter((part) => part !== '').join('\n\n');
 }
 
 /** The console report of a `verify()` result, exactly as `kaiten-webhooks verify` prints it. */

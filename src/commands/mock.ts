@@ -4,6 +4,7 @@ import { LOG_LEVELS, type LogLevel } from '../mock/log';
 import { MAX_DELAY_MS } from '../mock/prefer';
 import { AnswersFileError, readAnswersFile } from '../mock/control/load-answers';
 import { startMock, type MockOptions } from '../mock/start';
+import { serveUntil } from './alongside';
 import { EXIT, integerFlag, UsageError, type Output } from './output';
 import { isWorker, reportListening, runPrimary } from './workers';
 
@@ -61,8 +62,8 @@ function listenError(error: NodeJS.ErrnoException, options: MockOptions): string
   return undefined;
 }
 
-/** `kaiten-webhooks mock`: serves until `stopped` settles (by default, SIGINT or SIGTERM). */
-export async function runMock(args: string[], output: Output, stopped: Promise<unknown>): Promise<number> {
+/** `kaiten-webhooks mock`: serves until `stopped` settles (a signal, the parent gone) or the command alongside (`-- CMD`, with KAITEN_MOCK_URL set) ends, whose exit code it returns. */
+export async function runMock(args: string[], output: Output, stopped: Promise<unknown>, alongside?: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseMockArgs(args);
@@ -72,7 +73,7 @@ export async function runMock(args: string[], output: Output, stopped: Promise<u
     return EXIT.unusable;
   }
   const { workers, ...options } = parsed;
-  if (workers > 1 && !isWorker()) return runPrimary(workers, output, stopped);
+  if (workers > 1 && !isWorker()) return runPrimary(workers, output, stopped, alongside);
   let mock;
   try {
     mock = await startMock({ ...options, log: (line) => output.out(`${line}\n`) });
@@ -89,9 +90,9 @@ export async function runMock(args: string[], output: Output, stopped: Promise<u
     output.out(`ready in ${mock.startupMs} ms (spec load to listening)\n`);
     output.out(`${mock.controlAccess}\n`);
   }
-  await stopped;
+  const { commandCode } = await serveUntil(stopped, isWorker() ? undefined : alongside, { KAITEN_MOCK_URL: mock.url }, (line) => output.err(`kaiten-webhooks: ${line}\n`));
   await mock.close();
   // A worker's channel to the primary would keep it alive after its server has closed.
   if (isWorker()) process.disconnect();
-  return EXIT.ok;
+  return commandCode ?? EXIT.ok;
 }

@@ -6,6 +6,7 @@ import { writeReportFile } from '../../contracts/report/write';
 import { ProxyStartError, startProxy, type ProxyOptions } from '../proxy/start';
 import { FAIL_ON, proxyExitCode, proxyVerdict, type FailOn } from '../proxy/verdict';
 import { SpecError } from '../spec/spec';
+import { serveUntil } from './alongside';
 import { EXIT, integerFlag, UsageError, type Output } from './output';
 
 interface ProxyRun {
@@ -65,10 +66,11 @@ function parseProxyArgs(args: string[]): ProxyRun {
 
 /**
  * `kaiten-webhooks proxy`: forwards traffic to the upstream and holds both sides to the spec until
- * a signal, `--max-requests` or `--duration`; then prints the report, writes JUnit and a JSON
+ * a signal, `--max-requests`, `--duration` or the end of the command run alongside (`-- CMD`, with
+ * KAITEN_PROXY_URL set); then prints the report, writes JUnit and a JSON
  * report if asked, and returns 0, 1 or 2.
  */
-export async function runProxy(args: string[], output: Output, stopped: Promise<unknown>): Promise<number> {
+export async function runProxy(args: string[], output: Output, stopped: Promise<unknown>, alongside?: string[]): Promise<number> {
   const run = parseProxyArgs(args);
   let proxy;
   try {
@@ -79,12 +81,15 @@ export async function runProxy(args: string[], output: Output, stopped: Promise<
     return EXIT.unusable;
   }
   output.out(`proxy listening on ${proxy.url}, forwarding to ${run.options.upstream}; live report at ${proxy.url}/__proxy/report\n`);
-  const why = await Promise.race([stopped.then(() => 'a signal'), proxy.finished.then((reason) => (reason === 'max-requests' ? '--max-requests' : '--duration'))]);
+  const ended = Promise.race([stopped, proxy.finished.then((reason) => (reason === 'max-requests' ? '--max-requests' : '--duration'))]);
+  const { why, commandCode } = await serveUntil(ended, alongside, { KAITEN_PROXY_URL: proxy.url }, (line) => output.err(`kaiten-webhooks: ${line}\n`));
   await proxy.close();
   const reports = proxy.reports();
   const verdict = proxyVerdict(reports, run.failOn);
   output.out(`proxy stopped (${why})\n\n${formatRun(reports, verdict)}\n`);
+  // The verdict decides; a clean verdict passes on the exit code of the command run alongside.
   let code: number = proxyExitCode(reports, run.failOn);
+  if (code === EXIT.ok && commandCode !== undefined) code = commandCode;
   for (const [path, what, text] of [
     [run.junit, 'JUnit file', () => toJUnit(reports, 'kaiten-webhooks proxy')],
     [run.report, 'report file', () => `${JSON.stringify({ verdict, exitCode: code, reports }, null, 2)}\n`],

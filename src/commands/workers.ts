@@ -1,4 +1,5 @@
 import cluster from 'node:cluster';
+import { serveUntil } from './alongside';
 import type { Output } from './output';
 
 /** What a worker tells the primary once it listens. */
@@ -12,7 +13,7 @@ interface Listening {
  * `mock --workers N`: the primary forks N workers (node:cluster re-runs this CLI in each), which
  * share the listening socket; it prints the URL once all listen, and stops them on `stopped`.
  */
-export async function runPrimary(workers: number, output: Output, stopped: Promise<unknown>): Promise<number> {
+export async function runPrimary(workers: number, output: Output, stopped: Promise<unknown>, alongside?: string[]): Promise<number> {
   const started = performance.now();
   const forked = Array.from({ length: workers }, () => cluster.fork());
   const urls = await Promise.all(
@@ -33,9 +34,9 @@ export async function runPrimary(workers: number, output: Output, stopped: Promi
   output.out(`listening on ${urls[0]!} (${workers} workers)\n`);
   output.out(`ready in ${Math.round(performance.now() - started)} ms (spec load to listening, all workers)\n`);
   output.out(`control surface and journal off: they need one state, which ${workers} workers would split (use --workers 1)\n`);
-  await stopped;
+  const { commandCode } = await serveUntil(stopped, alongside, { KAITEN_MOCK_URL: urls[0]! }, (line) => output.err(`kaiten-webhooks: ${line}\n`));
   await Promise.all(forked.map((worker) => new Promise((resolve) => (worker.isDead() ? resolve(undefined) : (worker.once('exit', resolve), worker.kill('SIGTERM'))))));
-  return 0;
+  return commandCode ?? 0;
 }
 
 /** In a worker: tell the primary where this worker listens. */

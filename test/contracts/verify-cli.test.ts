@@ -31,6 +31,23 @@ it('the mock, started with --token, passes both suites: exit 0, every check pass
   }
 }, 90_000);
 
+it('reads the tokens from KAITEN_TOKEN and KAITEN_FORBIDDEN_TOKEN, a flag winning; the report names the source, never the value', async () => {
+  const mock = await startMock({ port: 0, logLevel: 'silent', watch: false, tokens: ['tok-9f2a'], forbiddenTokens: ['ro-77x1'] });
+  try {
+    const fromEnv = await runBuiltCli(['verify', '--base-url', mock.url], 90_000, { KAITEN_TOKEN: 'tok-9f2a', KAITEN_FORBIDDEN_TOKEN: 'ro-77x1' });
+    expect(fromEnv.code).toBe(0);
+    expect(fromEnv.stdout.match(/^ {2}credentials: token from \$KAITEN_TOKEN, forbidden token from \$KAITEN_FORBIDDEN_TOKEN$/gm)).toHaveLength(2); // both suites
+    expect(fromEnv.stdout).toMatch(/POST \/webhooks\s+403\s+3 \/ 3/); // the forbidden token was sent
+    // A wrong token in the environment loses to the flag.
+    const flagWins = await runBuiltCli(['verify', '--base-url', mock.url, '--token', 'tok-9f2a', '--suite', 'jest'], 90_000, { KAITEN_TOKEN: 'wrong', KAITEN_FORBIDDEN_TOKEN: 'ro-77x1' });
+    expect(flagWins.code).toBe(0);
+    expect(flagWins.stdout).toContain('credentials: token from --token, forbidden token from $KAITEN_FORBIDDEN_TOKEN');
+    for (const run of [fromEnv, flagWins]) expect(`${run.stdout}${run.stderr}`).not.toMatch(/tok-9f2a|ro-77x1/);
+  } finally {
+    await mock.close();
+  }
+}, 120_000);
+
 it('the reference implementation under a path prefix passes (exit 0)', async () => {
   const server = await startWebhookServer({ tokens: ['good'], forbiddenTokens: ['ro'], prefix: '/api/v1' });
   try {

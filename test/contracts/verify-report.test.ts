@@ -47,7 +47,8 @@ describe('a server that answers 200 {"ok":true} to everything', () => {
     expect(run.stdout).toMatch(/^FAILED status_code_conformance \([5-9]\d\): [^\n]*\n(?: {2}[123]\) [\s\S]*?){3}\n {2}… and [5-9]\d more: /m);
     expect(statSync(junit).size).toBeLessThan(120_000);
     expect(run.lastLine).toMatch(/^verify: FAILED, \d+ failure\(s\) in \d+ check\(s\) \(contract \(jest\): \d+ failure\(s\); contract \(dredd\): \d+ failure\(s\)\); exit 1$/);
-    expect(run.stdout.match(/^verify: /gm)).toHaveLength(1);
+    expect(run.stdout.match(/^verify: /gm)).toHaveLength(2); // the summary first, the verdict again last
+    expect(run.stdout.split("\n")[0]).toBe(run.lastLine);
   }, 90_000);
 });
 
@@ -59,13 +60,13 @@ describe('a mock that accepts only its own token', () => {
   afterAll(() => mock.close());
 
   it.each([
-    [['--token', 'wrong'], 'the token given with --token was sent'],
-    [[], 'no --token was given, so "kaiten-webhooks-verify" was sent'],
+    [['--token', 'wrong'], 'the token given was sent'],
+    [[], 'no --token or $KAITEN_TOKEN was given, so "kaiten-webhooks-verify" was sent'],
   ])('with %j is a setup error: exit 2, one line with a hint, not dozens of violations; JUnit says so as an <error>', async (token, which) => {
     const junit = join(folder, `token-${token.length}.xml`);
     const run = await verify(['--base-url', mock.url, ...token, '--junit', junit]);
     expect(run.code).toBe(2);
-    const hint = `the target answered 401 to every request with valid credentials (${which}): pass a token the target accepts with --token`;
+    const hint = `the target answered 401 to every request with valid credentials (${which}): pass a token the target accepts (--token or $KAITEN_TOKEN)`;
     expect(run.lastLine).toBe(`verify: COULD NOT VERIFY (${hint}); exit 2`);
     expect(run.stdout).not.toContain('FAILED');
     expect(readFileSync(junit, 'utf8')).toContain(`<error message="could not verify: ${hint.replace(/"/g, '&quot;')}"/>`);

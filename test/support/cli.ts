@@ -10,4 +10,4 @@ export type { Run };
 export const runNode = (args: string[], timeoutMs = 60_000, env: NodeJS.ProcessEnv = {}): Promise<Run> => runIn(PACKAGE_ROOT, process.execPath, args, env, timeoutMs);
 
 /** The built CLI (`npm run build`), as a user runs it. */
-export const runBuiltCli = (args: string[], timeoutMs?: number) => runNode([join(PACKAGE_ROOT, 'dist', 'src', 'cli.js'), ...args], timeoutMs);
+export const runBuiltCli = (args: string[], timeoutMs?: number, env?: NodeJS.ProcessEnv) => runNode([join(PACKAGE_ROOT, 'dist', 'src', 'cli.js'), ...args], timeoutMs, env);

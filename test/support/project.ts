@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/version';
 
@@ -33,25 +33,6 @@ export function pack(destination: string): string {
   if (run.status !== 0) throw new Error(`npm pack failed: ${run.stderr}`);
   const [{ filename }] = JSON.parse(run.stdout) as [{ filename: string }];
   return join(destination, filename);
-}
-
-const devVersion = (name: string) => (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies[name]!;
-
-/**
- * An empty project with the tarball installed as a user installs it, plus TypeScript and
- * Node's types to compile against it. From the npm cache where it can (`--prefer-offline`).
- */
-export async function installInto(folder: string, tarball: string): Promise<void> {
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'a-frontend', version: '1.0.0', private: true }));
-  const install = await runIn(
-    folder,
-    'npm',
-    ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball, `typescript@${devVersion('typescript')}`, `@types/node@${devVersion('@types/node')}`],
-    {},
-    600_000,
-  );
-  if (install.code !== 0) throw new Error(`npm install failed:\n${install.stderr}`);
 }
 
 /** What a folder holds, to tell whether a run left anything behind. */
