@@ -91,8 +91,9 @@ export type Decision = Choice & { reason: Reason; note?: string; delay?: number;
 function fromStaged(operation: IHttpOperation, staged: Staged): Decision {
   const delay = staged.delay === undefined ? {} : { delay: staged.delay };
   if (staged.fault !== undefined) {
-    // The edge breaks the connection instead of writing this placeholder, which no client sees.
-    return { kind: 'refused', problem: { status: 500, detail: `fault: ${staged.fault}` }, reason: 'fault', note: `queued answer #${staged.id}: ${staged.fault}`, fault: staged.fault, ...delay };
+    // A stall starts the answer the request would have had (its documented status and headers) and
+    // holds back its body; the other faults break the connection before anything of it is sent.
+    return { ...defaultDecision(operation), reason: 'fault', note: `queued answer #${staged.id}: ${staged.fault}`, fault: staged.fault, ...delay };
   }
   const { applied: _applied, ...choice } = chooseDocumented(operation, preferencesOf(staged)) as Choice & { applied?: string };
   return { ...choice, reason: 'queued answer', note: `queued answer #${staged.id}`, ...delay };

@@ -143,7 +143,7 @@ export function createMockServer(currentPipeline: () => Pipeline, settings: Edge
     const delay = Math.max(settings.delay, handled.delay);
     if (delay > 0) await sleep(delay);
     if (handled.fault !== undefined) {
-      breakConnection(req, res, handled.fault, settings.stallLimit);
+      breakConnection(req, res, handled.fault, settings.stallLimit, handled.response);
       logger.info(`${request.method} ${request.path} fault: ${handled.fault}`);
       journal(handled, { status: 0, headers: {}, text: '' }); // no HTTP answer was given
       return;

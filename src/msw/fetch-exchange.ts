@@ -1,6 +1,7 @@
 // The MSW face's conversions: a Fetch `Request` into the pipeline's plain request, and the
 // pipeline's answer (or fault) into a Fetch `Response`.
 import type { Fault } from '../mock/control/answers';
+import type { MockResponse } from '../problem';
 import { queryOf, type MockRequest } from '../mock/request';
 
 /** A Fetch request as the pipeline takes it; `basePath` (`/api`) is taken off the path. */
@@ -19,15 +20,15 @@ export async function toMockRequest(request: Request, basePath: string): Promise
 
 /**
  * A fault as a browser's fetch meets it: `reset`, `empty` and `malformed` are network errors (what
- * fetch reports for each), `stall` sends headers and then a body that never comes, until
- * `stallLimitMs` passes and it fails.
+ * fetch reports for each), `stall` sends the status and headers of `answer` (the one the request
+ * would have had) and then a body that never comes, until `stallLimitMs` passes and it fails.
  */
-export function faultResponse(fault: Fault, stallLimitMs: number): Response {
+export function faultResponse(fault: Fault, stallLimitMs: number, answer: MockResponse): Response {
   if (fault !== 'stall') return Response.error();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const body = new ReadableStream({
     start: (controller) => void (timer = setTimeout(() => controller.error(new TypeError('the mock stalled this answer (fault: stall)')), stallLimitMs)),
     cancel: () => clearTimeout(timer),
   });
-  return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+  return new Response(body, { status: answer.status, headers: answer.headers });
 }

@@ -93,7 +93,7 @@ export function createHandlers(options: HandlersOptions = {}): KaitenHandlers {
     if (wait > 0) await sleep(wait);
     if (handled.fault !== undefined) {
       record(handled, { status: 0, headers: {}, text: '' }); // no HTTP answer was given
-      return faultResponse(handled.fault, options.stallLimit ?? 30_000);
+      return faultResponse(handled.fault, options.stallLimit ?? 30_000, handled.response);
     }
     for (const violation of handled.outputViolations) log(`[kaiten-webhooks] ${request.method} ${request.path}: answer breaks the spec: ${violation}`);
     const text = textOf(handled.response);

@@ -256,7 +256,7 @@ describe('network faults', () => {
     ['reset', 'ECONNRESET'],
     ['empty', 'ECONNRESET'],
     ['malformed', 'HPE_INVALID_STATUS'],
-    ['stall', 'headers 200, then ECONNRESET'],
+    ['stall', 'headers 201, then ECONNRESET'], // the documented answer's status, then nothing
   ])('"fault": "%s" breaks the connection (%s), once, and the journal says so', async (fault, seen) => {
     const quick = await startMock({ port: 0, watch: false, logLevel: 'silent', stallLimit: 200 });
     try {

@@ -26,7 +26,7 @@ const INDEX = `<!doctype html>
 <script type="module">
   import { setupWorker } from 'msw/browser';
   import { createHandlers } from '/kaiten-msw.mjs';
-  const kaiten = createHandlers({ baseUrl: '/api', seed: ${JSON.stringify(SEED)} });
+  const kaiten = createHandlers({ baseUrl: '/api', seed: ${JSON.stringify(SEED)}, stallLimit: 300 });
   window.call = async (body, headers = {}) => {
     const response = await fetch('/api/webhooks', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer app-token', ...headers }, body: JSON.stringify(body) });
     return { status: response.status, type: response.headers.get('content-type'), body: await response.json() };
@@ -107,6 +107,25 @@ async function submit(page: Page, url: string, events: string): Promise<{ status
 
     const journal = await page.evaluate<string[]>("window.kaiten.requests().map((entry) => entry.answer.status + ' ' + entry.reason)");
     expect(journal).toEqual(['201 reflected', '422 real error']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a staged stall starts the documented answer (201 and its headers), then its body fails; no uncaught page error', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(site.url);
+    await page.waitForSelector('body[data-ready=yes]', { timeout: 20_000 });
+    const stalled = await page.evaluate(`(async () => {
+      window.kaiten.answerNext({ fault: 'stall', times: 1 });
+      const response = await fetch('/api/webhooks', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer app-token' }, body: JSON.stringify({ url: 'https://hooks.example.com/s', eventNames: ['CUSTOMER_CREATION'] }) });
+      let body = 'read';
+      try { await response.text(); } catch (error) { body = error.name; }
+      return { status: response.status, type: response.headers.get('content-type'), body };
+    })()`);
+    expect(stalled).toEqual({ status: 201, type: 'application/json', body: 'TypeError' });
+    await page.waitForTimeout(500); // an uncaught error would surface after the body failed
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { MockResponse } from '../../problem';
 import type { Fault } from './answers';
 
 /** Bytes that are not HTTP, for the `malformed` fault. */
@@ -6,10 +7,11 @@ const GARBAGE = Buffer.from('HTTP/1.1 2OO Ok\x00\x01\x02ay\r\nContent-Length: ba
 
 /**
  * Breaks the connection the way the fault says, instead of answering: `reset` (TCP RST), `empty`
- * (closed without an answer), `malformed` (garbage bytes, then closed), `stall` (headers, then
- * nothing until the client gives up, or the server's limit `stallLimitMs` passes).
+ * (closed without an answer), `malformed` (garbage bytes, then closed), `stall` (the status and
+ * headers of `answer`, the one the request would have had, then nothing of its body until the
+ * client gives up, or the server's limit `stallLimitMs` passes).
  */
-export function breakConnection(req: IncomingMessage, res: ServerResponse, fault: Fault, stallLimitMs: number): void {
+export function breakConnection(req: IncomingMessage, res: ServerResponse, fault: Fault, stallLimitMs: number, answer: MockResponse): void {
   const socket = req.socket;
   switch (fault) {
     case 'reset':
@@ -22,7 +24,8 @@ export function breakConnection(req: IncomingMessage, res: ServerResponse, fault
       socket.end(GARBAGE);
       return;
     case 'stall': {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': 1024 });
+      const length = answer.body === undefined ? 0 : Buffer.byteLength(JSON.stringify(answer.body));
+      res.writeHead(answer.status, { ...answer.headers, 'content-length': Math.max(length, 1) });
       res.flushHeaders();
       const limit = setTimeout(() => socket.destroy(), stallLimitMs);
       socket.once('close', () => clearTimeout(limit));
