@@ -1,7 +1,9 @@
 // The control page in a real browser: a person stages "500 internal-error once" on the page, an
 // unmodified app on another origin gets that 500 and then a 201, and the page's journal shows both
 // with their reasons. A screenshot is left in reports/ for a person to look at (not committed).
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -74,8 +76,24 @@ document.getElementById('create').onclick = async () => {
       ['500', 'queued answer'],
     ]);
     await control.locator('#journal li').nth(1).locator('summary').click();
-    expect(await control.locator('#journal li').nth(1).textContent()).toContain("curl -i -X POST 'http://127.0.0.1:");
     expect(await control.textContent('#staged')).toContain('nothing staged');
+    // The line above the list follows it: the staged answer is used up, not still staged.
+    await control.getByText('Used: create-webhook · 500 · internal-error · 1×').waitFor();
+    expect(await control.textContent('#message')).not.toContain('Staged:');
+
+    // Send it again: the app's own headers only, the masked token as $KAITEN_TOKEN, said first, and a copy button.
+    const entry = control.locator('#journal li').nth(1);
+    const curl = (await entry.locator('pre.curl').textContent())!;
+    expect(curl).toMatch(/^curl -i -X POST 'http:\/\/127\.0\.0\.1:\d+\/webhooks' /);
+    expect(curl).toContain('-H "authorization: Bearer $KAITEN_TOKEN"');
+    expect(curl).not.toMatch(/sec-ch-ua|user-agent|accept-language|origin|referer|\$AUTHORIZATION/i);
+    expect(await entry.textContent()).toContain('first export KAITEN_TOKEN=…');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: mock.url });
+    await entry.getByRole('button', { name: 'Copy' }).click();
+    await entry.getByRole('button', { name: 'Copied' }).waitFor();
+    expect(await control.evaluate('navigator.clipboard.readText()')).toBe(curl);
+    const replay = await promisify(execFile)('bash', ['-c', `${curl} -o /dev/null -w '%{http_code}'`], { env: { ...process.env, KAITEN_TOKEN: 'app-token' }, encoding: 'utf8' });
+    expect(replay.stdout).toBe('201');
 
     mkdirSync(join(PACKAGE_ROOT, 'reports'), { recursive: true });
     await control.screenshot({ path: join(PACKAGE_ROOT, 'reports', 'control-page.png'), fullPage: true });

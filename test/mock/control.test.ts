@@ -112,7 +112,7 @@ describe('the request journal', () => {
     ]);
     expect(entries[1]).toMatchObject({ operation: 'POST /webhooks', body: { url: 'http://a' }, violations: [{ location: 'body', message: 'expected required property eventNames to be present' }, { location: 'body.url' }] });
     expect(JSON.stringify(entries)).not.toMatch(/good|s3cret/);
-    expect(entries[0]!.headers).toMatchObject({ authorization: '***' });
+    expect(entries[0]!.headers).toMatchObject({ authorization: 'Bearer ***' });
     expect(entries[2]!.headers).toMatchObject({ cookie: '***' });
   });
 

@@ -32,7 +32,7 @@ describe('the journal', () => {
         method: 'POST',
         path: `/things/${n}`,
         query: n % 2 === 0 ? { page: String(n), tag: ['a', 'b'] } : {},
-        headers: { authorization: '***', 'content-type': 'application/json' },
+        headers: { authorization: 'Bearer ***', 'content-type': 'application/json' },
         body: { n },
         ...(n % 3 === 0 ? {} : { operation: 'POST /things/{id}' }),
         reason: n % 2 === 0 ? 'reflected' : 'preference',
@@ -59,5 +59,17 @@ describe('the journal', () => {
     const [first] = fresh.list();
     expect(first!.body).toBe(`${'y'.repeat(4096)}… (5000 bytes)`);
     expect(first!.answer.body).toBe(big);
+  });
+
+  it('masks credentials but keeps the scheme of an Authorization header', () => {
+    const journal = createJournal(4);
+    const headers = ['Bearer s3cret', 'Basic dXNlcjpwdw==', 's3cret-without-scheme', 'Bearer'];
+    headers.forEach((authorization, i) => journal.record({ ...request(i), headers: { authorization, cookie: 'id=s3cret' } }, recording(i), new Set()));
+    expect(journal.list().map((entry) => [entry.headers.authorization, entry.headers.cookie])).toEqual([
+      ['Bearer ***', '***'],
+      ['Basic ***', '***'],
+      ['***', '***'],
+      ['***', '***'],
+    ]);
   });
 });

@@ -48,8 +48,16 @@ function masked<T>(values: Record<string, T>, secrets: ReadonlySet<string>): Rec
 // Always masked, whatever the spec says: they carry credentials by their nature.
 const ALWAYS_MASKED = ['authorization', 'proxy-authorization', 'cookie'];
 
+/** An authorization header keeps its scheme (`Bearer ***`): not a secret, and often what went wrong. */
+const CREDENTIALS_WITH_SCHEME = /^(authorization|proxy-authorization)$/;
+
+function maskedValue(name: string, value: string): string {
+  const scheme = CREDENTIALS_WITH_SCHEME.test(name) ? /^([!#$%&'*+.^_`|~\w-]+) +\S/.exec(value)?.[1] : undefined;
+  return scheme === undefined ? MASK : `${scheme} ${MASK}`;
+}
+
 function maskedHeaders(headers: Record<string, string>, secrets: ReadonlySet<string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, secrets.has(name) || ALWAYS_MASKED.includes(name) ? MASK : value]));
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, secrets.has(name) || ALWAYS_MASKED.includes(name) ? maskedValue(name, value) : value]));
 }
 
 /** A request's headers as the journal and the debug log show them: credentials masked. */

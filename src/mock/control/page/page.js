@@ -26,11 +26,15 @@
     return answer;
   }
 
+  /** The answer the message line names, so that the line changes when it has been used up. */
+  let announced;
+
   async function stage(chosen) {
     const answer = { ...chosen, ...options() };
     try {
-      await call('POST', '/answers', answer);
-      say(`Staged: ${describe(answer)}`);
+      const { answers } = await call('POST', '/answers', answer);
+      announced = { id: answers.at(-1).id, text: describe(answer) };
+      say(`Staged: ${announced.text}`);
       await showStaged();
     } catch (error) {
       say(`Not staged: ${error.message}`);
@@ -62,19 +66,54 @@
     const { answers } = await call('GET', '/answers');
     $('staged').replaceChildren(...answers.map((answer) => element('li', { textContent: `${describe(answer)} (used ${answer.used})` })));
     if (answers.length === 0) $('staged').replaceChildren(element('li', { className: 'muted', textContent: 'nothing staged: the mock answers as the spec says' }));
+    if (announced !== undefined && !answers.some((answer) => answer.id === announced.id)) {
+      say(`Used: ${announced.text}`);
+      announced = undefined;
+    }
   }
 
-  /** A curl line that sends the request again (masked credentials become shell variables to fill in). */
+  // Headers the browser adds on its own (the Fetch standard's forbidden names, client hints and the
+  // like): the app did not send them, and a terminal need not.
+  const BROWSER_HEADERS = /^(host|content-length|connection|keep-alive|accept-charset|accept-encoding|accept-language|access-control-request-.*|cookie|date|dnt|expect|origin|priority|referer|te|trailer|transfer-encoding|upgrade|upgrade-insecure-requests|user-agent|via|cache-control|pragma|sec-.*|proxy-.*)$/;
+
+  /**
+   * A curl line that sends the request again: only the headers the app sent, and each masked
+   * credential read from a shell variable ($KAITEN_TOKEN, $KAITEN_TOKEN_2, ... as the proxy's reports say).
+   */
   function curlOf(entry) {
     const quote = (text) => `'${String(text).replace(/'/g, `'\\''`)}'`;
     const query = new URLSearchParams(Object.entries(entry.query).flatMap(([name, value]) => (Array.isArray(value) ? value.map((v) => [name, v]) : [[name, value]]))).toString();
     const parts = ['curl -i', '-X', entry.method, quote(`${location.origin}${entry.path}${query ? `?${query}` : ''}`)];
+    const variables = [];
     for (const [name, value] of Object.entries(entry.headers)) {
-      if (['host', 'content-length', 'connection'].includes(name)) continue;
-      parts.push('-H', value === '***' ? `"${name}: $${name.toUpperCase().replace(/-/g, '_')}"` : quote(`${name}: ${value}`));
+      if (BROWSER_HEADERS.test(name)) continue;
+      const secret = /^(?:(\S+) )?\*\*\*$/.exec(value);
+      if (secret === null) {
+        parts.push('-H', quote(`${name}: ${value}`));
+        continue;
+      }
+      const variable = variables.length === 0 ? 'KAITEN_TOKEN' : `KAITEN_TOKEN_${variables.length + 1}`;
+      variables.push(variable);
+      parts.push('-H', `"${name}: ${secret[1] ? `${secret[1]} ` : ''}$${variable}"`);
     }
     if (entry.body !== undefined) parts.push('--data-binary', quote(typeof entry.body === 'string' ? entry.body : JSON.stringify(entry.body)));
-    return parts.join(' ');
+    return { command: parts.join(' '), variables };
+  }
+
+  /** The curl line with what to set first and a button that copies it. */
+  function sendAgain(entry) {
+    const { command, variables } = curlOf(entry);
+    const copy = element('button', { type: 'button', className: 'copy', textContent: 'Copy' });
+    copy.onclick = async () => {
+      try {
+        await navigator.clipboard.writeText(command);
+        copy.textContent = 'Copied';
+      } catch {
+        copy.textContent = 'Select the line to copy it';
+      }
+    };
+    const hint = variables.length === 0 ? [] : [element('p', { className: 'muted', textContent: `Credentials are masked in the journal: first ${variables.map((name) => `export ${name}=…`).join('; ')}` })];
+    return [element('h4', { textContent: 'Send it again' }), ...hint, element('pre', { className: 'curl', textContent: command }), copy];
   }
 
   function journalItem(entry) {
@@ -87,7 +126,7 @@
       element('pre', { textContent: JSON.stringify(entry.answer, null, 2) }),
     ];
     if (entry.violations.length > 0) parts.push(element('h4', { textContent: 'What was wrong' }), element('pre', { textContent: JSON.stringify(entry.violations, null, 2) }));
-    parts.push(element('h4', { textContent: 'Send it again' }), element('pre', { textContent: curlOf(entry) }));
+    parts.push(...sendAgain(entry));
     const item = element('li', {}, element('details', {}, summary, ...parts));
     Object.assign(item.dataset, { id: entry.id, reason: entry.reason, status });
     return item;
