@@ -24,6 +24,6 @@ export default tseslint.config(
   {
     // The control page runs in the browser.
     files: ['src/mock/control/page/*.js', 'scripts/*.mjs'],
-    languageOptions: { globals: { document: 'readonly', fetch: 'readonly', location: 'readonly', EventSource: 'readonly', URLSearchParams: 'readonly' } },
+    languageOptions: { globals: { document: 'readonly', fetch: 'readonly', location: 'readonly', EventSource: 'readonly', URLSearchParams: 'readonly', navigator: 'readonly' } },
   },
 );
