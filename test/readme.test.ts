@@ -2,14 +2,12 @@
 // started with the flags the README gives, and the "verify the mock" command. A README line that
 // fails as written fails here.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import { PACKAGE_ROOT } from '../src/version';
-import { freePort } from './support/ports';
 import { spawnListening, type MockProcess } from './support/project';
-import { startWebhookServer } from './fixtures/servers/webhook-server';
 
 
 const README = readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8');
@@ -82,21 +80,10 @@ it('"Reproducing an error case" stages the 500 as written, the app then gets it 
   }
 }, 30_000);
 
-it('"Checking real traffic": the CI recipe runs as written, ends with PASSED and exit 0, and writes the JUnit file', async () => {
-  const server = await startWebhookServer({ tokens: ['e2e-token'], forbiddenTokens: [] });
-  const work = mkdtempSync(join(tmpdir(), 'kaiten-recipe-'));
-  try {
-    const section = README.slice(README.indexOf('## Checking real traffic'));
-    const recipe = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
-    const port = String(await freePort());
-    // Only what is the user's own changes: their e2e suite (here one request), and a free port for 4020.
-    const e2e = `curl -sf -o /dev/null http://127.0.0.1:${port}/webhooks -H 'Authorization: Bearer e2e-token' -H 'Content-Type: application/json' -d '{"url":"https://a.example.com/k","eventNames":["RELEASE_CREATION"]}'`;
-    const script = recipe.replaceAll('npx kaiten-webhooks', `node ${CLI}`).replaceAll('4020', port).replace(/^API_URL=\S+ npm run test:e2e.*$/m, e2e);
-    const run = await promisify(execFile)('bash', ['-c', script], { cwd: work, encoding: 'utf8', timeout: 60_000, env: { ...process.env, STAGING_URL: server.url } });
-    expect(run.stdout).toMatch(/^proxy: PASSED, 1 request\(s\): 0 request violation\(s\) \(consumer\), 0 answer violation\(s\) \(provider\); failing on either side; exit 0$/m);
-    expect(readFileSync(join(work, 'reports', 'proxy.xml'), 'utf8')).toContain('<testsuite name="answers (provider)"');
-  } finally {
-    await server.close();
-    rmSync(work, { recursive: true, force: true });
-  }
-}, 60_000);
+it('the browser build\'s size it states is within 5% of the build\'s', () => {
+  const [, minified, gzipped] = /about ([\d,]+) KiB minified, ([\d,]+) KiB gzipped/.exec(README)!;
+  const bytes = readFileSync(join(PACKAGE_ROOT, 'dist', 'browser', 'msw.mjs'));
+  const within = (stated: string, actual: number) => Math.abs(Number(stated.replace(',', '')) * 1024 - actual) / actual;
+  expect(within(minified!, bytes.length)).toBeLessThan(0.05);
+  expect(within(gzipped!, gzipSync(bytes).length)).toBeLessThan(0.05);
+});

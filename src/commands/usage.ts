@@ -25,6 +25,10 @@ Options:
   --answers FILE           stage answers at start-up: a YAML or JSON list, as POST /__mock/answers takes
   --admin-token T          bearer token for /__mock (needed when --host is beyond loopback)
   -h, --help               show this help
+  -- CMD ARGS              run CMD once listening (KAITEN_MOCK_URL set), stop when it ends,
+                           and exit with its exit code
+
+Stops on SIGINT, SIGTERM or SIGHUP, or when its parent process goes away.
 `;
 
 export const VERIFY_USAGE = `Usage: kaiten-webhooks verify --base-url URL [options]
@@ -36,8 +40,8 @@ held to the same named checks.
 Options:
   --base-url URL           the implementation to verify; may carry a path prefix (required)
   --spec FILE              OpenAPI file (default: the packaged spec/openapi.yaml)
-  --token T                a valid bearer token with the required scope
-  --forbidden-token T      a valid token without the scope, to exercise 403
+  --token T                a valid bearer token with the required scope (default: $KAITEN_TOKEN)
+  --forbidden-token T      a valid token without the scope, to exercise 403 (default: $KAITEN_FORBIDDEN_TOKEN)
   --suite all|jest|dredd   which suites to run (default: all)
   --junit FILE             write JUnit XML for CI
   --seed N                 replay the generated cases of an earlier run (printed in every report)
@@ -54,7 +58,8 @@ export const PROXY_USAGE = `Usage: kaiten-webhooks proxy --upstream URL [options
 Forwards every request to the upstream unchanged and its answer back unchanged, and holds both
 to the spec: each request with the request checks (consumer drift), each answer with the answer
 checks verify uses (provider drift). Violations are printed as they happen; the run ends on
-Ctrl-C (SIGINT) or SIGTERM, --max-requests or --duration with a report, as verify's.
+Ctrl-C (SIGINT), SIGTERM, SIGHUP, its parent going away, --max-requests, --duration or the end
+of the command after -- with a report, as verify's.
 
 Options:
   --upstream URL           the server to forward to; may carry a path prefix (required)
@@ -72,6 +77,8 @@ Options:
   --mock-unimplemented     answer from the mock where the upstream says 501 or 404 for a documented
                            operation (those answers are not judged; the report counts them)
   -h, --help               show this help
+  -- CMD ARGS              run CMD once listening (KAITEN_PROXY_URL set) and stop when it ends;
+                           a clean verdict exits with CMD's exit code
 
 While it runs, GET /__proxy/report on the proxy gives the report so far as JSON.
 Exit codes: 0 no violations of the kind --fail-on names, 1 violations, 2 could not run

@@ -2,18 +2,18 @@
 // unmodified app on another origin gets that 500 and then a 201, and the page's journal shows both
 // with their reasons. A screenshot is left in reports/ for a person to look at (not committed).
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchChromium } from '../support/chromium';
 import { startMock, type RunningMock } from '../../src/mock/start';
 import { PACKAGE_ROOT } from '../../src/version';
 import { VALID_BODY } from '../support/http';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasBrowser = existsSync(CHROMIUM);
+const hasBrowser = hasChromium;
 
 /** The app: one button that creates a webhook, and the status it got. It knows nothing of the control surface. */
 const app = (api: string) => `<!doctype html>
@@ -36,7 +36,7 @@ document.getElementById('create').onclick = async () => {
   let appUrl: string;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+    browser = await launchChromium();
     mock = await startMock({ port: 0, watch: false, logLevel: 'silent' });
     pages = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(app(mock.url)));
     await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));

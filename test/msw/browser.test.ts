@@ -2,16 +2,16 @@
 // a page registers MSW's service worker with our handlers, and a form posts to the app's API.
 // The worker answers, not a server: there is none at /api.
 import { build } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { setupServer } from 'msw/node';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, launchChromium } from '../support/chromium';
 import { createHandlers } from '../../src/msw';
 import { PACKAGE_ROOT } from '../../src/version';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BUNDLE = join(PACKAGE_ROOT, 'dist', 'browser', 'msw.mjs');
 const SEED = 'in-the-browser';
 jest.setTimeout(60_000);
@@ -67,7 +67,7 @@ async function submit(page: Page, url: string, events: string): Promise<{ status
   return JSON.parse((await page.textContent('#answer'))!) as { status: number; type: string; body: Record<string, unknown> };
 }
 
-(existsSync(CHROMIUM) ? describe : describe.skip)('the browser build with MSW in Chromium', () => {
+(hasChromium ? describe : describe.skip)('the browser build with MSW in Chromium', () => {
   let browser: Browser;
   let site: { server: Server; url: string };
 
@@ -79,7 +79,7 @@ async function submit(page: Page, url: string, events: string): Promise<{ status
       '/msw.mjs': [js, await mswForTheBrowser()],
       '/kaiten-msw.mjs': [js, readFileSync(BUNDLE, 'utf8')],
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
