@@ -2,6 +2,7 @@ import { loadSpec, SpecError } from '../src/spec/load';
 import { DreddHooksError, DREDD_SUITE, runDredd } from './dredd/run-dredd';
 import { reachable } from './reachable';
 import { formatVerdict } from './report/format';
+import { toHtml } from './report/html';
 import { junitForProblem, toJUnit } from './report/junit';
 import { writeReportFile } from './report/write';
 import { blockedReport, exitCodeOf, type Report } from './report/report';
@@ -37,6 +38,8 @@ export interface VerifyOptions {
   clockSkewMs?: number;
   /** Write JUnit XML here (parent folders are created), also when nothing could be verified. */
   junit?: string;
+  /** Write the report as one self-contained HTML page here (parent folders are created). */
+  html?: string;
   /** Stops waiting for the suites: the result then says the run was interrupted. */
   signal?: AbortSignal;
 }
@@ -120,10 +123,12 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   const outcome = await Promise.race([runSuites(options, settings), untilAborted(options.signal)]);
   const reports = typeof outcome === 'string' ? [] : outcome.map((report) => ({ ...report, notes: [credentials.note, ...(report.notes ?? [])] }));
   let problem = typeof outcome === 'string' ? outcome : undefined;
-  if (options.junit !== undefined) {
-    const unwritten = writeReportFile(options.junit, 'JUnit file', problem === undefined ? toJUnit(reports) : junitForProblem(problem));
+  const notWritten = (unwritten: string | undefined) => {
     if (unwritten !== undefined) problem = problem === undefined ? unwritten : `${problem}; ${unwritten}`;
-  }
-  if (problem !== undefined) return { exitCode: 2, reports, problem, verdict: `verify: COULD NOT VERIFY (${problem}); exit 2` };
-  return { exitCode: exitCodeOf(reports), reports, verdict: formatVerdict(reports) };
+  };
+  if (options.junit !== undefined) notWritten(writeReportFile(options.junit, 'JUnit file', problem === undefined ? toJUnit(reports) : junitForProblem(problem)));
+  const verdictOf = () => (problem === undefined ? formatVerdict(reports) : `verify: COULD NOT VERIFY (${problem}); exit 2`);
+  if (options.html !== undefined) notWritten(writeReportFile(options.html, 'HTML report', toHtml(reports, verdictOf(), `kaiten-webhooks verify: ${options.baseUrl}`)));
+  if (problem !== undefined) return { exitCode: 2, reports, problem, verdict: verdictOf() };
+  return { exitCode: exitCodeOf(reports), reports, verdict: verdictOf() };
 }

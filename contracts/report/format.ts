@@ -1,3 +1,4 @@
+import type { CoverageRow } from '../coverage';
 import { exitCodeOf, type Report, type ReportedError, type ReportedFailure } from './report';
 
 /** Failures of one check shown in full on the console; the rest get one line between them. */
@@ -88,18 +89,34 @@ export function formatReport(report: Report): string {
   return lines.join('\n');
 }
 
+/** One row of the run's coverage: a documented response, and each suite's cell for it. */
+export interface CoverageLine {
+  operation: string;
+  status: string;
+  cells: (CoverageRow | undefined)[];
+  notes: string[];
+}
+
+/** The documented responses of every suite of the run, one line each, with the suites that have any. */
+export function coverageLines(reports: Report[]): { suites: Report[]; lines: CoverageLine[] } {
+  const suites = reports.filter((r) => r.coverage.length > 0);
+  const keys = [...new Map(suites.flatMap((r) => r.coverage.map((row) => [`${row.operation} ${row.status}`, row] as const))).values()];
+  const lines = keys.map(({ operation, status }) => {
+    const cells = suites.map((r) => r.coverage.find((row) => row.operation === operation && row.status === status));
+    return { operation, status: String(status), cells, notes: [...new Set(cells.map((cell) => cell?.note).filter((note) => note !== undefined))] };
+  });
+  return { suites, lines };
+}
+
+/** A suite's short name: `jest` for `contract (jest)`. */
+export const suiteName = (report: Report) => /\(([^)]+)\)/.exec(report.suite)?.[1] ?? report.suite;
+
 /** One coverage table for every suite of the run: the documented responses, and how each suite exercised them. */
 export function formatCoverage(reports: Report[]): string {
-  const suites = reports.filter((r) => r.coverage.length > 0);
+  const { suites, lines } = coverageLines(reports);
   if (suites.length === 0) return '';
-  const keys = [...new Map(suites.flatMap((r) => r.coverage.map((row) => [`${row.operation} ${row.status}`, row] as const))).values()];
-  const rows = keys.map((key) => {
-    const cells = suites.map((r) => r.coverage.find((row) => row.operation === key.operation && row.status === key.status));
-    const notes = [...new Set(cells.map((cell) => cell?.note).filter((note) => note !== undefined))];
-    return [key.operation, key.status, ...cells.map((cell) => (cell === undefined ? '-' : `${cell.cases} / ${cell.seen}`)), notes.join('; ')];
-  });
-  const names = suites.map((r) => /\(([^)]+)\)/.exec(r.suite)?.[1] ?? r.suite);
-  return ['Documented responses exercised (requests aimed at the status / answers with it):', table([['operation', 'status', ...names, ''], ...rows])].join('\n');
+  const rows = lines.map((line) => [line.operation, line.status, ...line.cells.map((cell) => (cell === undefined ? '-' : `${cell.cases} / ${cell.seen}`)), line.notes.join('; ')]);
+  return ['Documented responses exercised (requests aimed at the status / answers with it):', table([['operation', 'status', ...suites.map(suiteName), ''], ...rows])].join('\n');
 }
 
 /** The one line that ends every run: the verdict for all suites together, matching the exit code. */

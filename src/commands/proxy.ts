@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatRun } from '../../contracts/report/format';
+import { writeGithubOutputs } from '../../contracts/report/github';
+import { toHtml } from '../../contracts/report/html';
 import { toJUnit } from '../../contracts/report/junit';
 import { writeReportFile } from '../../contracts/report/write';
 import { ProxyStartError, startProxy, type ProxyOptions } from '../proxy/start';
@@ -12,8 +14,9 @@ import { EXIT, integerFlag, UsageError, type Output } from './output';
 interface ProxyRun {
   options: ProxyOptions;
   failOn: FailOn;
-  junit?: string;
-  report?: string;
+  junit: string | undefined;
+  html: string | undefined;
+  report: string | undefined;
 }
 
 function readCa(path: string): string {
@@ -33,6 +36,7 @@ function parseProxyArgs(args: string[]): ProxyRun {
       host: { type: 'string' },
       port: { type: 'string' },
       junit: { type: 'string' },
+      html: { type: 'string' },
       report: { type: 'string' },
       'max-requests': { type: 'string' },
       duration: { type: 'string' },
@@ -61,7 +65,7 @@ function parseProxyArgs(args: string[]): ProxyRun {
   if (skew !== undefined) options.clockSkewMs = skew * 1000;
   if (values['upstream-ca'] !== undefined) options.upstreamCa = readCa(values['upstream-ca']);
   if (values['mock-unimplemented'] === true) options.mockUnimplemented = true;
-  return { options, failOn: failOn as FailOn, ...(values.junit === undefined ? {} : { junit: values.junit }), ...(values.report === undefined ? {} : { report: values.report }) };
+  return { options, failOn: failOn as FailOn, junit: values.junit, html: values.html, report: values.report };
 }
 
 /**
@@ -87,11 +91,15 @@ export async function runProxy(args: string[], output: Output, stopped: Promise<
   const reports = proxy.reports();
   const verdict = proxyVerdict(reports, run.failOn);
   output.out(`proxy stopped (${why})\n\n${formatRun(reports, verdict)}\n`);
+  const title = `kaiten-webhooks proxy: ${run.options.upstream}`;
+  const summary = writeGithubOutputs(reports, verdict, title, process.env, output.out);
+  if (summary !== undefined) output.err(`kaiten-webhooks: ${summary}\n`);
   // The verdict decides; a clean verdict passes on the exit code of the command run alongside.
   let code: number = proxyExitCode(reports, run.failOn);
   if (code === EXIT.ok && commandCode !== undefined) code = commandCode;
   for (const [path, what, text] of [
     [run.junit, 'JUnit file', () => toJUnit(reports, 'kaiten-webhooks proxy')],
+    [run.html, 'HTML report', () => toHtml(reports, verdict, title)],
     [run.report, 'report file', () => `${JSON.stringify({ verdict, exitCode: code, reports }, null, 2)}\n`],
   ] as const) {
     if (path === undefined) continue;

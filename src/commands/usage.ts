@@ -44,12 +44,16 @@ Options:
   --forbidden-token T      a valid token without the scope, to exercise 403 (default: $KAITEN_FORBIDDEN_TOKEN)
   --suite all|jest|dredd   which suites to run (default: all)
   --junit FILE             write JUnit XML for CI
+  --html FILE              write the report as one self-contained HTML page
   --seed N                 replay the generated cases of an earlier run (printed in every report)
   --timeout MS             per-request timeout (default: ${DEFAULTS.timeoutMs})
   --cases N                property-based valid bodies per operation (fast-check; a failing one is shrunk) (default: ${DEFAULTS.randomBodies})
   --clock-skew S           how far, in seconds, a server-made time may be from the request's (default: ${DEFAULTS.clockSkewMs / 1000})
   -h, --help               show this help
 
+Tokens: --token and --forbidden-token win over $KAITEN_TOKEN and $KAITEN_FORBIDDEN_TOKEN.
+Under GitHub Actions (GITHUB_ACTIONS=true) each failure is also an ::error annotation, and a
+summary is appended to $GITHUB_STEP_SUMMARY when it is set.
 Exit codes: 0 the target conforms, 1 violations found, 2 could not verify.
 `;
 
@@ -70,6 +74,7 @@ Options:
   --max-requests N         end the run after N requests
   --duration S             end the run after S seconds
   --junit FILE             write JUnit XML for CI
+  --html FILE              write the report as one self-contained HTML page
   --report FILE            write the report as JSON
   --upstream-ca FILE       trust this certificate authority (PEM) too, for an https upstream
   --timeout MS             how long to wait for the upstream's answer before a 504 (default: 30000)
@@ -81,6 +86,8 @@ Options:
                            a clean verdict exits with CMD's exit code
 
 While it runs, GET /__proxy/report on the proxy gives the report so far as JSON.
+Under GitHub Actions (GITHUB_ACTIONS=true) each failure is also an ::error annotation, and a
+summary is appended to $GITHUB_STEP_SUMMARY when it is set.
 Exit codes: 0 no violations of the kind --fail-on names, 1 violations, 2 could not run
 (bad arguments, unusable spec, upstream unreachable at start) or nothing went through.
 `;

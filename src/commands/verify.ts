@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { formatVerifyResult } from '../../contracts/report/format';
+import { writeGithubOutputs } from '../../contracts/report/github';
 import { checkBaseUrl, SUITES, verify, type Suite, type VerifyOptions } from '../../contracts/verify';
 import { integerFlag, UsageError, type Output } from './output';
 
@@ -13,6 +14,7 @@ function parseVerifyArgs(args: string[]): VerifyOptions {
       'forbidden-token': { type: 'string' },
       suite: { type: 'string' },
       junit: { type: 'string' },
+      html: { type: 'string' },
       seed: { type: 'string' },
       timeout: { type: 'string' },
       cases: { type: 'string' },
@@ -30,6 +32,7 @@ function parseVerifyArgs(args: string[]): VerifyOptions {
   if (values.token !== undefined) options.token = values.token;
   if (values['forbidden-token'] !== undefined) options.forbiddenToken = values['forbidden-token'];
   if (values.junit !== undefined) options.junit = values.junit;
+  if (values.html !== undefined) options.html = values.html;
   const seed = integerFlag('seed', values.seed, 0, 2 ** 31 - 1);
   if (seed !== undefined) options.seed = seed;
   const timeout = integerFlag('timeout', values.timeout, 100, 600_000);
@@ -49,5 +52,7 @@ export async function runVerify(args: string[], output: Output, stopped: Promise
   const result = await verify({ ...options, signal: interrupt.signal });
   if (result.reports.length > 0) output.out(`${formatVerifyResult(result)}\n`);
   if (result.problem !== undefined) output.err(`kaiten-webhooks: ${result.problem}\n`);
+  const unwritten = writeGithubOutputs(result.reports, result.verdict, `kaiten-webhooks verify: ${options.baseUrl}`, process.env, output.out);
+  if (unwritten !== undefined) output.err(`kaiten-webhooks: ${unwritten}\n`);
   return result.exitCode;
 }
