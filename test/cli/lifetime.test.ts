@@ -2,6 +2,8 @@
 // (`-- CMD`) that ends, and a parent that goes away (what `npx ... &` leaves behind when the job is
 // stopped: npm's `sh -c` dies and passes nothing on).
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/version';
 import { runNode } from '../support/cli';
@@ -22,7 +24,8 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('proxy -- CMD', () => {
-  const proxy = (script: string) => runNode([CLI, 'proxy', '--upstream', server.url, '--port', '0', '--spec', SPEC_PATH, '--', process.execPath, '-e', script]);
+  const html = join(mkdtempSync(join(tmpdir(), 'kaiten-lifetime-')), 'proxy.html');
+  const proxy = (script: string) => runNode([CLI, 'proxy', '--upstream', server.url, '--port', '0', '--spec', SPEC_PATH, '--html', html, '--', process.execPath, '-e', script]);
 
   it('runs the command against KAITEN_PROXY_URL and stops when it ends: the report, exit 0', async () => {
     const run = await proxy(create('KAITEN_PROXY_URL', 0));
@@ -30,6 +33,7 @@ describe('proxy -- CMD', () => {
     expect(run.stdout).toContain('proxy stopped (the command ended with exit code 0)');
     expect(run.stdout).toMatch(/^proxy: PASSED, 1 request\(s\)/m);
     expect(run.code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toMatch(/<p id="verdict" class="verdict passed">proxy: PASSED, 1 request\(s\)/); // --html
   });
 
   it("a clean verdict passes on the command's own failure; violations win over it", async () => {
