@@ -24,6 +24,11 @@ const browserTwins = {
     // Our platform modules have a `.browser.ts` twin beside them, or are generated here.
     bundler.onResolve({ filter: /platform\/hash$/ }, (args) => ({ path: join(args.resolveDir, `${args.path}.browser.ts`) }));
     bundler.onResolve({ filter: /platform\/packaged-spec$/ }, () => ({ path: 'packaged-spec', namespace: 'generated' }));
+    bundler.onResolve({ filter: /platform\/package-version$/ }, () => ({ path: 'package-version', namespace: 'generated' }));
+    bundler.onLoad({ filter: /^package-version$/, namespace: 'generated' }, () => {
+      const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+      return { contents: `export const packageVersion = () => ${JSON.stringify(version)};\n`, loader: 'js' };
+    });
     bundler.onResolve({ filter: /^node:http$/ }, () => ({ path: 'http', namespace: 'generated' }));
     bundler.onLoad({ filter: /^packaged-spec$/, namespace: 'generated' }, () => {
       const text = JSON.stringify(parse(readFileSync(join(ROOT, 'spec', 'openapi.yaml'), 'utf8')));

@@ -7,6 +7,7 @@
  * await mock.close();
  */
 export { startMock, type MockOptions, type RunningMock } from './mock/start';
+export type { Har } from './mock/control/har';
 export { startProxy, ProxyStartError, type ProxyOptions, type RunningProxy } from './proxy/start';
 export { proxyExitCode, proxyVerdict, type FailOn } from './proxy/verdict';
 export type { LogLevel } from './mock/log';

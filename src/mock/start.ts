@@ -3,11 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { basename, dirname, resolve } from 'node:path';
 import { loadSpec, SpecError, type Spec } from '../spec/load';
 import { ADMIN_PREFIX, type AdminAccess } from './control/admin';
+import { toHar, type Har } from './control/har';
 import { stageChecked } from './control/stage';
 import type { Staged, StagedAnswer } from './control/answers';
 import type { JournalEntry, JournalFilter } from './control/journal';
 import { createControl } from './control/state';
-import { DEFAULT_SPEC } from '../version';
+import { DEFAULT_SPEC, readVersion } from '../version';
 import { createLogger, type LogLevel } from './log';
 import { createPipeline, type Pipeline, type PipelineSettings } from './pipeline';
 import { createMockServer } from './server';
@@ -61,6 +62,8 @@ export interface RunningMock {
   controlAccess: string;
   /** The requests the mock answered, newest last (as `GET /__mock/requests` gives them). */
   requests(filter?: JournalFilter): JournalEntry[];
+  /** The same requests as a HAR 1.2 log (as `GET /__mock/requests.har` gives it), credentials masked. */
+  har(filter?: JournalFilter): Har;
   /** Stages an answer for the next matching requests (as `POST /__mock/answers`); throws when the spec does not document it. */
   answerNext(answer: StagedAnswer): Staged;
   /** Removes every staged answer. */
@@ -166,6 +169,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     startupMs: Math.round(performance.now() - started),
     controlAccess: describeAccess(admin),
     requests: (filter) => control?.journal.list(filter) ?? [],
+    har: (filter) => toHar(control?.journal.list(filter) ?? [], url, readVersion()),
     answerNext: (answer) => stageChecked(control, answer, spec.operations),
     clearAnswers: () => control?.answers.clear(),
     reset: () => {

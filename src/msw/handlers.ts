@@ -1,5 +1,7 @@
 import { http, type HttpHandler } from 'msw';
+import { packageVersion } from '../platform/package-version';
 import { packagedDocument } from '../platform/packaged-spec';
+import { toHar, type Har } from '../mock/control/har';
 import { renderProblem, type MockResponse } from '../problem';
 import type { Staged, StagedAnswer } from '../mock/control/answers';
 import type { JournalEntry, JournalFilter, SentAnswer } from '../mock/control/journal';
@@ -47,6 +49,11 @@ export interface KaitenHandlers {
   handlers: HttpHandler[];
   /** The requests the handlers answered, newest last (as `GET /__mock/requests` gives them). */
   requests(filter?: JournalFilter): JournalEntry[];
+  /**
+   * The same requests as a HAR 1.2 log, credentials masked, their URLs under `origin` (default: the
+   * `baseUrl`'s origin, else the page's, else `http://localhost`) and the `baseUrl`'s path.
+   */
+  har(filter?: JournalFilter, origin?: string): Har;
   /** Stages an answer for the next matching requests; throws when the spec does not document it. */
   answerNext(answer: StagedAnswer): Staged;
   /** Removes every staged answer. */
@@ -56,6 +63,12 @@ export interface KaitenHandlers {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Where the app's requests went, for HAR URLs: an absolute base's origin, else the page's. */
+function originOf(baseUrl: string | undefined): string {
+  if (baseUrl !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(baseUrl)) return new URL(baseUrl).origin;
+  return (globalThis as { location?: { origin?: string } }).location?.origin ?? 'http://localhost';
+}
+
 const textOf = (response: MockResponse) => (response.body === undefined ? '' : JSON.stringify(response.body));
 
 /**
@@ -115,6 +128,7 @@ export function createHandlers(options: HandlersOptions = {}): KaitenHandlers {
   return {
     handlers: routesOf(spec.operations, base).map((route) => http.all(route, ({ request }) => answer(request))),
     requests: (filter) => control.journal.list(filter),
+    har: (filter, origin = originOf(options.baseUrl)) => toHar(control.journal.list(filter), `${origin}${base.path}`, packageVersion()),
     answerNext: (staged) => stageChecked(control, staged, spec.operations),
     clearAnswers: () => control.answers.clear(),
     reset: () => {

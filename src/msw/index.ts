@@ -9,3 +9,4 @@
 export { createHandlers, type HandlersOptions, type KaitenHandlers } from './handlers';
 export type { Staged, StagedAnswer, Fault } from '../mock/control/answers';
 export type { JournalEntry, JournalFilter, Reason } from '../mock/control/journal';
+export type { Har } from '../mock/control/har';

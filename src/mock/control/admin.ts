@@ -3,7 +3,9 @@ import { extname, join } from 'node:path';
 import type { IHttpOperation } from '@stoplight/types';
 import { renderProblem, type MockResponse, type Problem } from '../../problem';
 import { firstQueryValue, type MockRequest } from '../request';
+import { readVersion } from '../../version';
 import { operationName, parseStagedAnswer, type StagedAnswer } from './answers';
+import { toHar } from './har';
 import { checkStaged } from './stage';
 import type { JournalFilter } from './journal';
 import type { Control } from './state';
@@ -85,6 +87,13 @@ const ROUTES: Record<string, Record<string, (request: MockRequest, control: Cont
     GET: (_request, control) => json(200, { answers: control.answers.list() }),
     POST: stage,
     DELETE: (_request, control) => (control.answers.clear(), { status: 204, headers: {} }),
+  },
+  // The journal as HAR 1.2, under the origin the client reached the mock at.
+  '/requests.har': {
+    GET: (request, control) => {
+      const filter = filterOf(request);
+      return typeof filter === 'string' ? problem(400, filter) : json(200, toHar(control.journal.list(filter), `http://${request.headers.host ?? 'localhost'}`, readVersion()));
+    },
   },
   '/requests': {
     GET: (request, control) => {
