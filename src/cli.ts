@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { EXIT, UsageError, type Output } from './commands/output';
 import { splitAlongside } from './commands/alongside';
 import { untilStopped } from './commands/lifetime';
-import { MOCK_USAGE, PROXY_USAGE, VERIFY_USAGE } from './commands/usage';
+import { CHECK_USAGE, MOCK_USAGE, PROXY_USAGE, VERIFY_USAGE } from './commands/usage';
 import { readVersion } from './version';
 
 export { EXIT, type Output } from './commands/output';
@@ -16,6 +16,7 @@ Commands:
   mock           serve the spec as a realistic mock API (kaiten-webhooks mock --help)
   verify         check a running implementation against the spec (kaiten-webhooks verify --help)
   proxy          check live traffic against the spec, both ways (kaiten-webhooks proxy --help)
+  check          check recorded traffic (a HAR file) against the spec, both ways (kaiten-webhooks check --help)
 
 Options:
   -h, --help     show this help and exit
@@ -42,6 +43,7 @@ const COMMANDS: Record<string, { usage: string; alongside: boolean; run: Run }> 
   mock: { usage: MOCK_USAGE, alongside: true, run: (...args) => (require('./commands/mock') as typeof import('./commands/mock')).runMock(...args) },
   verify: { usage: VERIFY_USAGE, alongside: false, run: (args, output, stopped) => (require('./commands/verify') as typeof import('./commands/verify')).runVerify(args, output, stopped) },
   proxy: { usage: PROXY_USAGE, alongside: true, run: (...args) => (require('./commands/proxy') as typeof import('./commands/proxy')).runProxy(...args) },
+  check: { usage: CHECK_USAGE, alongside: false, run: (args, output) => (require('./commands/check') as typeof import('./commands/check')).runCheck(args, output) },
   /* eslint-enable @typescript-eslint/no-require-imports */
 };
 

@@ -1,14 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatRun } from '../../contracts/report/format';
-import { writeGithubOutputs } from '../../contracts/report/github';
-import { toHtml } from '../../contracts/report/html';
-import { toJUnit } from '../../contracts/report/junit';
-import { writeReportFile } from '../../contracts/report/write';
 import { ProxyStartError, startProxy, type ProxyOptions } from '../proxy/start';
 import { FAIL_ON, proxyExitCode, proxyVerdict, type FailOn } from '../proxy/verdict';
 import { SpecError } from '../spec/spec';
 import { serveUntil } from './alongside';
+import { writeRunFiles } from './run-files';
 import { EXIT, integerFlag, UsageError, type Output } from './output';
 
 interface ProxyRun {
@@ -91,22 +88,8 @@ export async function runProxy(args: string[], output: Output, stopped: Promise<
   const reports = proxy.reports();
   const verdict = proxyVerdict(reports, run.failOn);
   output.out(`proxy stopped (${why})\n\n${formatRun(reports, verdict)}\n`);
-  const title = `kaiten-webhooks proxy: ${run.options.upstream}`;
-  const summary = writeGithubOutputs(reports, verdict, title, process.env, output.out);
-  if (summary !== undefined) output.err(`kaiten-webhooks: ${summary}\n`);
   // The verdict decides; a clean verdict passes on the exit code of the command run alongside.
-  let code: number = proxyExitCode(reports, run.failOn);
-  if (code === EXIT.ok && commandCode !== undefined) code = commandCode;
-  for (const [path, what, text] of [
-    [run.junit, 'JUnit file', () => toJUnit(reports, 'kaiten-webhooks proxy')],
-    [run.html, 'HTML report', () => toHtml(reports, verdict, title)],
-    [run.report, 'report file', () => `${JSON.stringify({ verdict, exitCode: code, reports }, null, 2)}\n`],
-  ] as const) {
-    if (path === undefined) continue;
-    const unwritten = writeReportFile(path, what, text());
-    if (unwritten === undefined) continue;
-    output.err(`kaiten-webhooks: ${unwritten}\n`);
-    code = EXIT.unusable;
-  }
-  return code;
+  const code: number = proxyExitCode(reports, run.failOn);
+  if (writeRunFiles(run, 'kaiten-webhooks proxy', run.options.upstream, reports, verdict, code, output) !== EXIT.ok) return EXIT.unusable;
+  return code === EXIT.ok && commandCode !== undefined ? commandCode : code;
 }

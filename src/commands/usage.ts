@@ -91,3 +91,26 @@ summary is appended to $GITHUB_STEP_SUMMARY when it is set.
 Exit codes: 0 no violations of the kind --fail-on names, 1 violations, 2 could not run
 (bad arguments, unusable spec, upstream unreachable at start) or nothing went through.
 `;
+
+export const CHECK_USAGE = `Usage: kaiten-webhooks check FILE.har [options]
+
+Judges recorded traffic offline, as the proxy judges live traffic: each request with the request
+checks (consumer drift), each answer with the answer checks (provider drift). A HAR file comes from
+a browser's developer tools ("Save all as HAR"), Playwright's recordHar, the mock's
+GET /__mock/requests.har or proxy --har. Entries for other hosts, undocumented paths and entries
+without an answer are counted and listed, not judged.
+
+Options:
+  --spec FILE              OpenAPI file (default: the packaged spec/openapi.yaml)
+  --base-url URL           only entries under this URL are the API's (default: every entry for an
+                           operation the spec documents, on any host)
+  --fail-on SIDE           request, response, any or none: whose violations fail the run (default: any)
+  --junit FILE             write JUnit XML for CI
+  --html FILE              write the report as one self-contained HTML page
+  --report FILE            write the report as JSON
+  --clock-skew S           how far, in seconds, a server-made time may be from the request's (default: 300)
+  -h, --help               show this help
+
+Exit codes: 0 no violations of the kind --fail-on names, 1 violations, 2 could not run (a file
+that is not HAR, an unusable spec, bad arguments) or no entry was for the spec's operations.
+`;

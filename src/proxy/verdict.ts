@@ -26,12 +26,21 @@ export function proxyExitCode(reports: [Report, Report], failOn: FailOn): 0 | 1 
   return counts[failOn] > 0 ? 1 : 0;
 }
 
-/** The line that ends a proxy run, matching its exit code. */
-export function proxyVerdict(reports: [Report, Report], failOn: FailOn): string {
+/** Whose verdict it is: the proxy's (live traffic) or `check`'s (a HAR file). */
+export interface VerdictSubject {
+  name: string;
+  /** Why nothing was checked, when nothing was. */
+  nothing: string;
+}
+
+const PROXY: VerdictSubject = { name: 'proxy', nothing: 'no request went through the proxy' };
+
+/** The line that ends a proxy run (or a check of recorded traffic), matching its exit code. */
+export function proxyVerdict(reports: [Report, Report], failOn: FailOn, subject: VerdictSubject = PROXY): string {
   const { requests, consumer, provider, upstreamFailures } = tally(reports);
   const code = proxyExitCode(reports, failOn);
-  if (code === 2) return 'proxy: NOTHING CHECKED, no request went through the proxy; exit 2';
+  if (code === 2) return `${subject.name}: NOTHING CHECKED, ${subject.nothing}; exit 2`;
   const found = `${requests} request(s): ${consumer} request violation(s) (consumer), ${provider} answer violation(s) (provider${upstreamFailures > 0 ? `, ${upstreamFailures} without an answer from the upstream` : ''})`;
   const rule = failOn === 'none' ? 'violations do not fail the run (--fail-on none)' : `failing on ${failOn === 'any' ? 'either side' : `the ${failOn} side`}`;
-  return `proxy: ${code === 1 ? 'FAILED' : 'PASSED'}, ${found}; ${rule}; exit ${code}`;
+  return `${subject.name}: ${code === 1 ? 'FAILED' : 'PASSED'}, ${found}; ${rule}; exit ${code}`;
 }
