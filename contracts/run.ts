@@ -6,6 +6,7 @@ import { buildCases, propertyPlans } from './cases/build';
 import { createRandom } from './cases/random';
 import { applyChecks, type CheckContext, type Failure, type Judged } from './checks';
 import { coverageOf, type CoverageRow } from './coverage';
+import { progressOn, type Progress } from './progress';
 import { DEFAULT_TOKEN } from './settings';
 import { setupProblem } from './setup';
 import { runProperty } from './property';
@@ -28,6 +29,8 @@ export interface VerifySettings {
   overallMs: number;
   /** How far a server-made time may be from the request's (--clock-skew). */
   clockSkewMs: number;
+  /** Show how far the run is on standard error (set when it is a terminal). */
+  progress?: boolean;
 }
 
 export interface RunResult {
@@ -58,9 +61,10 @@ export function targetOf(settings: VerifySettings): Target {
 }
 
 /** Sends every case, `concurrency` at a time, and stops starting new ones at the deadline. */
-async function sendAll(cases: Case[], target: Target, concurrency: number, deadline: number): Promise<(Exchange | RunError)[]> {
+async function sendAll(cases: Case[], target: Target, concurrency: number, deadline: number, progress: Progress): Promise<(Exchange | RunError)[]> {
   const results: (Exchange | RunError)[] = new Array<Exchange | RunError>(cases.length);
   let next = 0;
+  let sent = 0;
   const worker = async () => {
     while (next < cases.length) {
       const index = next++;
@@ -70,6 +74,8 @@ async function sendAll(cases: Case[], target: Target, concurrency: number, deadl
         continue;
       }
       results[index] = await sendCase(testCase, target);
+      sent++;
+      progress.update(`contract (jest): ${sent}/${cases.length} cases sent`, sent === cases.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, cases.length) }, worker));
@@ -87,11 +93,13 @@ export async function runContract(settings: VerifySettings): Promise<RunResult> 
   const context = { document, validate, clockSkewMs: settings.clockSkewMs };
   const target = targetOf(settings);
   const cases = buildCases(document, { seed: settings.seed, hasForbiddenToken: settings.forbiddenToken !== undefined }, validate);
-  const results = await sendAll(cases, target, settings.concurrency, started + settings.overallMs);
+  const progress = progressOn(process.stderr, settings.progress === true);
+  const results = await sendAll(cases, target, settings.concurrency, started + settings.overallMs, progress);
   const exchanges = results.filter((r): r is Exchange => !isRunError(r));
   const errors = results.filter(isRunError);
   // Only a target that takes the valid credentials can say anything about valid bodies.
   if (setupProblem(exchanges, settings.token) === undefined) {
+    progress.update(`contract (jest): ${cases.length}/${cases.length} cases sent; property-based bodies…`, true);
     for (const plan of propertyPlans(document)) {
       const found = await runProperty(plan, settings.randomBodies, settings.seed, target, context, Math.max(0, started + settings.overallMs - Date.now()));
       exchanges.push(...found.exchanges);
@@ -99,6 +107,7 @@ export async function runContract(settings: VerifySettings): Promise<RunResult> 
       cases.push(...[...found.exchanges, ...found.errors].map((result) => result.case));
     }
   }
+  progress.done();
   return resultOf(settings, { cases, planned: cases, exchanges, errors, context, started });
 }
 

@@ -42,6 +42,8 @@ export interface VerifyOptions {
   html?: string;
   /** Stops waiting for the suites: the result then says the run was interrupted. */
   signal?: AbortSignal;
+  /** Show each suite's cases sent so far on standard error, one line rewritten in place. Default false (the CLI: when standard error is a terminal). */
+  progress?: boolean;
 }
 
 /** A verification run: the exit code `kaiten-webhooks verify` would give, each suite's report, and the verdict line. */
@@ -69,6 +71,7 @@ function settingsOf(options: VerifyOptions, credentials: Credentials): VerifySet
   if (options.timeoutMs !== undefined) partial.timeoutMs = options.timeoutMs;
   if (options.cases !== undefined) partial.randomBodies = options.cases;
   if (options.clockSkewMs !== undefined) partial.clockSkewMs = options.clockSkewMs;
+  if (options.progress === true) partial.progress = true;
   return completeSettings(partial);
 }
 

@@ -17,6 +17,7 @@ declare module 'hooks' {
     }
   }
   interface DreddHooks {
+    beforeAll(hook: (transactions: hooks.DreddTransaction[]) => void): void;
     beforeEach(hook: (transaction: hooks.DreddTransaction) => void): void;
     afterEach(hook: (transaction: hooks.DreddTransaction) => void): void;
   }

@@ -11,6 +11,10 @@ import { caseForTransaction, currentSession } from './session';
 const session = currentSession();
 session.hooksLoaded = true;
 
+hooks.beforeAll((transactions) => {
+  session.total = transactions.length;
+});
+
 hooks.beforeEach((transaction) => {
   session.transactions.push(transaction.name);
   const chosen = caseForTransaction(session, transaction);
@@ -31,6 +35,8 @@ hooks.beforeEach((transaction) => {
 });
 
 hooks.afterEach((transaction) => {
+  const done = session.transactions.length;
+  session.progress.update(`contract (dredd): ${done}/${session.total} transactions run`, done === session.total);
   const chosen = session.chosen.get(transaction.name);
   if (chosen === undefined || transaction.real === undefined) return;
   const headers = Object.fromEntries(Object.entries(transaction.real.headers).map(([name, value]) => [name.toLowerCase(), value]));

@@ -11,6 +11,7 @@ import { isRunError, sendCase, type RunError } from '../send';
 import { withTempFolder } from '../temp';
 import { specForDredd } from './dredd-spec';
 import { openSession, type DreddSession } from './session';
+import { progressOn } from '../progress';
 
 /** The compiled hook file Dredd loads (Dredd skips `.ts` hook files with only a warning). */
 export const HOOKFILE = join(PACKAGE_ROOT, 'dist', 'contracts', 'dredd', 'hooks.js');
@@ -99,7 +100,8 @@ export async function runDredd(settings: VerifySettings, hookfile = HOOKFILE): P
   const cases = buildCases(document, { seed: settings.seed, hasForbiddenToken: settings.forbiddenToken !== undefined }, validate);
   const target = targetOf(settings);
   const context = { document, validate, clockSkewMs: settings.clockSkewMs };
-  const session = openSession({ target, cases, context, hasForbiddenToken: settings.forbiddenToken !== undefined, answersPreferences: await answersPreferences({ cases, target }) });
+  const progress = progressOn(process.stderr, settings.progress === true);
+  const session = openSession({ target, cases, context, progress, hasForbiddenToken: settings.forbiddenToken !== undefined, answersPreferences: await answersPreferences({ cases, target }) });
   const outcome = await withTempFolder('kaiten-dredd-', async (folder) => {
     const spec = await specForDredd(settings.specPath, folder);
     const ran = await runDreddOnce(
@@ -109,6 +111,7 @@ export async function runDredd(settings: VerifySettings, hookfile = HOOKFILE): P
     // Dredd names the file it read: name the user's spec, not our temporary copy of it.
     return ran.kind === 'failed' ? { ...ran, message: ran.message.replaceAll(spec, settings.specPath) } : ran;
   });
+  progress.done();
   if (outcome.kind === 'failed') return blockedReport(DREDD_SUITE, settings, `Dredd could not run: ${outcome.message}`);
   if (!session.hooksLoaded) throw new DreddHooksError(`Dredd did not load its hooks from ${hookfile}; without them it checks almost nothing, so the run stops here`);
 

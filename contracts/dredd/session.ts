@@ -4,6 +4,7 @@ import type { Case } from '../case';
 import { expectedStatuses } from '../case';
 import type { CheckContext } from '../checks';
 import { whyNotExercised } from '../coverage';
+import type { Progress } from '../progress';
 import type { Exchange, Target } from '../send';
 
 /**
@@ -26,14 +27,17 @@ export interface DreddSession {
   answered: Map<string, Exchange>;
   /** Why a transaction was skipped, by transaction name. */
   skipped: Map<string, string>;
+  /** Transactions Dredd will run, once it says (beforeAll). */
+  total: number;
+  progress: Progress;
 }
 
 // A global, not module state: the compiled hook file may load its own copy of this module.
 const KEY = Symbol.for('kaiten-webhooks-harness.dredd-session');
 const slot = globalThis as typeof globalThis & { [KEY]?: DreddSession };
 
-export function openSession(session: Pick<DreddSession, 'target' | 'cases' | 'context' | 'answersPreferences'> & { hasForbiddenToken: boolean }): DreddSession {
-  slot[KEY] = { ...session, hooksLoaded: false, transactions: [], chosen: new Map(), answered: new Map(), skipped: new Map() };
+export function openSession(session: Pick<DreddSession, 'target' | 'cases' | 'context' | 'answersPreferences' | 'progress'> & { hasForbiddenToken: boolean }): DreddSession {
+  slot[KEY] = { ...session, hooksLoaded: false, transactions: [], chosen: new Map(), answered: new Map(), skipped: new Map(), total: 0 };
   return slot[KEY];
 }
 

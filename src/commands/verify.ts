@@ -49,7 +49,7 @@ export async function runVerify(args: string[], output: Output, stopped: Promise
   const options = parseVerifyArgs(args);
   const interrupt = new AbortController();
   void stopped.then(() => interrupt.abort());
-  const result = await verify({ ...options, signal: interrupt.signal });
+  const result = await verify({ ...options, signal: interrupt.signal, progress: process.stderr.isTTY === true });
   if (result.reports.length > 0) output.out(`${formatVerifyResult(result)}\n`);
   if (result.problem !== undefined) output.err(`kaiten-webhooks: ${result.problem}\n`);
   const unwritten = writeGithubOutputs(result.reports, result.verdict, `kaiten-webhooks verify: ${options.baseUrl}`, process.env, output.out);
