@@ -9,6 +9,7 @@ import { blockedReport, exitCodeOf, type Report } from './report/report';
 import { runJestSuite, SuiteError } from './run-jest';
 import type { VerifySettings } from './run';
 import { completeSettings } from './settings';
+import { missingTools } from './suite-tools';
 import { credentialsFrom, type Credentials } from './credentials';
 
 export const SUITES = ['all', 'jest', 'dredd'] as const;
@@ -94,9 +95,11 @@ async function runSuites(options: VerifyOptions, settings: VerifySettings): Prom
     if (!(error instanceof SpecError)) throw error;
     return error.message;
   }
+  const suite = options.suite ?? 'all';
+  const missing = missingTools(suite);
+  if (missing !== undefined) return missing;
   const unreachable = await reachable(settings.baseUrl, settings.timeoutMs);
   if (unreachable !== undefined) return `cannot reach ${settings.baseUrl}: ${unreachable}`;
-  const suite = options.suite ?? 'all';
   const reports: Report[] = [];
   if (suite !== 'dredd') reports.push(await runSuite('jest', settings));
   if (suite !== 'jest') reports.push(await runSuite('dredd', settings));
