@@ -14,43 +14,77 @@ const pairs = (values: Record<string, string | string[]>): Header[] =>
 // the same data, not always the same bytes.
 const textOf = (body: unknown) => (body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body));
 
-function entryOf(entry: JournalEntry, origin: string): Entry {
-  const query = pairs(entry.query);
+/** One exchange as a HAR entry is built from it, whichever face saw it (the mock's journal, the proxy). */
+export interface HarExchange {
+  startedAt: string;
+  ms: number;
+  method: string;
+  /** The URL without its query, and the query apart. */
+  url: string;
+  query: Record<string, string | string[]>;
+  headers: Record<string, string>;
+  requestText: string;
+  /** Absent when no answer came (a fault, an upstream that gave none): status 0 and `_error`. */
+  answer?: { status: number; headers: Record<string, string>; text: string };
+  error?: string;
+  comment?: string;
+}
+
+const bytesOf = (text: string) => new TextEncoder().encode(text).length;
+
+/** A HAR 1.2 entry; request and answer bodies as text (HAR's `postData.text`, `content.text`). */
+export function harEntry(exchange: HarExchange): Entry {
+  const query = pairs(exchange.query);
   const search = query.length === 0 ? '' : `?${new URLSearchParams(query.map(({ name, value }): [string, string] => [name, value])).toString()}`;
-  const requestText = textOf(entry.body);
-  const answerText = textOf(entry.answer.body);
-  const answerType = entry.answer.headers['content-type'] ?? '';
-  const fault = entry.reason === 'fault' ? { _error: entry.note ?? 'fault' } : {};
+  const answer = exchange.answer ?? { status: 0, headers: {}, text: '' };
   return {
-    startedDateTime: entry.time,
-    time: entry.durationMs,
+    startedDateTime: exchange.startedAt,
+    time: exchange.ms,
     request: {
-      method: entry.method,
-      url: `${origin}${entry.path}${search}`,
+      method: exchange.method,
+      url: `${exchange.url}${search}`,
       httpVersion: 'HTTP/1.1',
       cookies: [],
-      headers: pairs(entry.headers),
+      headers: pairs(exchange.headers),
       queryString: query,
-      ...(requestText === '' ? {} : { postData: { mimeType: entry.headers['content-type'] ?? '', text: requestText } }),
+      ...(exchange.requestText === '' ? {} : { postData: { mimeType: exchange.headers['content-type'] ?? '', text: exchange.requestText } }),
       headersSize: -1,
-      bodySize: requestText === '' ? 0 : new TextEncoder().encode(requestText).length,
+      bodySize: bytesOf(exchange.requestText),
     },
     response: {
-      status: entry.answer.status,
-      statusText: entry.answer.status === 0 ? '' : (STATUS_CODES[entry.answer.status] ?? ''),
+      status: answer.status,
+      statusText: answer.status === 0 ? '' : (STATUS_CODES[answer.status] ?? ''),
       httpVersion: 'HTTP/1.1',
       cookies: [],
-      headers: pairs(entry.answer.headers),
-      content: { size: new TextEncoder().encode(answerText).length, mimeType: answerType, ...(answerText === '' ? {} : { text: answerText }) },
-      redirectURL: entry.answer.headers.location ?? '',
+      headers: pairs(answer.headers),
+      content: { size: bytesOf(answer.text), mimeType: answer.headers['content-type'] ?? '', ...(answer.text === '' ? {} : { text: answer.text }) },
+      redirectURL: answer.headers.location ?? '',
       headersSize: -1,
-      bodySize: answerText === '' ? 0 : new TextEncoder().encode(answerText).length,
-      ...fault,
+      bodySize: bytesOf(answer.text),
+      ...(exchange.error === undefined ? {} : { _error: exchange.error }),
     },
     cache: {},
-    timings: { send: 0, wait: entry.durationMs, receive: 0 },
-    comment: `${entry.reason}${entry.note === undefined ? '' : `: ${entry.note}`}`,
+    timings: { send: 0, wait: exchange.ms, receive: 0 },
+    ...(exchange.comment === undefined ? {} : { comment: exchange.comment }),
   };
+}
+
+/** A HAR 1.2 log of these entries, written by this package. */
+export const harLog = (entries: Entry[], version: string): Har => ({ log: { version: '1.2', creator: { name: 'kaiten-webhooks-harness', version }, entries } });
+
+function entryOf(entry: JournalEntry, origin: string): Entry {
+  const fault = entry.reason === 'fault';
+  return harEntry({
+    startedAt: entry.time,
+    ms: entry.durationMs,
+    method: entry.method,
+    url: `${origin}${entry.path}`,
+    query: entry.query,
+    headers: entry.headers,
+    requestText: textOf(entry.body),
+    ...(fault ? { error: entry.note ?? 'fault' } : { answer: { status: entry.answer.status, headers: entry.answer.headers, text: textOf(entry.answer.body) } }),
+    comment: `${entry.reason}${entry.note === undefined ? '' : `: ${entry.note}`}`,
+  });
 }
 
 /**
@@ -59,5 +93,5 @@ function entryOf(entry: JournalEntry, origin: string): Entry {
  * and a file that gets shared must not carry a token.
  */
 export function toHar(entries: JournalEntry[], origin: string, version: string): Har {
-  return { log: { version: '1.2', creator: { name: 'kaiten-webhooks-harness', version }, entries: entries.map((entry) => entryOf(entry, origin)) } };
+  return harLog(entries.map((entry) => entryOf(entry, origin)), version);
 }

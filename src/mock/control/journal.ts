@@ -56,7 +56,8 @@ function maskedValue(name: string, value: string): string {
   return scheme === undefined ? MASK : `${scheme} ${MASK}`;
 }
 
-function maskedHeaders(headers: Record<string, string>, secrets: ReadonlySet<string>): Record<string, string> {
+/** Headers with credentials masked: the names in `secrets` (lower case) and those that carry credentials by their nature. */
+export function maskedHeaders(headers: Record<string, string>, secrets: ReadonlySet<string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, secrets.has(name) || ALWAYS_MASKED.includes(name) ? maskedValue(name, value) : value]));
 }
 
