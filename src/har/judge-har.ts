@@ -20,6 +20,8 @@ export interface Unjudged {
   otherHosts: string[];
   undocumented: string[];
   unanswered: string[];
+  /** Answered, but the HAR holds no text of the answer's body. */
+  unrecorded: string[];
 }
 
 const LISTED = 10;
@@ -69,12 +71,13 @@ const forwardedOf = (recorded: Recorded): Forwarded => ({
 export function judgeHar(recorded: Recorded[], settings: HarCheckSettings): { reports: [Report, Report]; unjudged: Unjudged } {
   const session = createSession({ spec: settings.spec, specPath: settings.specPath, upstream: settings.file, clockSkewMs: settings.clockSkewMs, log: settings.log });
   const base = settings.baseUrl === undefined ? undefined : new URL(settings.baseUrl);
-  const unjudged: Unjudged = { otherHosts: [], undocumented: [], unanswered: [] };
+  const unjudged: Unjudged = { otherHosts: [], undocumented: [], unanswered: [], unrecorded: [] };
   for (const entry of recorded) {
     const target = targetUnder(entry.url, base);
     if (target === undefined) unjudged.otherHosts.push(named(entry));
     else if (!session.documents(entry.method, target)) (base === undefined ? unjudged.otherHosts : unjudged.undocumented).push(named(entry));
     else if (entry.answer === undefined) unjudged.unanswered.push(named(entry));
+    else if (!entry.answer.bodyRecorded) unjudged.unrecorded.push(named(entry));
     else session.record(forwardedOf(entry), target);
   }
   const [requests, answers] = session.reports();
@@ -82,6 +85,7 @@ export function judgeHar(recorded: Recorded[], settings: HarCheckSettings): { re
     ...(unjudged.otherHosts.length === 0 ? [] : [`${unjudged.otherHosts.length} entr(y/ies) not judged: ${base === undefined ? 'not for an operation of the spec' : `not under ${base.href}`}: ${listed(unjudged.otherHosts)}`]),
     ...(unjudged.undocumented.length === 0 ? [] : [`${unjudged.undocumented.length} entr(y/ies) not judged: a path or method the spec does not document: ${listed(unjudged.undocumented)}`]),
     ...(unjudged.unanswered.length === 0 ? [] : [`${unjudged.unanswered.length} entr(y/ies) not judged: no answer recorded (status 0): ${listed(unjudged.unanswered)}`]),
+    ...(unjudged.unrecorded.length === 0 ? [] : [`${unjudged.unrecorded.length} entr(y/ies) not judged: the answer's body is not in the file (record with content): ${listed(unjudged.unrecorded)}`]),
   ];
   return { reports: [{ ...requests, notes: [...notes, ...(requests.notes ?? [])] }, answers], unjudged };
 }

@@ -15,7 +15,7 @@ export interface Recorded {
   startedAt: number;
   ms: number;
   /** Absent when the HAR holds no answer (status 0: aborted, blocked, a network error). */
-  answer?: { status: number; headers: Record<string, string>; body: Buffer };
+  answer?: { status: number; headers: Record<string, string>; body: Buffer; bodyRecorded: boolean };
 }
 
 /** Header pairs as one record with lower-case names; HTTP/2 pseudo-headers (`:authority`) dropped, repeats joined. */
@@ -42,7 +42,8 @@ function recordedOf(entry: Entry, index: number): Recorded {
     body: Buffer.from(request.postData?.text ?? '', 'utf8'),
     startedAt: Date.parse(entry.startedDateTime),
     ms: typeof entry.time === 'number' ? entry.time : 0,
-    ...(status > 0 ? { answer: { status, headers: headersOf(entry.response.headers), body: answerBody } } : {}),
+    // A body of some size whose text is not in the file was not recorded (not an empty body).
+    ...(status > 0 ? { answer: { status, headers: headersOf(entry.response.headers), body: answerBody, bodyRecorded: content?.text !== undefined || !((content?.size ?? 0) > 0) } } : {}),
   };
 }
 

@@ -21,7 +21,8 @@ async function appServer(api: string, bodies: unknown[], upstream?: string): Pro
   const page = `<!doctype html><html><head><link rel="icon" href="data:,"></head><body><script>
 (async () => {
   for (const body of ${JSON.stringify(bodies)}) {
-    await fetch(${JSON.stringify(api)} + '/webhooks', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer app-token' }, body: JSON.stringify(body) });
+    // The body read, as an app reads it: the recorder has it before the page says it is done.
+    await (await fetch(${JSON.stringify(api)} + '/webhooks', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer app-token' }, body: JSON.stringify(body) })).text();
   }
   document.body.dataset.done = 'yes';
 })();
@@ -134,5 +135,14 @@ it('a HAR with nothing for the spec: NOTHING CHECKED, exit 2', async () => {
   writeFileSync(file, JSON.stringify({ log: { version: '1.2', creator: { name: 'x', version: '1' }, entries: [{ startedDateTime: new Date().toISOString(), time: 1, request: { method: 'GET', url: 'https://cdn.example.com/app.js', headers: [] }, response: { status: 200, headers: [], content: { size: 0, mimeType: 'text/javascript' } } }] } }));
   const run = await check(file);
   expect(run.stdout).toMatch(/^check: NOTHING CHECKED, no entry of .* is for an operation of the spec; exit 2$/m);
+  expect(run.code).toBe(2);
+});
+
+it('an answer whose body the HAR does not hold is listed, not judged as an empty body', async () => {
+  const file = join(folder, 'no-content.har');
+  const entry = { startedDateTime: new Date().toISOString(), time: 1, request: { method: 'POST', url: 'http://127.0.0.1:9/webhooks', headers: [{ name: 'authorization', value: 'Bearer t' }, { name: 'content-type', value: 'application/json' }], postData: { mimeType: 'application/json', text: JSON.stringify(GOOD) } }, response: { status: 201, headers: [{ name: 'content-type', value: 'application/json' }], content: { size: 180, mimeType: 'application/json' } } };
+  writeFileSync(file, JSON.stringify({ log: { version: '1.2', creator: { name: 'x', version: '1' }, entries: [entry] } }));
+  const run = await check(file);
+  expect(run.stdout).toMatch(/1 entr\(y\/ies\) not judged: the answer's body is not in the file \(record with content\): POST http:\/\/127\.0\.0\.1:9\/webhooks/);
   expect(run.code).toBe(2);
 });

@@ -38,7 +38,7 @@ describe('--log-level debug', () => {
   it('also logs the request headers, credentials masked, and the body', async () => {
     await send(debug().url, { body: VALID_BODY });
     expect(debugLines[0]).toMatch(/^POST \/webhooks 201 \d+ms$/);
-    expect(debugLines[1]).toMatch(/^ {2}request headers: \{.*"authorization":"\*\*\*".*\}$/);
+    expect(debugLines[1]).toMatch(/^ {2}request headers: \{.*"authorization":"Bearer \*\*\*".*\}$/);
     expect(debugLines[2]).toBe(`  request body: ${JSON.stringify(VALID_BODY)}`);
     expect(debugLines.join('\n')).not.toContain('test-token');
   });
