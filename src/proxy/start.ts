@@ -1,12 +1,14 @@
-import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { loadSpec } from '../spec/load';
 import { DEFAULT_SPEC } from '../version';
 import type { Report } from '../../contracts/report/report';
 import { createPipeline } from '../mock/pipeline';
+import { answerClientError } from '../mock/server';
+import { answerLocally, passOn, problemAnswer, type ProxyHooks } from './exchange';
 import { mockRequestOf } from './observe';
-import { endpointOf } from './link';
-import { relayConnection, type RelayHooks } from './relay';
+import { endpointOf, linkTo } from './link';
 import { createSession } from './session';
 import { proxyVerdict, type FailOn } from './verdict';
 
@@ -108,8 +110,10 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const finished = new Promise<'max-requests' | 'duration'>((settle) => (finish = settle));
   let seen = 0;
 
-  const hooks: RelayHooks = {
+  const link = linkTo(target);
+  const hooks: ProxyHooks = {
     upstream: target,
+    link,
     answerHere: (method, requestTarget) => {
       if (method !== 'GET' || requestTarget !== REPORT_PATH) return undefined;
       const reports = session.reports();
@@ -132,11 +136,28 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     fault: (error) => options.log?.(`the proxy failed: ${(error as Error).stack ?? String(error)}`),
   };
 
-  const clients = new Set<Socket>();
-  const server = createServer((socket) => {
-    clients.add(socket);
-    socket.once('close', () => clients.delete(socket));
-    relayConnection(socket, hooks);
+  // What to stop on each client connection when the server refuses it (a malformed request behind one in flight).
+  const inFlight = new WeakMap<Socket, Set<() => void>>();
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const stops = inFlight.get(req.socket) ?? new Set();
+    inFlight.set(req.socket, stops);
+    try {
+      const stop = passOn(req, res, hooks);
+      stops.add(stop);
+      res.once('close', () => stops.delete(stop));
+    } catch (error) {
+      hooks.fault(error);
+      res.setHeader('connection', 'close');
+      answerLocally(res, problemAnswer(500, 'the proxy failed unexpectedly; its log says why'));
+    }
+  };
+  // Node's own parser in its default strict mode reads every request; `insecureHTTPParser` is never set.
+  const server = createServer(handle);
+  // The upstream says whether it will take the body: its 100 Continue is passed on, not Node's own.
+  server.on('checkContinue', handle);
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    for (const stop of inFlight.get(socket) ?? []) stop();
+    answerClientError(error, socket);
   });
   await new Promise<void>((listening, failed) => {
     server.once('error', failed);
@@ -153,7 +174,8 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       new Promise((closed) => {
         clearTimeout(timer);
         server.close(() => closed());
-        for (const socket of clients) socket.destroy();
+        server.closeAllConnections();
+        link.close();
       }),
   };
 }

@@ -39,7 +39,7 @@ it('forwards method, path under the base path, query, headers and body; drops ho
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       seen = { method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString() };
-      res.writeHead(201, { 'content-type': 'application/json', connection: 'x-up-drop', 'x-up-drop': '1', 'x-up-keep': 'yes' }).end('{"ok":1}');
+      res.writeHead(201, ['Content-Type', 'application/json', 'Connection', 'x-up-drop', 'X-Up-Drop', '1', 'X-Up-Keep', 'yes', 'Set-Cookie', 'a=1', 'Set-Cookie', 'b=2', 'Keep-Alive', 'timeout=9']).end('{"ok":1}');
     });
   });
   const base = await listen(upstream);
@@ -53,8 +53,9 @@ it('forwards method, path under the base path, query, headers and body; drops ho
     });
     expect(seen).toMatchObject({ method: 'POST', url: '/base/webhooks?x=1&x=2', body, headers: { 'x-keep': 'kept', authorization: 'Bearer t', host: new URL(base).host } });
     for (const dropped of ['x-drop-me', 'te', 'proxy-authorization']) expect(seen.headers[dropped]).toBeUndefined();
-    expect(reply).toMatchObject({ status: 201, text: '{"ok":1}', headers: { 'x-up-keep': 'yes' } });
+    expect(reply).toMatchObject({ status: 201, text: '{"ok":1}', headers: { 'x-up-keep': 'yes', 'set-cookie': ['a=1', 'b=2'] } });
     expect(reply.headers['x-up-drop']).toBeUndefined();
+    expect(reply.headers['keep-alive']).not.toBe('timeout=9');
   } finally {
     await closeAll(upstream);
   }

@@ -28,11 +28,3 @@ export function headerRecord(raw: string[]): Record<string, string> {
   }
   return headers;
 }
-
-/** A message head as bytes go on the wire: the start line, the pairs, then `extra` lines (`Name: value`). */
-export function headText(startLine: string, raw: string[], ...extra: string[]): string {
-  let text = `${startLine}\r\n`;
-  for (let i = 0; i < raw.length; i += 2) text += `${raw[i]!}: ${raw[i + 1]!}\r\n`;
-  for (const line of extra) text += `${line}\r\n`;
-  return `${text}\r\n`;
-}
