@@ -2,7 +2,7 @@
 // (llhttp, strict) the client's request, its client the upstream's answer. The proxy only sets
 // Host, the base path and the end-to-end headers, streams both bodies with back-pressure, and
 // keeps bounded copies for the checks, which judge after the answer has gone.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
 import { renderProblem } from '../problem';
 import { keeper, kindOf, originForm, upstreamTarget, type Forwarded, type Upstream } from './forward';
 import { endToEnd, headerRecord } from './headers';
@@ -40,10 +40,14 @@ export function answerLocally(res: ServerResponse, answer: LocalAnswer): void {
   res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) }).end(answer.body);
 }
 
-// The body goes upstream framed by Node's client: chunked if it came chunked, else by its
-// Content-Length, which is among the end-to-end headers. A GET that came chunked must say so:
-// Node's client frames a GET's body only when told to.
-const framingOf = (req: IncomingMessage): string[] => (req.headers['transfer-encoding'] === undefined ? [] : ['Transfer-Encoding', 'chunked']);
+// The body goes upstream framed as Node's parser read it, by Node's client: chunked if it came
+// chunked, else by its length. Said outright, never left to the headers passed on: a Connection
+// header may name Content-Length, and Node's client frames a GET's body only when told how.
+function framingOf(req: IncomingMessage): string[] {
+  if (req.headers['transfer-encoding'] !== undefined) return ['Transfer-Encoding', 'chunked'];
+  const length = req.headers['content-length'];
+  return length === undefined ? [] : ['Content-Length', length];
+}
 
 /** Passes one request on and its answer back; returns what stops it (the server gave up on the connection). */
 export function passOn(req: IncomingMessage, res: ServerResponse, hooks: ProxyHooks): () => void {
@@ -57,7 +61,8 @@ export function passOn(req: IncomingMessage, res: ServerResponse, hooks: ProxyHo
   }
   const { upstream } = hooks;
   const path = upstreamTarget(upstream.url, target);
-  const sentRaw = endToEnd(req.rawHeaders, 'host');
+  // As it goes upstream (Host apart): the end-to-end headers, then the framing.
+  const sentRaw = [...endToEnd(req.rawHeaders, 'host', 'content-length'), ...framingOf(req)];
   const sent = keeper();
   const received = keeper();
   const replaceIf = hooks.replaceIf(method, target);
@@ -66,6 +71,7 @@ export function passOn(req: IncomingMessage, res: ServerResponse, hooks: ProxyHo
   let answer: { status: number; raw: string[]; replaced: boolean; whole: boolean } | undefined;
   let failure: Forwarded['failure'];
   let over = false;
+  let outgoing: ClientRequest | undefined;
   /** The server refused the connection (a malformed request behind this one): nothing more is written. */
   let dropped = false;
   res.sendDate = false; // the upstream's Date passes as it came
@@ -91,7 +97,7 @@ export function passOn(req: IncomingMessage, res: ServerResponse, hooks: ProxyHo
       work();
     } catch (error) {
       hooks.fault(error);
-      outgoing.destroy();
+      outgoing?.destroy();
       if (!res.headersSent) res.setHeader('connection', 'close');
       answerLocally(res, problemAnswer(500, 'the proxy failed unexpectedly; its log says why'));
     }
@@ -101,43 +107,49 @@ export function passOn(req: IncomingMessage, res: ServerResponse, hooks: ProxyHo
   const fail = (kind: NonNullable<Forwarded['failure']>['kind'], message: string) => {
     if (failure !== undefined || over || dropped || answer?.whole === true) return;
     failure = { kind, message };
-    outgoing.destroy();
+    outgoing?.destroy();
     if (res.headersSent) return void res.destroy();
     answerLocally(res, problemAnswer(kind === 'timeout' ? 504 : 502, `the upstream ${upstream.url.origin} gave no answer: ${message}`));
   };
 
-  const outgoing = hooks.link.send(method, path, [...sentRaw, 'Host', upstream.url.host, ...framingOf(req)]);
-  outgoing.setTimeout(upstream.timeoutMs, () => fail('timeout', `no answer from the upstream within ${upstream.timeoutMs} ms`));
-  outgoing.on('error', (error: NodeJS.ErrnoException) => fail(kindOf(error), error.message));
-  // An HTTP/1.0 client knows no interim answers; the others are passed on where Node can write them.
-  outgoing.on('information', ({ statusCode }) => {
-    if (statusCode === 100 && req.httpVersion === '1.1') res.writeContinue();
-  });
-  outgoing.on('response', (incoming: IncomingMessage) =>
-    guarded(() => {
-      const status = incoming.statusCode ?? 0;
-      const current = { status, raw: incoming.rawHeaders, replaced: replaceIf?.(status) === true, whole: false };
-      answer = current;
-      incoming.on('data', received.add);
-      incoming.on('error', () => fail('reset', 'the answer broke off before its end'));
-      incoming.on('close', () => (incoming.complete ? undefined : fail('reset', 'the answer broke off before its end')));
-      incoming.on('end', () => {
-        current.whole = true;
-        if (current.replaced) guarded(() => answerLocally(res, hooks.replacement(forwarded(), target)));
-      });
-      if (current.replaced) return void incoming.resume();
-      res.writeHead(status, incoming.statusMessage, endToEnd(incoming.rawHeaders));
-      incoming.pipe(res);
-    }),
-  );
-  req.on('data', sent.add);
-  req.pipe(outgoing);
+  const sendOn = () => {
+    const link = hooks.link.send(method, path, [...sentRaw, 'Host', upstream.url.host]);
+    outgoing = link;
+    link.setTimeout(upstream.timeoutMs, () => fail('timeout', `no answer from the upstream within ${upstream.timeoutMs} ms`));
+    link.on('error', (error: NodeJS.ErrnoException) => fail(kindOf(error), error.message));
+    // An HTTP/1.0 client knows no interim answers; the others are passed on where Node can write them.
+    link.on('information', ({ statusCode }) => {
+      if (statusCode === 100 && req.httpVersion === '1.1') res.writeContinue();
+    });
+    link.on('response', (incoming: IncomingMessage) =>
+      guarded(() => {
+        const status = incoming.statusCode ?? 0;
+        const current = { status, raw: incoming.rawHeaders, replaced: replaceIf?.(status) === true, whole: false };
+        answer = current;
+        incoming.on('data', received.add);
+        incoming.on('error', () => fail('reset', 'the answer broke off before its end'));
+        incoming.on('close', () => (incoming.complete ? undefined : fail('reset', 'the answer broke off before its end')));
+        incoming.on('end', () => {
+          current.whole = true;
+          if (current.replaced) guarded(() => answerLocally(res, hooks.replacement(forwarded(), target)));
+        });
+        if (current.replaced) return void incoming.resume();
+        res.writeHead(status, incoming.statusMessage, endToEnd(incoming.rawHeaders));
+        incoming.pipe(res);
+      }),
+    );
+    req.on('data', sent.add);
+    req.pipe(link);
+  };
+  // Sent on once the parser is through the bytes this request came in (not before: ticks run
+  // between its callbacks): a malformed request behind it in the same bytes stops it first.
+  setImmediate(() => (dropped || over ? undefined : guarded(sendOn)));
   res.on('close', () => {
-    if (answer?.whole !== true) outgoing.destroy();
+    if (answer?.whole !== true) outgoing?.destroy();
     finish(!res.writableFinished && failure === undefined);
   });
   return () => {
     dropped = true;
-    outgoing.destroy();
+    outgoing?.destroy();
   };
 }

@@ -4,7 +4,7 @@
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
 
 /** Raw header pairs without the hop-by-hop ones, those the Connection header names, and any in `also` (lower case). */
-export function endToEnd(raw: string[], also?: string): string[] {
+export function endToEnd(raw: string[], ...also: string[]): string[] {
   let named: Set<string> | undefined;
   for (let i = 0; i < raw.length; i += 2) {
     if (raw[i]!.toLowerCase() !== 'connection') continue;
@@ -14,7 +14,7 @@ export function endToEnd(raw: string[], also?: string): string[] {
   const kept: string[] = [];
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!.toLowerCase();
-    if (!HOP_BY_HOP.has(name) && named?.has(name) !== true && name !== also) kept.push(raw[i]!, raw[i + 1]!);
+    if (!HOP_BY_HOP.has(name) && named?.has(name) !== true && !also.includes(name)) kept.push(raw[i]!, raw[i + 1]!);
   }
   return kept;
 }

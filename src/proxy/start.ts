@@ -139,6 +139,11 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   // What to stop on each client connection when the server refuses it (a malformed request behind one in flight).
   const inFlight = new WeakMap<Socket, Set<() => void>>();
   const handle = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.httpVersion === '1.1' && req.headers.host === undefined) {
+      // Node's server would refuse it with a bare 400 (requireHostHeader); the proxy's refusals are problem+json.
+      res.setHeader('connection', 'close');
+      return answerLocally(res, problemAnswer(400, 'an HTTP/1.1 request without a Host header'));
+    }
     const stops = inFlight.get(req.socket) ?? new Set();
     inFlight.set(req.socket, stops);
     try {
@@ -152,7 +157,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     }
   };
   // Node's own parser in its default strict mode reads every request; `insecureHTTPParser` is never set.
-  const server = createServer(handle);
+  const server = createServer({ requireHostHeader: false }, handle);
   // The upstream says whether it will take the body: its 100 Continue is passed on, not Node's own.
   server.on('checkContinue', handle);
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
