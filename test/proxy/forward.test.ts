@@ -103,6 +103,48 @@ it('streams a 5 MiB answer through as it comes, byte for byte', async () => {
   }
 });
 
+it('streams a 5 MiB request body on as it comes, byte for byte', async () => {
+  let firstArrived: () => void = () => undefined;
+  const arrived = new Promise<void>((resolve) => (firstArrived = resolve));
+  const upstream = upstreamOf((req, res) => {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    req.on('data', (data: Buffer) => {
+      if (bytes === 0) firstArrived();
+      bytes += data.length;
+      hash.update(data);
+    });
+    req.on('end', () => res.writeHead(200, { 'content-type': 'text/plain' }).end(`${bytes} ${hash.digest('hex')}`));
+  });
+  const base = await listen(upstream);
+  try {
+    proxy = await start(base);
+    const expected = createHash('sha256');
+    const reply = await new Promise<string>((resolve, reject) => {
+      const upload = request(`${proxy!.url}/upload`, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' } }, (res) => {
+        let text = '';
+        res.on('data', (data: Buffer) => (text += data.toString()));
+        res.on('end', () => resolve(text));
+      }).on('error', reject);
+      const first = Buffer.alloc(64 * 1024, 1);
+      expected.update(first);
+      upload.write(first);
+      // The rest only once the upstream has the first chunk: a proxy that held whole requests would wait forever.
+      void arrived.then(() => {
+        for (let i = 1; i < 80; i++) {
+          const chunk = Buffer.alloc(64 * 1024, i % 256);
+          expected.update(chunk);
+          upload.write(chunk);
+        }
+        upload.end();
+      });
+    });
+    expect(reply).toBe(`${5 * 1024 * 1024} ${expected.digest('hex')}`);
+  } finally {
+    await closeAll(upstream);
+  }
+});
+
 it('an upstream that went away gets the client a 502 problem+json, and the report counts it', async () => {
   const upstream = upstreamOf((req, res) => res.end());
   const base = await listen(upstream);
