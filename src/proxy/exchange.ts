@@ -3,17 +3,10 @@
 // Host, the base path and the end-to-end headers, streams both bodies with back-pressure, and
 // keeps bounded copies for the checks, which judge after the answer has gone.
 import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
-import { renderProblem } from '../problem';
 import { keeper, kindOf, originForm, upstreamTarget, type Forwarded, type Upstream } from './forward';
-import { endToEnd, headerRecord } from './headers';
+import { endToEnd, framingOf, headerRecord } from './headers';
 import type { Link } from './link';
-
-/** An answer the proxy gives itself. */
-export interface LocalAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
+import { answerFault, answerLocally, problemAnswer, type LocalAnswer } from './local-answer';
 
 export interface ProxyHooks {
   upstream: Upstream;
@@ -27,26 +20,6 @@ export interface ProxyHooks {
   done(forwarded: Forwarded, target: string): void;
   /** A fault of the proxy's own, for its log. */
   fault(error: unknown): void;
-}
-
-export function problemAnswer(status: number, detail: string): LocalAnswer {
-  const response = renderProblem({ status, detail });
-  return { status, headers: response.headers, body: JSON.stringify(response.body) };
-}
-
-/** Writes an answer of the proxy's own; a client that already has part of another gets a broken connection. */
-export function answerLocally(res: ServerResponse, answer: LocalAnswer): void {
-  if (res.headersSent) return void res.destroy();
-  res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) }).end(answer.body);
-}
-
-// The body goes upstream framed as Node's parser read it, by Node's client: chunked if it came
-// chunked, else by its length. Said outright, never left to the headers passed on: a Connection
-// header may name Content-Length, and Node's client frames a GET's body only when told how.
-function framingOf(req: IncomingMessage): string[] {
-  if (req.headers['transfer-encoding'] !== undefined) return ['Transfer-Encoding', 'chunked'];
-  const length = req.headers['content-length'];
-  return length === undefined ? [] : ['Content-Length', length];
 }
 
 /** Passes one request on and its answer back; returns what stops it (the server gave up on the connection). */
@@ -98,8 +71,7 @@ export function passOn(req: IncomingMessage, res: ServerResponse, hooks: ProxyHo
     } catch (error) {
       hooks.fault(error);
       outgoing?.destroy();
-      if (!res.headersSent) res.setHeader('connection', 'close');
-      answerLocally(res, problemAnswer(500, 'the proxy failed unexpectedly; its log says why'));
+      answerFault(res);
     }
   };
 

@@ -1,4 +1,5 @@
 // Headers as the proxy passes them on: end-to-end ones only, written back in the case they came.
+import type { IncomingMessage } from 'node:http';
 
 // RFC 9110 7.6.1: meant for one connection only, never forwarded.
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
@@ -27,4 +28,13 @@ export function headerRecord(raw: string[]): Record<string, string> {
     headers[name] = headers[name] === undefined ? raw[i + 1]! : `${headers[name]}, ${raw[i + 1]!}`;
   }
   return headers;
+}
+
+// The body goes upstream framed as Node's parser read it, by Node's client: chunked if it came
+// chunked, else by its length. Said outright, never left to the headers passed on: a Connection
+// header may name Content-Length, and Node's client frames a GET's body only when told how.
+export function framingOf(req: IncomingMessage): string[] {
+  if (req.headers['transfer-encoding'] !== undefined) return ['Transfer-Encoding', 'chunked'];
+  const length = req.headers['content-length'];
+  return length === undefined ? [] : ['Content-Length', length];
 }

@@ -1,14 +1,13 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { connect, type AddressInfo, type Socket } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { loadSpec } from '../spec/load';
 import { DEFAULT_SPEC } from '../version';
 import type { Report } from '../../contracts/report/report';
 import { createPipeline } from '../mock/pipeline';
-import { answerClientError } from '../mock/server';
-import { answerLocally, passOn, problemAnswer, type ProxyHooks } from './exchange';
+import type { ProxyHooks } from './exchange';
 import { mockRequestOf } from './observe';
 import { endpointOf, linkTo } from './link';
+import { createProxyServer } from './server';
 import { createSession } from './session';
 import { proxyVerdict, type FailOn } from './verdict';
 
@@ -136,34 +135,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     fault: (error) => options.log?.(`the proxy failed: ${(error as Error).stack ?? String(error)}`),
   };
 
-  // What to stop on each client connection when the server refuses it (a malformed request behind one in flight).
-  const inFlight = new WeakMap<Socket, Set<() => void>>();
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
-    if (req.httpVersion === '1.1' && req.headers.host === undefined) {
-      // Node's server would refuse it with a bare 400 (requireHostHeader); the proxy's refusals are problem+json.
-      res.setHeader('connection', 'close');
-      return answerLocally(res, problemAnswer(400, 'an HTTP/1.1 request without a Host header'));
-    }
-    const stops = inFlight.get(req.socket) ?? new Set();
-    inFlight.set(req.socket, stops);
-    try {
-      const stop = passOn(req, res, hooks);
-      stops.add(stop);
-      res.once('close', () => stops.delete(stop));
-    } catch (error) {
-      hooks.fault(error);
-      res.setHeader('connection', 'close');
-      answerLocally(res, problemAnswer(500, 'the proxy failed unexpectedly; its log says why'));
-    }
-  };
-  // Node's own parser in its default strict mode reads every request; `insecureHTTPParser` is never set.
-  const server = createServer({ requireHostHeader: false }, handle);
-  // The upstream says whether it will take the body: its 100 Continue is passed on, not Node's own.
-  server.on('checkContinue', handle);
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
-    for (const stop of inFlight.get(socket) ?? []) stop();
-    answerClientError(error, socket);
-  });
+  const server = createProxyServer(hooks);
   await new Promise<void>((listening, failed) => {
     server.once('error', failed);
     server.listen(options.port ?? 4020, options.host ?? '127.0.0.1', () => listening());
