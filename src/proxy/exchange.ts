@@ -87,6 +87,7 @@ export function passOn(req: IncomingMessage, res: ServerResponse, hooks: ProxyHo
   const sendOn = () => {
     const link = hooks.link.send(method, path, [...sentRaw, 'Host', upstream.url.host]);
     outgoing = link;
+    // Its own, each time: a reused connection would keep the shorter idle timeout it had while free.
     link.setTimeout(upstream.timeoutMs, () => fail('timeout', `no answer from the upstream within ${upstream.timeoutMs} ms`));
     link.on('error', (error: NodeJS.ErrnoException) => fail(kindOf(error), error.message));
     // An HTTP/1.0 client knows no interim answers; the others are passed on where Node can write them.

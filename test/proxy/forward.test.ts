@@ -169,6 +169,26 @@ it('an upstream that does not answer in time gets the client a 504 problem+json'
   }
 });
 
+it('a kept connection reused for a slow answer waits the full --timeout, not its idle timeout', async () => {
+  let calls = 0;
+  const upstream = upstreamOf((req, res) => {
+    req.resume();
+    const delay = calls++ === 0 ? 0 : 1500;
+    setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end(`call ${calls}`), delay);
+  });
+  // It announces `Keep-Alive: timeout=2`: the proxy keeps its connection idle for a second at most.
+  upstream.keepAliveTimeout = 2000;
+  const base = await listen(upstream);
+  try {
+    proxy = await start(base, { timeoutMs: 5000 });
+    expect(await send(proxy.url, { method: 'GET', path: '/first' })).toMatchObject({ status: 200, text: 'call 1' });
+    expect(await send(proxy.url, { method: 'GET', path: '/slow' })).toMatchObject({ status: 200, text: 'call 2' });
+    expect(proxy.reports()[1].errors).toEqual([]);
+  } finally {
+    await closeAll(upstream);
+  }
+});
+
 const hasOpenssl = (() => {
   try {
     execFileSync('openssl', ['version']);
