@@ -111,6 +111,21 @@ it('passes on an interim 100 Continue before the answer', async () => {
   expect(reply.text.endsWith('POST /e hi')).toBe(true);
 });
 
+it("leaves 100 Continue to the upstream: one that refuses the body first is heard, and no Continue comes", async () => {
+  const refusing = createServer(() => undefined);
+  refusing.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => res.writeHead(417, { 'content-type': 'text/plain' }).end('no body, thanks'));
+  const other = await startProxy({ upstream: await listen(refusing), spec: SPEC_PATH, port: 0 });
+  try {
+    const reply = await sendRaw(other.url, ['POST /e HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\nConnection: close\r\n\r\n'], 3000);
+    expect(reply.text).toMatch(/^HTTP\/1\.1 417 Expectation Failed\r\n/);
+    expect(reply.text).not.toMatch(/100 Continue/);
+    expect(answersIn(reply.text)).toEqual([{ status: 417, body: 'no body, thanks' }]);
+  } finally {
+    await other.close();
+    await new Promise<void>((resolve) => refusing.close(() => resolve()) && refusing.closeAllConnections());
+  }
+});
+
 it('passes on an answer framed by the upstream closing, whole, and blames the upstream for nothing', async () => {
   const closing = createNetServer((socket) => {
     socket.once('data', () => socket.end('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil the end'));
