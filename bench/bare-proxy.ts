@@ -1,11 +1,13 @@
-// The floor for a proxy: a bare node:http forwarder (no checks, no copies kept) in front of the
-// same upstream. What it costs is what any Node proxy pays on this machine before doing anything.
-import { createServer, request } from 'node:http';
+// The floor for the proxy on its own transport: a bare node:http forwarder (node:http's server,
+// node:http's client on a keep-alive Agent, no checks, no copies kept) in front of the same
+// upstream. What it costs is what any proxy on this transport pays before doing anything.
+import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 const upstream = new URL(process.argv[3] ?? 'http://127.0.0.1:80');
+const agent = new Agent({ keepAlive: true });
 const server = createServer((req, res) => {
-  const outgoing = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (incoming) => {
+  const outgoing = request({ agent, host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (incoming) => {
     res.writeHead(incoming.statusCode ?? 502, incoming.headers);
     incoming.pipe(res);
   });

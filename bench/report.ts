@@ -1,6 +1,9 @@
 // The bench's printed report: per-server rounds as min / median / max, ratios taken within each
 // round (the runs closest in time) and summarised the same way, each beside its target.
-import type { Load, Measured } from './load';
+import type { Measured } from './load';
+import type { ProxyCost } from './proxy';
+import { proxyLines } from './proxy-report';
+import { fixed, range, spread, verdict } from './spread';
 
 export interface BenchReport {
   machine: { cores: number; node: string };
@@ -11,8 +14,8 @@ export interface BenchReport {
   startup: { specLoadToListeningMs: number[]; processStartToFirstAnswerMs: number[] };
   /** Microseconds of garbage collection per request, journal on and off, per alternating run. */
   gc: { on: number[]; off: number[] };
-  /** The same load straight to the upstream, through a TCP relay, a bare forwarder and the proxy, in rotating order. */
-  proxy: { direct: Measured[]; relay: Measured[]; bare: Measured[]; through: Measured[] };
+  /** The same load straight to the upstream, through two bare forwarders and the proxy, in rotating order. */
+  proxy: ProxyCost;
   /** The pipeline alone, in process: CPU microseconds per request. */
   pipeline: Record<'valid' | 'invalid', { min: number; median: number }>;
   memory: {
@@ -29,19 +32,6 @@ export interface BenchReport {
   };
 }
 
-interface Spread {
-  min: number;
-  median: number;
-  max: number;
-}
-
-function spread(values: number[]): Spread {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  return { min: sorted[0]!, median, max: sorted.at(-1)! };
-}
-
 const OURS = 'kaiten-webhooks';
 /** Each ratio: numerator and denominator run names, the target, and whether it is met. */
 const RATIOS: [label: string, over: string, under: string, target: string, met: (median: number) => boolean][] = [
@@ -52,20 +42,12 @@ const RATIOS: [label: string, over: string, under: string, target: string, met: 
   ['--workers 2 / one', 'kaiten-webhooks --workers 2', OURS, '(autocannon shares the cores)', () => true],
 ];
 
-const fixed = (value: number, digits = 0) => value.toFixed(digits);
-const range = (s: Spread, digits = 0) => `${fixed(s.min, digits)} / ${fixed(s.median, digits)} / ${fixed(s.max, digits)}`;
-const verdict = (met: boolean) => (met ? 'met' : 'NOT MET');
-
 export function formatReport(report: BenchReport): string {
   const names = Object.keys(report.rounds[0] ?? {});
   const rps = (name: string) => report.rounds.map((round) => round[name]!.requestsPerSecond);
   const p99 = spread(report.rounds.map((round) => round[OURS]!.p99));
   const startLoad = spread(report.startup.specLoadToListeningMs);
   const firstAnswer = spread(report.startup.processStartToFirstAnswerMs);
-  const { proxy } = report;
-  const added = (side: 'relay' | 'bare' | 'through', at: 'p50' | 'p99') => spread(proxy.direct.map((direct, i) => proxy[side][i]![at] - direct[at]));
-  const perRound = (over: Load[], under: Load[]) => spread(over.map((load, i) => load.requestsPerSecond / under[i]!.requestsPerSecond));
-  const throughRatio = perRound(proxy.through, proxy.direct);
   // What keeping 1,000 entries adds to the collector's work, as a share of all the work a request takes.
   const journalShare = (spread(report.gc.on).median - spread(report.gc.off).median) / spread(report.rounds.map((round) => round[OURS]!.cpuUsPerRequest)).median;
   const lines = [
@@ -87,15 +69,7 @@ export function formatReport(report: BenchReport): string {
     }),
     `${'journal off / on, CPU per request'.padEnd(34)} ${range(spread(report.rounds.map((round) => round['kaiten-webhooks --journal-size 0']!.cpuUsPerRequest / round[OURS]!.cpuUsPerRequest)), 2).padStart(24)}  (the journal's cost without the load generator's noise)`,
     `${'journal GC cost / CPU per request'.padEnd(34)} ${fixed(journalShare, 3).padStart(24)}  <= 0.1  ${verdict(journalShare <= 0.1)}  (GC us/request on ${report.gc.on.map((v) => fixed(v, 1)).join(', ')}; off ${report.gc.off.map((v) => fixed(v, 1)).join(', ')})`,
-    `${'proxy added p50 / p99, ms'.padEnd(34)} ${`${fixed(added('through', 'p50').median, 1)} / ${fixed(added('through', 'p99').median, 1)}`.padStart(24)}  p50 <= 1  ${verdict(added('through', 'p50').median <= 1)}  (rounds: ${proxy.direct.map((d, i) => `${d.p50}->${proxy.through[i]!.p50}`).join(', ')} ms p50)`,
-    `${'through the proxy / direct, req/s'.padEnd(34)} ${range(throughRatio, 2).padStart(24)}  >= 0.5  ${verdict(throughRatio.median >= 0.5)}`,
-    `${'TCP relay added p50 / p99, ms'.padEnd(34)} ${`${fixed(added('relay', 'p50').median, 1)} / ${fixed(added('relay', 'p99').median, 1)}`.padStart(24)}  (bytes copied, nothing read: the least any proxy adds here)`,
-    `${'TCP relay / direct, req/s'.padEnd(34)} ${range(perRound(proxy.relay, proxy.direct), 2).padStart(24)}  (the ceiling for any proxy on this machine)`,
-    `${'bare forwarder added p50 / p99, ms'.padEnd(34)} ${`${fixed(added('bare', 'p50').median, 1)} / ${fixed(added('bare', 'p99').median, 1)}`.padStart(24)}  (node:http server and client forwarding, nothing checked)`,
-    `${'bare forwarder / direct, req/s'.padEnd(34)} ${range(perRound(proxy.bare, proxy.direct), 2).padStart(24)}  (what Node's HTTP objects leave of it)`,
-    `${'our proxy / bare forwarder, req/s'.padEnd(34)} ${range(perRound(proxy.through, proxy.bare), 2).padStart(24)}`,
-    `${'proxy CPU us/exchange'.padEnd(34)} ${(['relay', 'bare', 'through'] as const).map((side) => fixed(spread(proxy[side].map((m) => m.cpuUsPerRequest)).median)).join(' / ').padStart(24)}  (TCP relay / bare forwarder / ours; the upstream ${fixed(spread(proxy.direct.map((m) => m.cpuUsPerRequest)).median)} direct)`,
-    `${'our proxy / TCP relay, req/s'.padEnd(34)} ${range(perRound(proxy.through, proxy.relay), 2).padStart(24)}  (what reading HTTP and the checks cost under the ceiling)`,
+    ...proxyLines(report.proxy),
     `${'pipeline alone, CPU us/request'.padEnd(34)} ${`${fixed(report.pipeline.valid.median, 1)} / ${fixed(report.pipeline.invalid.median, 1)}`.padStart(24)}  (valid / invalid, in process, median of 5 rounds)`,
     `${'p99 at 50 connections, ms'.padEnd(34)} ${range(p99).padStart(24)}  <= 10  ${verdict(p99.median <= 10)}`,
     `${'spec load to listening, ms'.padEnd(34)} ${range(startLoad).padStart(24)}  <= 300  ${verdict(startLoad.median <= 300)}`,

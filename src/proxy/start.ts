@@ -1,12 +1,13 @@
-import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { loadSpec } from '../spec/load';
 import { DEFAULT_SPEC } from '../version';
 import type { Report } from '../../contracts/report/report';
 import { createPipeline } from '../mock/pipeline';
+import type { ProxyHooks } from './exchange';
 import { mockRequestOf } from './observe';
-import { endpointOf } from './link';
-import { relayConnection, type RelayHooks } from './relay';
+import { endpointOf, linkTo } from './link';
+import { createProxyServer } from './server';
 import { createSession } from './session';
 import { proxyVerdict, type FailOn } from './verdict';
 
@@ -108,8 +109,10 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const finished = new Promise<'max-requests' | 'duration'>((settle) => (finish = settle));
   let seen = 0;
 
-  const hooks: RelayHooks = {
+  const link = linkTo(target);
+  const hooks: ProxyHooks = {
     upstream: target,
+    link,
     answerHere: (method, requestTarget) => {
       if (method !== 'GET' || requestTarget !== REPORT_PATH) return undefined;
       const reports = session.reports();
@@ -132,12 +135,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     fault: (error) => options.log?.(`the proxy failed: ${(error as Error).stack ?? String(error)}`),
   };
 
-  const clients = new Set<Socket>();
-  const server = createServer((socket) => {
-    clients.add(socket);
-    socket.once('close', () => clients.delete(socket));
-    relayConnection(socket, hooks);
-  });
+  const server = createProxyServer(hooks);
   await new Promise<void>((listening, failed) => {
     server.once('error', failed);
     server.listen(options.port ?? 4020, options.host ?? '127.0.0.1', () => listening());
@@ -153,7 +151,8 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       new Promise((closed) => {
         clearTimeout(timer);
         server.close(() => closed());
-        for (const socket of clients) socket.destroy();
+        server.closeAllConnections();
+        link.close();
       }),
   };
 }

@@ -39,7 +39,7 @@ it('forwards method, path under the base path, query, headers and body; drops ho
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       seen = { method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString() };
-      res.writeHead(201, { 'content-type': 'application/json', connection: 'x-up-drop', 'x-up-drop': '1', 'x-up-keep': 'yes' }).end('{"ok":1}');
+      res.writeHead(201, ['Content-Type', 'application/json', 'Connection', 'x-up-drop', 'X-Up-Drop', '1', 'X-Up-Keep', 'yes', 'Set-Cookie', 'a=1', 'Set-Cookie', 'b=2', 'Keep-Alive', 'timeout=9']).end('{"ok":1}');
     });
   });
   const base = await listen(upstream);
@@ -53,8 +53,9 @@ it('forwards method, path under the base path, query, headers and body; drops ho
     });
     expect(seen).toMatchObject({ method: 'POST', url: '/base/webhooks?x=1&x=2', body, headers: { 'x-keep': 'kept', authorization: 'Bearer t', host: new URL(base).host } });
     for (const dropped of ['x-drop-me', 'te', 'proxy-authorization']) expect(seen.headers[dropped]).toBeUndefined();
-    expect(reply).toMatchObject({ status: 201, text: '{"ok":1}', headers: { 'x-up-keep': 'yes' } });
+    expect(reply).toMatchObject({ status: 201, text: '{"ok":1}', headers: { 'x-up-keep': 'yes', 'set-cookie': ['a=1', 'b=2'] } });
     expect(reply.headers['x-up-drop']).toBeUndefined();
+    expect(reply.headers['keep-alive']).not.toBe('timeout=9');
   } finally {
     await closeAll(upstream);
   }
@@ -102,6 +103,48 @@ it('streams a 5 MiB answer through as it comes, byte for byte', async () => {
   }
 });
 
+it('streams a 5 MiB request body on as it comes, byte for byte', async () => {
+  let firstArrived: () => void = () => undefined;
+  const arrived = new Promise<void>((resolve) => (firstArrived = resolve));
+  const upstream = upstreamOf((req, res) => {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    req.on('data', (data: Buffer) => {
+      if (bytes === 0) firstArrived();
+      bytes += data.length;
+      hash.update(data);
+    });
+    req.on('end', () => res.writeHead(200, { 'content-type': 'text/plain' }).end(`${bytes} ${hash.digest('hex')}`));
+  });
+  const base = await listen(upstream);
+  try {
+    proxy = await start(base);
+    const expected = createHash('sha256');
+    const reply = await new Promise<string>((resolve, reject) => {
+      const upload = request(`${proxy!.url}/upload`, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' } }, (res) => {
+        let text = '';
+        res.on('data', (data: Buffer) => (text += data.toString()));
+        res.on('end', () => resolve(text));
+      }).on('error', reject);
+      const first = Buffer.alloc(64 * 1024, 1);
+      expected.update(first);
+      upload.write(first);
+      // The rest only once the upstream has the first chunk: a proxy that held whole requests would wait forever.
+      void arrived.then(() => {
+        for (let i = 1; i < 80; i++) {
+          const chunk = Buffer.alloc(64 * 1024, i % 256);
+          expected.update(chunk);
+          upload.write(chunk);
+        }
+        upload.end();
+      });
+    });
+    expect(reply).toBe(`${5 * 1024 * 1024} ${expected.digest('hex')}`);
+  } finally {
+    await closeAll(upstream);
+  }
+});
+
 it('an upstream that went away gets the client a 502 problem+json, and the report counts it', async () => {
   const upstream = upstreamOf((req, res) => res.end());
   const base = await listen(upstream);
@@ -121,6 +164,26 @@ it('an upstream that does not answer in time gets the client a 504 problem+json'
     const reply = await send(proxy.url, { headers: { 'content-type': 'application/json', authorization: 'Bearer t' }, body: '{}' });
     expect(reply).toMatchObject({ status: 504, body: { status: 504, detail: expect.stringMatching(/no answer from the upstream within 300 ms/) as unknown } });
     expect(proxy.reports()[1].errors).toMatchObject([{ kind: 'timeout' }]);
+  } finally {
+    await closeAll(upstream);
+  }
+});
+
+it('a kept connection reused for a slow answer waits the full --timeout, not its idle timeout', async () => {
+  let calls = 0;
+  const upstream = upstreamOf((req, res) => {
+    req.resume();
+    const delay = calls++ === 0 ? 0 : 1500;
+    setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end(`call ${calls}`), delay);
+  });
+  // It announces `Keep-Alive: timeout=2`: the proxy keeps its connection idle for a second at most.
+  upstream.keepAliveTimeout = 2000;
+  const base = await listen(upstream);
+  try {
+    proxy = await start(base, { timeoutMs: 5000 });
+    expect(await send(proxy.url, { method: 'GET', path: '/first' })).toMatchObject({ status: 200, text: 'call 1' });
+    expect(await send(proxy.url, { method: 'GET', path: '/slow' })).toMatchObject({ status: 200, text: 'call 2' });
+    expect(proxy.reports()[1].errors).toEqual([]);
   } finally {
     await closeAll(upstream);
   }

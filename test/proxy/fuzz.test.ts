@@ -67,7 +67,7 @@ it.each([
 });
 
 // Bytes, not requests: valid requests with bytes replaced, inserted and dropped, sent in random
-// pieces. The proxy now reads HTTP itself, so its reader is what this holds to account.
+// pieces: whatever Node's parser makes of them, the proxy answers or refuses, and never fails itself.
 const VALID_RAW = 'POST /webhooks HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer fuzz\r\nContent-Type: application/json\r\nContent-Length: 72\r\nConnection: close\r\n\r\n{"url":"https://hooks.example.com/k","eventNames":["CUSTOMER_CREATION"]}';
 const CHUNKED_RAW = 'POST /webhooks HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer fuzz\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\n{"url\r\n43\r\n":"https://hooks.example.com/k","eventNames":["CUSTOMER_CREATION"]}\r\n0\r\n\r\n';
 const edit = fc.record({ at: fc.nat(), kind: fc.constantFrom('replace', 'insert', 'drop'), byte: fc.constantFrom(0, 9, 10, 13, 32, 34, 44, 48, 58, 127, 200, 255) });

@@ -6,8 +6,11 @@ export interface RawReply {
   closed: boolean;
 }
 
-/** Writes raw bytes to the server and collects whatever comes back, for requests fetch cannot make. */
-export function sendRaw(baseUrl: string, chunks: (string | Buffer)[], waitMs: number): Promise<RawReply> {
+/**
+ * Writes raw bytes to the server and collects whatever comes back, for requests fetch cannot make:
+ * until the server closes, `enough` says what came is all that is awaited, or the wait runs out.
+ */
+export function sendRaw(baseUrl: string, chunks: (string | Buffer)[], waitMs: number, enough?: (text: string) => boolean): Promise<RawReply> {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve) => {
     const socket = connect(Number(port), hostname);
@@ -19,7 +22,10 @@ export function sendRaw(baseUrl: string, chunks: (string | Buffer)[], waitMs: nu
     };
     const timer = setTimeout(() => done(false), waitMs);
     socket.on('connect', () => chunks.forEach((chunk) => socket.write(chunk)));
-    socket.on('data', (chunk: Buffer) => received.push(chunk));
+    socket.on('data', (chunk: Buffer) => {
+      received.push(chunk);
+      if (enough?.(Buffer.concat(received).toString('utf8')) === true) done(false);
+    });
     socket.on('close', () => done(true));
     socket.on('error', () => done(true));
   });

@@ -1,10 +1,11 @@
 // Headers as the proxy passes them on: end-to-end ones only, written back in the case they came.
+import type { IncomingMessage } from 'node:http';
 
 // RFC 9110 7.6.1: meant for one connection only, never forwarded.
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
 
 /** Raw header pairs without the hop-by-hop ones, those the Connection header names, and any in `also` (lower case). */
-export function endToEnd(raw: string[], also?: string): string[] {
+export function endToEnd(raw: string[], ...also: string[]): string[] {
   let named: Set<string> | undefined;
   for (let i = 0; i < raw.length; i += 2) {
     if (raw[i]!.toLowerCase() !== 'connection') continue;
@@ -14,7 +15,7 @@ export function endToEnd(raw: string[], also?: string): string[] {
   const kept: string[] = [];
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!.toLowerCase();
-    if (!HOP_BY_HOP.has(name) && named?.has(name) !== true && name !== also) kept.push(raw[i]!, raw[i + 1]!);
+    if (!HOP_BY_HOP.has(name) && named?.has(name) !== true && !also.includes(name)) kept.push(raw[i]!, raw[i + 1]!);
   }
   return kept;
 }
@@ -29,10 +30,11 @@ export function headerRecord(raw: string[]): Record<string, string> {
   return headers;
 }
 
-/** A message head as bytes go on the wire: the start line, the pairs, then `extra` lines (`Name: value`). */
-export function headText(startLine: string, raw: string[], ...extra: string[]): string {
-  let text = `${startLine}\r\n`;
-  for (let i = 0; i < raw.length; i += 2) text += `${raw[i]!}: ${raw[i + 1]!}\r\n`;
-  for (const line of extra) text += `${line}\r\n`;
-  return `${text}\r\n`;
+// The body goes upstream framed as Node's parser read it, by Node's client: chunked if it came
+// chunked, else by its length. Said outright, never left to the headers passed on: a Connection
+// header may name Content-Length, and Node's client frames a GET's body only when told how.
+export function framingOf(req: IncomingMessage): string[] {
+  if (req.headers['transfer-encoding'] !== undefined) return ['Transfer-Encoding', 'chunked'];
+  const length = req.headers['content-length'];
+  return length === undefined ? [] : ['Content-Length', length];
 }

@@ -1,9 +1,9 @@
-// The byte relay as raw HTTP clients meet it: chunked bodies both ways, pipelined requests on one
+// The proxy as raw HTTP clients meet it: chunked bodies both ways, pipelined requests on one
 // connection, an HTTP/1.0 client, interim answers, and answers framed by the upstream's close.
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer } from 'node:net';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { startProxy, type RunningProxy } from '../../src/proxy/start';
-import { sendRaw } from '../support/raw';
+import { parseRaw, sendRaw } from '../support/raw';
 import { SPEC_PATH } from '../support/spec-copies';
 
 jest.setTimeout(30_000);
@@ -111,16 +111,33 @@ it('passes on an interim 100 Continue before the answer', async () => {
   expect(reply.text.endsWith('POST /e hi')).toBe(true);
 });
 
-it('relays an answer framed by the upstream closing, and closes the client after it', async () => {
+it("leaves 100 Continue to the upstream: one that refuses the body first is heard, and no Continue comes", async () => {
+  const refusing = createServer(() => undefined);
+  refusing.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => res.writeHead(417, { 'content-type': 'text/plain' }).end('no body, thanks'));
+  const other = await startProxy({ upstream: await listen(refusing), spec: SPEC_PATH, port: 0 });
+  try {
+    const reply = await sendRaw(other.url, ['POST /e HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\nConnection: close\r\n\r\n'], 3000);
+    expect(reply.text).toMatch(/^HTTP\/1\.1 417 Expectation Failed\r\n/);
+    expect(reply.text).not.toMatch(/100 Continue/);
+    expect(answersIn(reply.text)).toEqual([{ status: 417, body: 'no body, thanks' }]);
+  } finally {
+    await other.close();
+    await new Promise<void>((resolve) => refusing.close(() => resolve()) && refusing.closeAllConnections());
+  }
+});
+
+it('passes on an answer framed by the upstream closing, whole, and blames the upstream for nothing', async () => {
   const closing = createNetServer((socket) => {
     socket.once('data', () => socket.end('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil the end'));
   });
   const other = await startProxy({ upstream: await listen(closing), spec: SPEC_PATH, port: 0 });
   try {
-    const reply = await sendRaw(other.url, ['GET /x HTTP/1.1\r\nHost: x\r\n\r\n'], 3000);
+    const reply = await sendRaw(other.url, ['GET /x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'], 3000);
     expect(reply.closed).toBe(true);
-    expect(reply.text).toMatch(/connection: close\r\n\r\nuntil the end$/i);
+    // Framed anew for the client (chunked): its end is the upstream's close, and all of it came.
+    expect(answersIn(reply.text)).toEqual([{ status: 200, body: 'until the end' }]);
     expect(other.reports()[1].errors).toEqual([]);
+    expect(other.reports()[0].cases).toBe(1);
   } finally {
     await other.close();
     closing.close();
@@ -130,7 +147,7 @@ it('relays an answer framed by the upstream closing, and closes the client after
 it('refuses a chunked body with a bad size with 400 problem+json, and the upstream never sees a next request made of it', async () => {
   const reply = await sendRaw(proxy.url, ['POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nGET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n'], 2000);
   expect(reply.text).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
-  expect(reply.text).toMatch(/invalid chunk size/);
+  expect(parseRaw(reply.text)).toMatchObject({ contentType: 'application/problem+json', body: { status: 400, detail: expect.stringMatching(/HPE_INVALID_CHUNK_SIZE/) as unknown } });
   expect(seen.map((request) => request.url)).not.toContain('/smuggled');
 });
 

@@ -1,0 +1,38 @@
+// The proxy's HTTP server: node:http's, so Node's own parser reads every request. What it cannot
+// read gets the mock's problem+json refusal; what it reads is passed on, one exchange each.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { answerClientError } from '../mock/server';
+import { passOn, type ProxyHooks } from './exchange';
+import { answerFault, answerLocally, problemAnswer } from './local-answer';
+
+export function createProxyServer(hooks: ProxyHooks): Server {
+  // What to stop on each client connection when the server refuses it (a malformed request behind one in flight).
+  const inFlight = new WeakMap<Socket, Set<() => void>>();
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.httpVersion === '1.1' && req.headers.host === undefined) {
+      // Node's server would refuse it with a bare 400 (requireHostHeader); the proxy's refusals are problem+json.
+      res.setHeader('connection', 'close');
+      return answerLocally(res, problemAnswer(400, 'an HTTP/1.1 request without a Host header'));
+    }
+    const stops = inFlight.get(req.socket) ?? new Set();
+    inFlight.set(req.socket, stops);
+    try {
+      const stop = passOn(req, res, hooks);
+      stops.add(stop);
+      res.once('close', () => stops.delete(stop));
+    } catch (error) {
+      hooks.fault(error);
+      answerFault(res);
+    }
+  };
+  // Node's own parser in its default strict mode reads every request; `insecureHTTPParser` is never set.
+  const server = createServer({ requireHostHeader: false }, handle);
+  // The upstream says whether it will take the body: its 100 Continue is passed on, not Node's own.
+  server.on('checkContinue', handle);
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    for (const stop of inFlight.get(socket) ?? []) stop();
+    answerClientError(error, socket);
+  });
+  return server;
+}
