@@ -4,6 +4,8 @@ import { formatRun } from '../../contracts/report/format';
 import { ProxyStartError, startProxy, type ProxyOptions } from '../proxy/start';
 import { FAIL_ON, proxyExitCode, proxyVerdict, type FailOn } from '../proxy/verdict';
 import { SpecError } from '../spec/spec';
+import { progressOn } from '../../contracts/progress';
+import { writeReportFile } from '../../contracts/report/write';
 import { serveUntil } from './alongside';
 import { writeRunFiles } from './run-files';
 import { EXIT, integerFlag, UsageError, type Output } from './output';
@@ -14,6 +16,7 @@ interface ProxyRun {
   junit: string | undefined;
   html: string | undefined;
   report: string | undefined;
+  har: string | undefined;
 }
 
 function readCa(path: string): string {
@@ -35,6 +38,7 @@ function parseProxyArgs(args: string[]): ProxyRun {
       junit: { type: 'string' },
       html: { type: 'string' },
       report: { type: 'string' },
+      har: { type: 'string' },
       'max-requests': { type: 'string' },
       duration: { type: 'string' },
       'fail-on': { type: 'string' },
@@ -62,7 +66,8 @@ function parseProxyArgs(args: string[]): ProxyRun {
   if (skew !== undefined) options.clockSkewMs = skew * 1000;
   if (values['upstream-ca'] !== undefined) options.upstreamCa = readCa(values['upstream-ca']);
   if (values['mock-unimplemented'] === true) options.mockUnimplemented = true;
-  return { options, failOn: failOn as FailOn, junit: values.junit, html: values.html, report: values.report };
+  if (values.har !== undefined) options.recordHar = true;
+  return { options, failOn: failOn as FailOn, junit: values.junit, html: values.html, report: values.report, har: values.har };
 }
 
 /**
@@ -73,23 +78,37 @@ function parseProxyArgs(args: string[]): ProxyRun {
  */
 export async function runProxy(args: string[], output: Output, stopped: Promise<unknown>, alongside?: string[]): Promise<number> {
   const run = parseProxyArgs(args);
+  // On a terminal: a running count on one line, cleared for each violation's own line and at the end.
+  const progress = progressOn(process.stderr, process.stderr.isTTY === true);
   let proxy;
   try {
-    proxy = await startProxy({ ...run.options, log: (line) => output.out(`${line}\n`) });
+    proxy = await startProxy({ ...run.options, log: (line) => (progress.done(), output.out(`${line}\n`)) });
   } catch (error) {
     if (!(error instanceof ProxyStartError) && !(error instanceof SpecError) && (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     output.err(`kaiten-webhooks: could not start the proxy: ${(error as Error).message}\n`);
     return EXIT.unusable;
   }
   output.out(`proxy listening on ${proxy.url}, forwarding to ${run.options.upstream}; live report at ${proxy.url}/__proxy/report\n`);
+  const running = proxy;
+  const ticker = setInterval(() => {
+    const { requests, consumer, provider } = running.tally();
+    progress.update(`proxy: ${requests} request(s), ${consumer} consumer / ${provider} provider violation(s)`, true);
+  }, 250).unref();
   const ended = Promise.race([stopped, proxy.finished.then((reason) => (reason === 'max-requests' ? '--max-requests' : '--duration'))]);
   const { why, commandCode } = await serveUntil(ended, alongside, { KAITEN_PROXY_URL: proxy.url }, (line) => output.err(`kaiten-webhooks: ${line}\n`));
   await proxy.close();
+  clearInterval(ticker);
+  progress.done();
   const reports = proxy.reports();
   const verdict = proxyVerdict(reports, run.failOn);
   output.out(`proxy stopped (${why})\n\n${formatRun(reports, verdict)}\n`);
   // The verdict decides; a clean verdict passes on the exit code of the command run alongside.
   const code: number = proxyExitCode(reports, run.failOn);
   if (writeRunFiles(run, 'kaiten-webhooks proxy', run.options.upstream, reports, verdict, code, output) !== EXIT.ok) return EXIT.unusable;
+  const unwritten = run.har === undefined ? undefined : writeReportFile(run.har, 'HAR file', `${JSON.stringify(proxy.har(), null, 2)}\n`);
+  if (unwritten !== undefined) {
+    output.err(`kaiten-webhooks: ${unwritten}\n`);
+    return EXIT.unusable;
+  }
   return code === EXIT.ok && commandCode !== undefined ? commandCode : code;
 }

@@ -76,6 +76,7 @@ Options:
   --junit FILE             write JUnit XML for CI
   --html FILE              write the report as one self-contained HTML page
   --report FILE            write the report as JSON
+  --har FILE               write what went through as HAR 1.2 (the first 10 000 exchanges, credentials masked)
   --upstream-ca FILE       trust this certificate authority (PEM) too, for an https upstream
   --timeout MS             how long to wait for the upstream's answer before a 504 (default: 30000)
   --clock-skew S           how far, in seconds, a server-made time may be from the request's (default: 300)

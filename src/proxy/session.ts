@@ -33,6 +33,15 @@ export interface Session {
   documents(method: string, target: string): boolean;
   /** The requests (consumer) and answers (provider) reports so far. */
   reports(): [requests: Report, answers: Report];
+  /** How far the run is, cheaply (no run-wide check is applied): for a progress line. */
+  tally(): SessionTally;
+}
+
+/** Requests seen so far, and the violations found on each side (run-wide checks not yet applied). */
+export interface SessionTally {
+  requests: number;
+  consumer: number;
+  provider: number;
 }
 
 /**
@@ -176,6 +185,7 @@ export function createSession(settings: SessionSettings): Session {
 
   return {
     record,
+    tally: () => ({ requests, consumer: requestFailures.length, provider: answerFailures.length + errors.length }),
     documents: (method, target) => {
       return routeOf(routes, method, targetOf(target)?.path ?? target) !== undefined;
     },

@@ -1,14 +1,17 @@
 import { connect, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { loadSpec } from '../spec/load';
-import { DEFAULT_SPEC } from '../version';
+import { DEFAULT_SPEC, readVersion } from '../version';
+import { harLog, type Har } from '../mock/control/har';
+import { secretNamesOf } from '../mock/control/state';
+import { createHarRecorder } from '../har/recorder';
 import type { Report } from '../../contracts/report/report';
 import { createPipeline } from '../mock/pipeline';
 import type { ProxyHooks } from './exchange';
 import { mockRequestOf } from './observe';
 import { endpointOf, linkTo } from './link';
 import { createProxyServer } from './server';
-import { createSession } from './session';
+import { createSession, type SessionTally } from './session';
 import { proxyVerdict, type FailOn } from './verdict';
 
 /** How to start the proxy; only the upstream has no default. */
@@ -37,6 +40,8 @@ export interface ProxyOptions {
   mockUnimplemented?: boolean;
   /** Where a line per violation goes as it happens. Default: nowhere. */
   log?: (line: string) => void;
+  /** Keep what goes through as HAR entries (the first 10 000, credentials masked), for `har()`. Default false. */
+  recordHar?: boolean;
 }
 
 export interface RunningProxy {
@@ -44,6 +49,10 @@ export interface RunningProxy {
   port: number;
   /** The requests (consumer) and answers (provider) reports so far. */
   reports(): [Report, Report];
+  /** Requests seen and violations found so far, without the run-wide checks (cheap: for a progress line). */
+  tally(): SessionTally;
+  /** What went through, as HAR 1.2 (with `recordHar`; otherwise no entries), credentials masked. */
+  har(): Har;
   /** Settles when `maxRequests` or `durationMs` is reached, saying which. */
   finished: Promise<'max-requests' | 'duration'>;
   close(): Promise<void>;
@@ -103,6 +112,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   if (unreachable !== undefined) throw new ProxyStartError(`the upstream ${upstream.origin} is unreachable (${unreachable})`);
   const session = createSession({ spec, specPath, upstream: upstream.href, clockSkewMs: options.clockSkewMs ?? 300_000, log: options.log ?? (() => undefined) });
   const target = { url: upstream, timeoutMs, ...(options.upstreamCa === undefined ? {} : { ca: options.upstreamCa }) };
+  const recorder = options.recordHar === true ? createHarRecorder(new Set(secretNamesOf(spec.document))) : undefined;
 
   const mock = options.mockUnimplemented === true ? createPipeline(spec, { auth: { tokens: new Set(), forbiddenTokens: new Set() } }) : undefined;
   let finish: (why: 'max-requests' | 'duration') => void = () => undefined;
@@ -129,6 +139,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     },
     done: (forwarded, requestTarget) => {
       session.record(forwarded, requestTarget);
+      recorder?.add(forwarded);
       if (options.maxRequests !== undefined && ++seen >= options.maxRequests) finish('max-requests');
     },
     // A bug of the proxy's own: the client still gets problem+json (or a closed connection), never a hang.
@@ -146,6 +157,8 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
     port,
     reports: () => session.reports(),
+    tally: () => session.tally(),
+    har: () => recorder?.har(readVersion()) ?? harLog([], readVersion()),
     finished,
     close: () =>
       new Promise((closed) => {

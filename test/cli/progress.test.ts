@@ -36,3 +36,11 @@ it('verify into a pipe: no progress at all', async () => {
   expect(run.code).toBe(0);
   expect(`${run.stdout}${run.stderr}`).not.toContain('\x1b[');
 });
+
+it('proxy on a terminal: a running count of requests and violations, in place, cleared before the report', async () => {
+  const client = "fetch(process.env.KAITEN_PROXY_URL + '/webhooks', { method: 'POST', headers: { authorization: 'Bearer t', 'content-type': 'application/json' }, body: '{}' }).then(() => setTimeout(() => undefined, 800))";
+  const command = [process.execPath, CLI, 'proxy', '--upstream', mock.url, '--port', '0', '--', process.execPath, '-e', client].map((word) => `'${word.replace(/'/g, "'\\''")}'`).join(' ');
+  const run = await runIn(PACKAGE_ROOT, 'script', ['-qfec', command, '/dev/null']);
+  expect(run.stdout).toContain(`${CLEAR}proxy: 1 request(s), 1 consumer / 0 provider violation(s)`);
+  expect(run.stdout.slice(run.stdout.lastIndexOf(CLEAR) + CLEAR.length)).toMatch(/^proxy stopped \(the command ended with exit code 0\)/);
+});
