@@ -5,6 +5,7 @@ import { DEFAULT_SPEC, readVersion } from '../version';
 import { harLog, type Har } from '../mock/control/har';
 import { secretNamesOf } from '../mock/control/state';
 import { createHarRecorder } from '../har/recorder';
+import { toHtml } from '../../contracts/report/html';
 import type { Report } from '../../contracts/report/report';
 import { createPipeline } from '../mock/pipeline';
 import type { ProxyHooks } from './exchange';
@@ -53,6 +54,8 @@ export interface RunningProxy {
   tally(): SessionTally;
   /** What went through, as HAR 1.2 (with `recordHar`; otherwise no entries), credentials masked. */
   har(): Har;
+  /** The report so far as one self-contained HTML page (what `proxy --html` writes). */
+  html(): string;
   /** Settles when `maxRequests` or `durationMs` is reached, saying which. */
   finished: Promise<'max-requests' | 'duration'>;
   close(): Promise<void>;
@@ -159,6 +162,10 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     reports: () => session.reports(),
     tally: () => session.tally(),
     har: () => recorder?.har(readVersion()) ?? harLog([], readVersion()),
+    html: () => {
+      const reports = session.reports();
+      return toHtml(reports, proxyVerdict(reports, options.failOn ?? 'any'), `kaiten-webhooks proxy: ${options.upstream}`);
+    },
     finished,
     close: () =>
       new Promise((closed) => {

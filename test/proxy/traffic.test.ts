@@ -36,7 +36,7 @@ async function through(upstreamUrl: string, calls: Call[], also: Partial<Paramet
   try {
     const replies = [];
     for (const call of calls) replies.push(await send(proxy.url, call));
-    return { reports: proxy.reports(), lines, replies };
+    return { reports: proxy.reports(), lines, replies, html: proxy.html(), tally: proxy.tally() };
   } finally {
     await proxy.close();
   }
@@ -53,9 +53,11 @@ describe('through the proxy to the reference implementation', () => {
 
   it('a well-behaved client passes both ways, with the answers passed on unchanged (exit 0)', async () => {
     const direct = await send(server.url, WELL_BEHAVED[0]);
-    const { reports, lines, replies } = await through(server.url, WELL_BEHAVED);
+    const { reports, lines, replies, html, tally } = await through(server.url, WELL_BEHAVED);
     const [requests, answers] = reports;
     expect([failed(requests), failed(answers), lines]).toEqual([[], [], []]);
+    expect(tally).toEqual({ requests: 3, consumer: 0, provider: 0 });
+    expect(html).toContain('<p id="verdict" class="verdict passed">proxy: PASSED, 3 request(s)'); // startProxy().html()
     expect(replies.map((reply) => reply.status)).toEqual([201, 201, 201]);
     expect(Object.keys(replies[0]!.body as object).sort()).toEqual(Object.keys(direct.body as object).sort());
     expect(requests.checks.find((check) => check.name === 'request_body_conformance')).toMatchObject({ status: 'passed', judged: 3 });
