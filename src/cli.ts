@@ -3,27 +3,11 @@ import { parseArgs } from 'node:util';
 import { EXIT, UsageError, type Output } from './commands/output';
 import { splitAlongside } from './commands/alongside';
 import { untilStopped } from './commands/lifetime';
-import { CHECK_USAGE, MOCK_USAGE, PROXY_USAGE, VERIFY_USAGE } from './commands/usage';
+import { CHECK_USAGE, CLI_USAGE as USAGE, MOCK_USAGE, PROXY_USAGE, VERIFY_USAGE } from './commands/usage';
 import { readVersion } from './version';
 
 export { EXIT, type Output } from './commands/output';
 
-const USAGE = `Usage: kaiten-webhooks <command> [options]
-
-Mock server and contract-testing harness for the Kaiten Webhooks API (POST /webhooks).
-
-Commands:
-  mock           serve the spec as a realistic mock API (kaiten-webhooks mock --help)
-  verify         check a running implementation against the spec (kaiten-webhooks verify --help)
-  proxy          check live traffic against the spec, both ways (kaiten-webhooks proxy --help)
-  check          check recorded traffic (a HAR file) against the spec, both ways (kaiten-webhooks check --help)
-
-Options:
-  -h, --help     show this help and exit
-  -v, --version  print the version and exit
-
-Exit codes: 0 success, 1 violations found, 2 could not run (bad arguments, unusable spec).
-`;
 
 let signalled = false;
 

@@ -3,6 +3,23 @@ import { DEFAULTS } from '../../contracts/settings';
 import { LOG_LEVELS } from '../mock/log';
 import { MAX_DELAY_MS } from '../mock/prefer';
 
+export const CLI_USAGE = `Usage: kaiten-webhooks <command> [options]
+
+Mock server and contract-testing harness for the Kaiten Webhooks API (POST /webhooks).
+
+Commands:
+  mock           serve the spec as a realistic mock API (kaiten-webhooks mock --help)
+  verify         check a running implementation against the spec (kaiten-webhooks verify --help)
+  proxy          check live traffic against the spec, both ways (kaiten-webhooks proxy --help)
+  check          check recorded traffic (a HAR file) against the spec, both ways (kaiten-webhooks check --help)
+
+Options:
+  -h, --help     show this help and exit
+  -v, --version  print the version and exit
+
+Exit codes: 0 success, 1 violations found, 2 could not run (bad arguments, unusable spec).
+`;
+
 export const MOCK_USAGE = `Usage: kaiten-webhooks mock [options]
 
 Serves the spec as a mock API: a 201 that reflects the request, the real problem+json for a
