@@ -27,7 +27,7 @@ export type Aspect = 'order' | 'several' | 'boundary' | 'near-miss' | 'form';
 /** A violation a schema-breaking body should be reported with, as the error model places it. */
 export interface ExpectedViolation {
   location: string;
-  /** The offending value, absent where there is none to show. */
+  /** The value Huma shows (the value checked), absent where there is none to show. */
   value?: unknown;
 }
 

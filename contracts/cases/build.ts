@@ -1,5 +1,6 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { listExamples } from '../../src/spec/examples';
+import { BODY } from '../../src/spec/huma';
 import type { SpecDocument } from '../../src/spec/load';
 import { listOperations, type Operation } from '../../src/spec/operations';
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
@@ -77,7 +78,8 @@ function casesFor(document: SpecDocument, operation: Operation, options: CaseOpt
     }
     const text = JSON.stringify(base);
     const malformed = text.slice(0, Math.ceil(text.length / 2));
-    cases.push(make('malformed', 'malformed JSON', { expectation: 'malformed', credentials: 'valid', raw: malformed }));
+    // Huma reports it as one violation at the body, valued the raw text.
+    cases.push(make('malformed', 'malformed JSON', { expectation: 'malformed', credentials: 'valid', raw: malformed, violations: [{ location: BODY, value: malformed }] }));
     if (body.required) cases.push(make('malformed', 'an empty body', { expectation: 'malformed', credentials: 'valid', raw: '' }));
     deeper.push(...deeperCases(body.schema, base, examples[0]?.value ?? base, invalid, validate).map(({ kind, title, ...rest }) => make(kind, title, rest)));
     if (scheme !== undefined) {

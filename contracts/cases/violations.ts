@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { placeOf } from '../../src/spec/huma';
+import { BODY, placeOf } from '../../src/spec/huma';
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
 import type { ExpectedViolation } from '../case';
 import type { InvalidBody } from './negative';
@@ -7,18 +7,18 @@ import { isObject, type Json } from './schema';
 
 /**
  * The violations a body should be reported with, placed as the error model says (Huma: a
- * missing property at its parent, a bad value at itself), each with its offending value; a
- * missing property has none to show.
+ * missing property at its parent, a bad value at itself), each with the value Huma shows there
+ * (the parent of a missing property, the object holding an unexpected one).
  */
 export function expectedViolations(schema: JsonSchema, value: unknown, validate: ValidateValue): ExpectedViolation[] {
   const seen = new Set<string>();
   return validate(schema, value).flatMap((error) => {
-    const place = placeOf('body', value, error);
+    const place = placeOf(BODY, value, error);
     // Ajv may say one thing twice (a format and a pattern both at one string are two things).
     const key = `${place.location}\n${error.keyword}\n${JSON.stringify(error.params)}`;
     if (seen.has(key)) return [];
     seen.add(key);
-    return [error.keyword === 'required' ? { location: place.location } : place];
+    return [place];
   });
 }
 

@@ -62,7 +62,7 @@ const CAUGHT_BY: Record<Defect, [check: string, where: RegExp]> = {
   'validates-before-auth': ['check_order', /no credentials and an invalid body \(url is missing\): answered 422/],
   'first-violation-only': ['all_violations_reported', /^all_violations_reported: .*: 1 violation\(s\) at /],
   'pointer-locations': ['error_location', /url does not match .*: reported at \/url$/],
-  'no-offending-value': ['error_location', /eventNames has a duplicate: value is missing$/],
+  'wrong-offending-value': ['error_location', /eventNames has a duplicate: value is null$/],
   'off-by-one-length': ['boundaries', /url exactly 2048 characters \(the maximum\): answered 422/],
   'trims-input': ['near_miss_rejection', /url with a trailing space: answered 201/],
   'case-insensitive-events': ['near_miss_rejection', /eventNames\[0\] in lower case: answered 201/],
