@@ -6,6 +6,7 @@ import { listOperations, type Operation } from '../../src/spec/operations';
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
 import { documentedCodes, type Case, type Scheme } from '../case';
 import type { PropertyPlan } from '../property';
+import { credentialForms } from './auth';
 import { boundaries } from './boundaries';
 import { requestForms } from './forms';
 import { nearMisses } from './near-misses';
@@ -92,9 +93,11 @@ function casesFor(document: SpecDocument, operation: Operation, options: CaseOpt
   if (scheme !== undefined) {
     const withBody = base === undefined ? {} : { value: base };
     cases.push(make('auth', 'no credentials', { expectation: 'unauthenticated', credentials: 'none', ...withBody }));
-    if (scheme.type !== 'apiKey') cases.push(make('auth', 'another authentication scheme', { expectation: 'unauthenticated', credentials: 'other-scheme', ...withBody }));
     cases.push(make('auth', 'an unknown token', { expectation: 'unauthenticated', credentials: 'unknown-token', ...withBody }));
     if (options.hasForbiddenToken) cases.push(make('auth', 'a token without the required scope', { expectation: 'forbidden', credentials: 'forbidden', ...withBody }));
+    for (const { title, aspect, ...form } of credentialForms(scheme)) {
+      (aspect === undefined ? cases : deeper).push(make(aspect ?? 'auth', title, { ...form, ...(aspect === undefined ? {} : { aspect }), ...withBody }));
+    }
   }
   if (documentedCodes(operation).includes('500')) {
     // Only a mock can be asked for a 500; a real server ignores the preference (RFC 7240).

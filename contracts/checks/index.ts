@@ -1,6 +1,7 @@
 // The registry: every check, in the order reports list them. A check's name is what users see.
 import type { Check, CheckContext, ExchangeCheck, Failure } from './check';
 import { allViolationsReported } from './all_violations_reported';
+import { authFormsAccepted } from './auth_forms_accepted';
 import { boundaries } from './boundaries';
 import { checkOrder } from './check_order';
 import { contentTypeConformance } from './content_type_conformance';
@@ -40,6 +41,7 @@ export const CHECKS: readonly Check[] = [
   boundaries,
   nearMissRejection,
   requestFormsAccepted,
+  authFormsAccepted,
   plausibleValues,
 ];
 

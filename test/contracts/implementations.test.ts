@@ -70,6 +70,9 @@ const CAUGHT_BY: Record<Defect, [check: string, where: RegExp]> = {
   'requires-accept': ['request_forms_accepted', /no Accept header: answered 406/],
   'epoch-timestamps': ['plausible_values', /createdAt 1970-01-01T00:00:00Z is \d+ s before the request was sent/],
   'blank-ids': ['plausible_values', /id is " "/],
+  'any-scheme': ['ignored_auth', /the valid token under another scheme \(Basic\)/],
+  'empty-token-400': ['expected_status', /an empty Bearer token: answered 400/],
+  'case-sensitive-scheme': ['auth_forms_accepted', /the Bearer scheme in lower case: answered 401/],
   'crash-on-combination': ['not_a_server_error', /^not_a_server_error: property-based valid body, shrunk in [1-9]\d* step\(s\) to the smallest that fails \(replay: --seed 7\): answered 500$/],
 };
 
