@@ -32,9 +32,10 @@ export interface Scheme {
 /**
  * The deeper classes of cases, each judged by a check of its own: faults combined to test the
  * order of checks, several violations at once, both sides of a limit, near misses of valid
- * values, request forms a valid client may send, and forms of the credentials the RFCs allow.
+ * values, request forms a valid client may send, requests framed without a body, and forms of
+ * the credentials the RFCs allow.
  */
-export type Aspect = 'order' | 'several' | 'boundary' | 'near-miss' | 'form' | 'auth-form';
+export type Aspect = 'order' | 'several' | 'boundary' | 'near-miss' | 'form' | 'framing' | 'auth-form';
 
 /** A violation a schema-breaking body should be reported with, as the error model places it. */
 export interface ExpectedViolation {

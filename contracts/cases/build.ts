@@ -1,6 +1,5 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { listExamples } from '../../src/spec/examples';
-import { BODY } from '../../src/spec/huma';
 import type { SpecDocument } from '../../src/spec/load';
 import { listOperations, type Operation } from '../../src/spec/operations';
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
@@ -9,6 +8,7 @@ import type { PropertyPlan } from '../property';
 import { credentialForms } from './auth';
 import { boundaries } from './boundaries';
 import { requestForms } from './forms';
+import { framingCases, malformedText } from './framing';
 import { nearMisses } from './near-misses';
 import { invalidBodies, type InvalidBody } from './negative';
 import { orderCases } from './order';
@@ -77,11 +77,10 @@ function casesFor(document: SpecDocument, operation: Operation, options: CaseOpt
     for (const one of invalid) {
       cases.push(make('invalid', one.title, { expectation: 'invalid', credentials: 'valid', value: one.value, violations: expectedViolations(body.schema, one.value, validate) }));
     }
-    const text = JSON.stringify(base);
-    const malformed = text.slice(0, Math.ceil(text.length / 2));
-    // Huma reports it as one violation at the body, valued the raw text.
-    cases.push(make('malformed', 'malformed JSON', { expectation: 'malformed', credentials: 'valid', raw: malformed, violations: [{ location: BODY, value: malformed }] }));
-    if (body.required) cases.push(make('malformed', 'an empty body', { expectation: 'malformed', credentials: 'valid', raw: '' }));
+    const malformed = malformedText(base);
+    for (const { title, ...framed } of framingCases(base, body.required)) {
+      (framed.aspect === undefined ? cases : deeper).push(make(framed.aspect ?? 'malformed', title, { credentials: 'valid', ...framed }));
+    }
     deeper.push(...deeperCases(body.schema, base, examples[0]?.value ?? base, invalid, validate).map(({ kind, title, ...rest }) => make(kind, title, rest)));
     if (scheme !== undefined) {
       // A body that breaks a property, not one that is not even an object.

@@ -9,6 +9,7 @@ import { errorLocation } from './error_location';
 import { nearMissRejection } from './near_miss_rejection';
 import { plausibleValues } from './plausible_values';
 import { requestFormsAccepted } from './request_forms_accepted';
+import { requestFraming } from './request_framing';
 import { expectedStatus } from './expected_status';
 import { ignoredAuth } from './ignored_auth';
 import { negativeDataRejection } from './negative_data_rejection';
@@ -41,6 +42,7 @@ export const CHECKS: readonly Check[] = [
   boundaries,
   nearMissRejection,
   requestFormsAccepted,
+  requestFraming,
   authFormsAccepted,
   plausibleValues,
 ];

@@ -73,6 +73,8 @@ const CAUGHT_BY: Record<Defect, [check: string, where: RegExp]> = {
   'any-scheme': ['ignored_auth', /the valid token under another scheme \(Basic\)/],
   'empty-token-400': ['expected_status', /an empty Bearer token: answered 400/],
   'case-sensitive-scheme': ['auth_forms_accepted', /the Bearer scheme in lower case: answered 401/],
+  'content-type-first': ['request_framing', /no body and no Content-Type: answered 415/],
+  'malformed-without-detail': ['problem_details_conformance', /malformed JSON: "errors" is missing/],
   'crash-on-combination': ['not_a_server_error', /^not_a_server_error: property-based valid body, shrunk in [1-9]\d* step\(s\) to the smallest that fails \(replay: --seed 7\): answered 500$/],
 };
 
