@@ -5,6 +5,7 @@ import type { Case } from './case';
 import { buildCases, propertyPlans } from './cases/build';
 import { createRandom } from './cases/random';
 import { applyChecks, type CheckContext, type Failure, type Judged } from './checks';
+import { isUnanswered } from './checks/every_request_answered';
 import { coverageOf, type CoverageRow } from './coverage';
 import { DEFAULT_TOKEN } from './settings';
 import { setupProblem } from './setup';
@@ -66,7 +67,7 @@ async function sendAll(cases: Case[], target: Target, concurrency: number, deadl
       const index = next++;
       const testCase = cases[index]!;
       if (Date.now() > deadline) {
-        results[index] = { case: testCase, request: { method: '', url: '', headers: {} }, kind: 'timeout', message: 'not sent: the run reached its overall time limit' };
+        results[index] = { case: testCase, request: { method: '', url: '', headers: {} }, kind: 'not sent', message: 'the run reached its overall time limit' };
         continue;
       }
       results[index] = await sendCase(testCase, target);
@@ -107,13 +108,15 @@ export function resultOf(
   settings: VerifySettings,
   run: { cases: Case[]; planned: Case[]; exchanges: Exchange[]; errors: RunError[]; context: CheckContext; started: number },
 ): RunResult {
-  const { failures, judged } = applyChecks(run.exchanges, run.context);
+  const { failures, judged } = applyChecks(run.exchanges, { ...run.context, unanswered: run.errors });
   const setup = setupProblem(run.exchanges, settings.token);
+  // A request left unanswered by a target that answers others is a failure, no longer an error of the run.
+  const errors = run.exchanges.length === 0 ? run.errors : run.errors.filter((error) => !isUnanswered(error));
   return {
     settings,
     cases: run.cases,
     exchanges: run.exchanges,
-    errors: run.errors,
+    errors,
     failures,
     judged,
     coverage: coverageOf(listOperations(run.context.document), run.planned, run.cases, run.exchanges, settings.forbiddenToken !== undefined),

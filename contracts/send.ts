@@ -46,7 +46,8 @@ export interface Exchange {
 export interface RunError {
   case: Case;
   request: SentRequest;
-  kind: 'refused' | 'reset' | 'timeout' | 'other';
+  /** `not sent`: the run reached its overall time limit first. */
+  kind: 'refused' | 'reset' | 'timeout' | 'other' | 'not sent';
   message: string;
 }
 

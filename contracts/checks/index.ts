@@ -6,6 +6,7 @@ import { boundaries } from './boundaries';
 import { checkOrder } from './check_order';
 import { contentTypeConformance } from './content_type_conformance';
 import { errorLocation } from './error_location';
+import { everyRequestAnswered } from './every_request_answered';
 import { nearMissRejection } from './near_miss_rejection';
 import { plausibleValues } from './plausible_values';
 import { requestFormsAccepted } from './request_forms_accepted';
@@ -24,6 +25,7 @@ import { uniqueIds } from './unique_ids';
 import type { Exchange } from '../send';
 
 export const CHECKS: readonly Check[] = [
+  everyRequestAnswered,
   notAServerError,
   statusCodeConformance,
   expectedStatus,

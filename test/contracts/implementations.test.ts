@@ -58,7 +58,7 @@ const CAUGHT_BY: Record<Defect, [check: string, where: RegExp]> = {
   'ignores-request': ['response_reflects_request', /url came back as "https:\/\/hooks.example.com\/fixed"/],
   'reused-ids': ['unique_ids', /id "wh_1" was already given/],
   'updated-before-created': ['timestamps_in_order', /updatedAt .* is before createdAt/],
-  'hang-on-many-events': ['timeout', /eventNames with 27 items/],
+  'hang-on-many-events': ['every_request_answered', /eventNames with 27 items: no answer \(timeout: /],
   'validates-before-auth': ['check_order', /no credentials and an invalid body \(url is missing\): answered 422/],
   'first-violation-only': ['all_violations_reported', /^all_violations_reported: .*: 1 violation\(s\) at /],
   'pointer-locations': ['error_location', /url does not match .*: reported at \/url$/],
