@@ -4,8 +4,9 @@ import { createValidator } from '../src/spec/validate';
 import type { Case } from './case';
 import { buildCases, propertyPlans } from './cases/build';
 import { createRandom } from './cases/random';
-import { applyChecks, type CheckContext, type Failure, type Judged } from './checks';
+import { applyChecks, CHECKS, type CheckContext, type Failure, type Judged } from './checks';
 import { isUnanswered } from './checks/every_request_answered';
+import { selectChecks, type CheckSelection } from './checks/select';
 import { coverageOf, type CoverageRow } from './coverage';
 import { DEFAULT_TOKEN } from './settings';
 import { setupProblem } from './setup';
@@ -13,7 +14,7 @@ import { runProperty } from './property';
 import { isRunError, sendCase, type Exchange, type RunError, type Target } from './send';
 
 /** Everything a verification run needs to know. */
-export interface VerifySettings {
+export interface VerifySettings extends CheckSelection {
   specPath: string;
   baseUrl: string;
   /** Sent with every case that needs valid credentials. */
@@ -85,7 +86,7 @@ export async function runContract(settings: VerifySettings): Promise<RunResult> 
   const started = Date.now();
   const { document } = await loadSpec(settings.specPath);
   const validate = createValidator();
-  const context = { document, validate, clockSkewMs: settings.clockSkewMs };
+  const context = { document, validate, clockSkewMs: settings.clockSkewMs, checks: selectChecks(CHECKS, settings) };
   const target = targetOf(settings);
   const cases = buildCases(document, { seed: settings.seed, hasForbiddenToken: settings.forbiddenToken !== undefined }, validate);
   const results = await sendAll(cases, target, settings.concurrency, started + settings.overallMs);
@@ -108,7 +109,7 @@ export function resultOf(
   settings: VerifySettings,
   run: { cases: Case[]; planned: Case[]; exchanges: Exchange[]; errors: RunError[]; context: CheckContext; started: number },
 ): RunResult {
-  const { failures, judged } = applyChecks(run.exchanges, { ...run.context, unanswered: run.errors });
+  const { failures, judged } = applyChecks(run.exchanges, { ...run.context, unanswered: run.errors, checks: selectChecks(CHECKS, settings) });
   const setup = setupProblem(run.exchanges, settings.token);
   // A request left unanswered by a target that answers others is a failure, no longer an error of the run.
   const errors = run.exchanges.length === 0 ? run.errors : run.errors.filter((error) => !isUnanswered(error));

@@ -8,6 +8,8 @@ import { blockedReport, exitCodeOf, type Report } from './report/report';
 import { runJestSuite, SuiteError } from './run-jest';
 import type { VerifySettings } from './run';
 import { completeSettings } from './settings';
+import { CHECKS } from './checks';
+import { selectChecks, UnknownCheckError, type CheckSelection } from './checks/select';
 
 export const SUITES = ['all', 'jest', 'dredd'] as const;
 export type Suite = (typeof SUITES)[number];
@@ -32,6 +34,10 @@ export interface VerifyOptions {
   cases?: number;
   /** How far a server-made time may be from the request's, in milliseconds. Default 300 000 (5 minutes). */
   clockSkewMs?: number;
+  /** Only these checks, by name (`--checks`). Default: every check. */
+  checks?: string[];
+  /** Every check but these (`--exclude-checks`). */
+  excludeChecks?: string[];
   /** Write JUnit XML here (parent folders are created), also when nothing could be verified. */
   junit?: string;
   /** Stops waiting for the suites: the result then says the run was interrupted. */
@@ -63,6 +69,8 @@ function settingsOf(options: VerifyOptions): VerifySettings {
   if (options.timeoutMs !== undefined) partial.timeoutMs = options.timeoutMs;
   if (options.cases !== undefined) partial.randomBodies = options.cases;
   if (options.clockSkewMs !== undefined) partial.clockSkewMs = options.clockSkewMs;
+  if (options.checks !== undefined) partial.checks = options.checks;
+  if (options.excludeChecks !== undefined) partial.excludeChecks = options.excludeChecks;
   return completeSettings(partial);
 }
 
@@ -77,7 +85,7 @@ async function runSuite(name: 'jest' | 'dredd', settings: VerifySettings): Promi
 }
 
 async function runSuites(options: VerifyOptions, settings: VerifySettings): Promise<Report[] | string> {
-  const problem = checkBaseUrl(options.baseUrl);
+  const problem = checkBaseUrl(options.baseUrl) ?? unknownCheck(settings);
   if (problem !== undefined) return problem;
   try {
     await loadSpec(settings.specPath);
@@ -92,6 +100,17 @@ async function runSuites(options: VerifyOptions, settings: VerifySettings): Prom
   if (suite !== 'dredd') reports.push(await runSuite('jest', settings));
   if (suite !== 'jest') reports.push(await runSuite('dredd', settings));
   return reports;
+}
+
+/** Why a selection of checks cannot be used (a name no check has), or undefined. */
+export function unknownCheck(selection: CheckSelection): string | undefined {
+  try {
+    selectChecks(CHECKS, selection);
+    return undefined;
+  } catch (error) {
+    if (error instanceof UnknownCheckError) return error.message;
+    throw error;
+  }
 }
 
 function untilAborted(signal: AbortSignal | undefined): Promise<string> {

@@ -21,6 +21,8 @@ export interface CheckContext {
   clockSkewMs: number;
   /** The requests of the run that got no answer (every_request_answered). */
   unanswered?: RunError[];
+  /** The checks the run applies (--checks, --exclude-checks); default every registered one. */
+  checks?: readonly Check[];
 }
 
 /**

@@ -62,7 +62,7 @@ export interface Checked {
 }
 
 /** Applies every registered check to the exchanges it applies to: per-exchange checks one by one, run checks to their exchanges together. */
-export function applyChecks(exchanges: Exchange[], context: CheckContext, checks: readonly Check[] = CHECKS): Checked {
+export function applyChecks(exchanges: Exchange[], context: CheckContext, checks: readonly Check[] = context.checks ?? CHECKS): Checked {
   const judged: Record<string, Judged> = {};
   const failures = checks.flatMap((check) => {
     const started = performance.now();

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { checkNames } from '../../contracts/checks/select';
 import { formatRun } from '../../contracts/report/format';
 import { toJUnit } from '../../contracts/report/junit';
 import { writeReportFile } from '../../contracts/report/write';
@@ -40,6 +41,8 @@ function parseProxyArgs(args: string[]): ProxyRun {
       timeout: { type: 'string' },
       'clock-skew': { type: 'string' },
       'mock-unimplemented': { type: 'boolean' },
+      checks: { type: 'string' },
+      'exclude-checks': { type: 'string' },
     },
   });
   if (values.upstream === undefined) throw new UsageError('--upstream is required');
@@ -60,6 +63,8 @@ function parseProxyArgs(args: string[]): ProxyRun {
   if (skew !== undefined) options.clockSkewMs = skew * 1000;
   if (values['upstream-ca'] !== undefined) options.upstreamCa = readCa(values['upstream-ca']);
   if (values['mock-unimplemented'] === true) options.mockUnimplemented = true;
+  if (values.checks !== undefined) options.checks = checkNames(values.checks);
+  if (values['exclude-checks'] !== undefined) options.excludeChecks = checkNames(values['exclude-checks']);
   return { options, failOn: failOn as FailOn, ...(values.junit === undefined ? {} : { junit: values.junit }), ...(values.report === undefined ? {} : { report: values.report }) };
 }
 

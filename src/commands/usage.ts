@@ -44,6 +44,8 @@ Options:
   --timeout MS             per-request timeout (default: ${DEFAULTS.timeoutMs})
   --cases N                property-based valid bodies per operation (fast-check; a failing one is shrunk) (default: ${DEFAULTS.randomBodies})
   --clock-skew S           how far, in seconds, a server-made time may be from the request's (default: ${DEFAULTS.clockSkewMs / 1000})
+  --checks a,b             apply only these checks (names as reports show them)
+  --exclude-checks a,b     apply every check but these (say, auth_forms_accepted behind a stricter gateway)
   -h, --help               show this help
 
 Exit codes: 0 the target conforms, 1 violations found, 2 could not verify.
@@ -71,6 +73,8 @@ Options:
   --clock-skew S           how far, in seconds, a server-made time may be from the request's (default: 300)
   --mock-unimplemented     answer from the mock where the upstream says 501 or 404 for a documented
                            operation (those answers are not judged; the report counts them)
+  --checks a,b             apply only these answer checks (names as reports show them)
+  --exclude-checks a,b     apply every answer check but these
   -h, --help               show this help
 
 While it runs, GET /__proxy/report on the proxy gives the report so far as JSON.

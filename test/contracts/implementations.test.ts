@@ -1,6 +1,7 @@
 // The contract suites against real implementations: a correct one (and correct ones that make
 // other valid choices) must pass; each planted defect must be caught, by the check named here.
 import { runContract, type RunResult } from '../../contracts/run';
+import { toReport } from '../../contracts/report/report';
 import { completeSettings } from '../../contracts/settings';
 import { SPEC_PATH } from '../support/spec-copies';
 import { DEFECTS, startWebhookServer, VARIANTS, type Defect, type ServerOptions } from '../fixtures/servers/webhook-server';
@@ -87,6 +88,20 @@ describe('a broken implementation', () => {
     const result = await verify({ defect }, defect === 'hang-on-many-events' ? 500 : 2000);
     const lines = summary(result);
     expect(lines.filter((line) => line.startsWith(`${check}: `) && where.test(line))).not.toEqual([]);
+  });
+});
+
+describe('choosing checks', () => {
+  it('a gateway stricter than RFC 9110 passes with auth_forms_accepted left out, and the report says it was', async () => {
+    const server = await startWebhookServer({ tokens: [TOKEN], forbiddenTokens: [FORBIDDEN], defect: 'case-sensitive-scheme' });
+    try {
+      const result = await runContract(completeSettings({ specPath: SPEC_PATH, baseUrl: server.url, token: TOKEN, forbiddenToken: FORBIDDEN, seed: 7, excludeChecks: ['auth_forms_accepted'] }));
+      expect(summary(result)).toEqual([]);
+      expect(result.judged.auth_forms_accepted).toBeUndefined();
+      expect(toReport('contract (jest)', result).notes).toEqual(['checks left out (--checks, --exclude-checks): auth_forms_accepted']);
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -80,6 +80,7 @@ it.each([
   [['verify', '--base-url', 'ftp://x'], '--base-url must be an http(s) URL'],
   [['verify', '--base-url', 'http://127.0.0.1:1'], 'cannot reach http://127.0.0.1:1: connection refused'],
   [['verify', '--base-url', 'http://127.0.0.1:1', '--suite', 'newman'], '--suite must be one of all, jest, dredd'],
+  [['verify', '--base-url', 'http://127.0.0.1:1', '--exclude-checks', 'nope'], '--exclude-checks: no check named "nope"; the checks are every_request_answered, not_a_server_error,'],
 ])('%j exits 2 with a clear message', async (args, message) => {
   const run = await runBuiltCli(args);
   expect(run.code).toBe(2);
