@@ -79,6 +79,7 @@ const CAUGHT_BY: Record<Defect, [check: string, where: RegExp]> = {
   'coerces-types': ['expected_status', /eventNames is a single item instead of an array: answered 201/],
   'proto-as-malformed': ['expected_status', /an unexpected property named __proto__: answered 400/],
   'stops-after-required': ['all_violations_reported', /url is missing, and eventNames has a duplicate, and an unexpected property: 1 violation\(s\) at body$/],
+  'loose-https-check': ['near_miss_rejection', /url "https:\/a": the "\/" left out in \^https:\/\/\[\^\/\?#\]\+: answered 201/],
   'crash-on-combination': ['not_a_server_error', /^not_a_server_error: property-based valid body, shrunk in [1-9]\d* step\(s\) to the smallest that fails \(replay: --seed 7\): answered 500$/],
 };
 
