@@ -6,12 +6,16 @@ import { completeSettings } from '../../contracts/settings';
 import { runBuiltCli } from '../support/cli';
 import { SPEC_PATH } from '../support/spec-copies';
 import { startExpressServer, type FrameworkOptions, type RunningServer } from '../fixtures/servers/frameworks/express-server';
+import { startFastifyServer } from '../fixtures/servers/frameworks/fastify-server';
 
 const TOKEN = 'good-token';
 const FORBIDDEN = 'read-only-token';
 
 type Start = (o: FrameworkOptions) => Promise<RunningServer>;
-const FRAMEWORKS: [name: string, start: Start][] = [['Express 5 + express-openapi-validator 5.6', startExpressServer]];
+const FRAMEWORKS: [name: string, start: Start][] = [
+  ['Express 5 + express-openapi-validator 5.6', startExpressServer],
+  ['Fastify 5 with its Ajv', startFastifyServer],
+];
 
 async function verify(start: Start, outOfTheBox: boolean, seed: number): Promise<RunResult> {
   const server = await start({ spec: SPEC_PATH, tokens: [TOKEN], forbiddenTokens: [FORBIDDEN], outOfTheBox });
@@ -53,6 +57,16 @@ const CAUGHT: Record<string, [check: string, where: RegExp][]> = {
     ['request_framing', /^request_framing: no body with Content-Type: text\/plain: answered 415$/],
     ['check_order', /^check_order: no credentials and malformed JSON: answered 400$/],
     ['expected_status', /^expected_status: body is null: answered 400$/],
+  ],
+  'Fastify 5 with its Ajv': [
+    ['negative_data_rejection', /^negative_data_rejection: eventNames is a single item instead of an array: invalid data was accepted with 201$/],
+    ['negative_data_rejection', /^negative_data_rejection: url is a one-element array: invalid data was accepted with 201$/],
+    ['negative_data_rejection', /^negative_data_rejection: an unexpected property: invalid data was accepted with 201$/],
+    ['expected_status', /^expected_status: an unexpected property named __proto__: answered 400$/],
+    ['expected_status', /^expected_status: url is missing: answered 400$/],
+    ['content_type_conformance', /^content_type_conformance: url is missing: Content-Type is "application\/json; charset=utf-8"$/],
+    ['ignored_auth', /^ignored_auth: the valid token under another scheme \(Basic\): the request was served with 201$/],
+    ['check_order', /^check_order: no credentials and an invalid body \(url is missing\): answered 400$/],
   ],
 };
 
