@@ -16,7 +16,7 @@ const accepted = (title: string, form: CredentialForm): AuthCase => ({ title, ex
  * and those they allow, each of which must be accepted. For an `Authorization` scheme (RFC 9110
  * section 11: `credentials = auth-scheme [ 1*SP token68 ]`, the scheme case-insensitive; RFC
  * 6750 section 2.1 for Bearer): the token under another scheme, the scheme alone, an empty
- * token, the token followed by more words are no identity; the scheme in lower or upper case and
+ * token, the token followed by more words, another word before the scheme are no identity; the scheme in lower or upper case and
  * more than one space before the token are the same credentials. An API key has one form to
  * refuse: the key empty.
  */
@@ -29,6 +29,7 @@ export function credentialForms(scheme: Scheme): AuthCase[] {
     refused(`the ${word} scheme without a token`, { noToken: true, gap: '' }),
     refused(`an empty ${word} token`, { noToken: true }),
     refused('the valid token followed by more words', { after: ' and more' }),
+    refused(`another word before the ${word} scheme`, { scheme: `Token ${word}` }),
     accepted(`the ${word} scheme in lower case`, { scheme: word.toLowerCase() }),
     accepted(`the ${word} scheme in upper case`, { scheme: word.toUpperCase() }),
     accepted('two spaces between the scheme and the token', { gap: '  ' }),

@@ -23,7 +23,12 @@ function propertyBreakers(name: string, schema: Schema, base: unknown): InvalidB
   if (type === 'array' && Array.isArray(base) && base.length > 0) {
     const items = base as unknown[];
     if (schema.uniqueItems === true) found.push({ title: `${name} has a duplicate`, value: [items[0], ...items], keyword: 'uniqueItems' });
-    if (schema.items?.enum !== undefined) found.push({ title: `${name} has a value outside its enum`, value: ['NOT_A_DOCUMENTED_VALUE', ...items.slice(1)], keyword: 'enum' });
+    const choices = schema.items?.enum;
+    if (choices !== undefined) {
+      found.push({ title: `${name} has a value outside its enum`, value: ['NOT_A_DOCUMENTED_VALUE', ...items.slice(1)], keyword: 'enum' });
+      // The first two-digit index: a location written `[10]`, not `[1]` then `0`.
+      if (choices.length >= 10) found.push({ title: `${name} has a value outside its enum at index 10`, value: [...choices.slice(0, 10), 'NOT_A_DOCUMENTED_VALUE'], keyword: 'enum' });
+    }
   }
   return found;
 }
