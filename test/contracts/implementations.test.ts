@@ -9,10 +9,10 @@ import { DEFECTS, startWebhookServer, VARIANTS, type Defect, type ServerOptions 
 const TOKEN = 'good-token';
 const FORBIDDEN = 'read-only-token';
 
-async function verify(options: Omit<ServerOptions, 'tokens' | 'forbiddenTokens'>, timeoutMs = 2000): Promise<RunResult> {
+async function verify(options: Omit<ServerOptions, 'tokens' | 'forbiddenTokens'>, timeoutMs = 2000, seed = 7): Promise<RunResult> {
   const server = await startWebhookServer({ tokens: [TOKEN], forbiddenTokens: [FORBIDDEN], ...options });
   try {
-    return await runContract(completeSettings({ specPath: SPEC_PATH, baseUrl: server.url, token: TOKEN, forbiddenToken: FORBIDDEN, seed: 7, timeoutMs }));
+    return await runContract(completeSettings({ specPath: SPEC_PATH, baseUrl: server.url, token: TOKEN, forbiddenToken: FORBIDDEN, seed, timeoutMs }));
   } finally {
     await server.close();
   }
@@ -28,6 +28,11 @@ describe('a correct implementation', () => {
     const result = await verify({});
     expect(summary(result)).toEqual([]);
     expect(result.exchanges.length).toBe(result.cases.length);
+  });
+
+  // The forms the contract leaves free, each with several seeds: Huma's values, and every optional field left out.
+  it.each((['huma-details', 'optional-omitted'] as const).flatMap((variant) => [1, 2, 3, 4, 5].map((seed) => [variant, seed] as const)))('%s passes every check with seed %i', async (variant, seed) => {
+    expect(summary(await verify({ variant }, 2000, seed))).toEqual([]);
   });
 
   // `slow` answers every request after 300 ms: about 20 rounds of 4 requests in flight.
