@@ -2,7 +2,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'reports/', 'src/generated/', 'scratch/'] },
+  { ignores: ['dist/', 'coverage/', 'reports/', 'src/generated/', 'scratch/', '.stryker-tmp/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -5,7 +5,19 @@ import { rememberedPer } from '../src/spec/remember';
 export type Expectation = 'accept' | 'invalid' | 'malformed' | 'unauthenticated' | 'forbidden' | 'server-error';
 
 /** Which credentials a case carries; the token itself is only known when the run starts. */
-export type Credentials = 'valid' | 'none' | 'other-scheme' | 'unknown-token' | 'forbidden';
+export type Credentials = 'valid' | 'none' | 'unknown-token' | 'forbidden';
+
+/** How the credentials are written, where not as the scheme says (`Bearer <token>`): see cases/auth.ts. */
+export interface CredentialForm {
+  /** The scheme word as written (`bearer`, `Basic`); default the scheme's own. */
+  scheme?: string;
+  /** Between the scheme and the token; default one space. */
+  gap?: string;
+  /** The token (or API key) left out. */
+  noToken?: true;
+  /** Written after the token. */
+  after?: string;
+}
 
 /** How the operation takes credentials, from its first security requirement. */
 export interface Scheme {
@@ -20,14 +32,15 @@ export interface Scheme {
 /**
  * The deeper classes of cases, each judged by a check of its own: faults combined to test the
  * order of checks, several violations at once, both sides of a limit, near misses of valid
- * values, and request forms a valid client may send.
+ * values, request forms a valid client may send, requests framed without a body, and forms of
+ * the credentials the RFCs allow.
  */
-export type Aspect = 'order' | 'several' | 'boundary' | 'near-miss' | 'form';
+export type Aspect = 'order' | 'several' | 'boundary' | 'near-miss' | 'form' | 'framing' | 'auth-form';
 
 /** A violation a schema-breaking body should be reported with, as the error model places it. */
 export interface ExpectedViolation {
   location: string;
-  /** The offending value, absent where there is none to show. */
+  /** The value Huma shows (the value checked), absent where there is none to show. */
   value?: unknown;
 }
 
@@ -42,6 +55,8 @@ export interface Case {
   credentials: Credentials;
   /** Absent when the operation needs no credentials. */
   scheme?: Scheme;
+  /** How the credentials are written, when not the scheme's plain form. */
+  form?: CredentialForm;
   /** The JSON value sent, when the body is JSON. */
   value?: unknown;
   /** The raw body, when it is not JSON (malformed cases) or there is none (`''`). */

@@ -4,7 +4,9 @@ import { createValidator } from '../src/spec/validate';
 import type { Case } from './case';
 import { buildCases, propertyPlans } from './cases/build';
 import { createRandom } from './cases/random';
-import { applyChecks, type CheckContext, type Failure, type Judged } from './checks';
+import { applyChecks, CHECKS, type CheckContext, type Failure, type Judged } from './checks';
+import { isUnanswered } from './checks/every_request_answered';
+import { selectChecks, type CheckSelection } from './checks/select';
 import { coverageOf, type CoverageRow } from './coverage';
 import { progressOn, type Progress } from './progress';
 import { DEFAULT_TOKEN } from './settings';
@@ -13,7 +15,7 @@ import { runProperty } from './property';
 import { isRunError, sendCase, type Exchange, type RunError, type Target } from './send';
 
 /** Everything a verification run needs to know. */
-export interface VerifySettings {
+export interface VerifySettings extends CheckSelection {
   specPath: string;
   baseUrl: string;
   /** Sent with every case that needs valid credentials. */
@@ -70,7 +72,7 @@ async function sendAll(cases: Case[], target: Target, concurrency: number, deadl
       const index = next++;
       const testCase = cases[index]!;
       if (Date.now() > deadline) {
-        results[index] = { case: testCase, request: { method: '', url: '', headers: {} }, kind: 'timeout', message: 'not sent: the run reached its overall time limit' };
+        results[index] = { case: testCase, request: { method: '', url: '', headers: {} }, kind: 'not sent', message: 'the run reached its overall time limit' };
         continue;
       }
       results[index] = await sendCase(testCase, target);
@@ -90,7 +92,7 @@ export async function runContract(settings: VerifySettings): Promise<RunResult> 
   const started = Date.now();
   const { document } = await loadSpec(settings.specPath);
   const validate = createValidator();
-  const context = { document, validate, clockSkewMs: settings.clockSkewMs };
+  const context = { document, validate, clockSkewMs: settings.clockSkewMs, checks: selectChecks(CHECKS, settings) };
   const target = targetOf(settings);
   const cases = buildCases(document, { seed: settings.seed, hasForbiddenToken: settings.forbiddenToken !== undefined }, validate);
   const progress = progressOn(process.stderr, settings.progress === true);
@@ -116,13 +118,15 @@ export function resultOf(
   settings: VerifySettings,
   run: { cases: Case[]; planned: Case[]; exchanges: Exchange[]; errors: RunError[]; context: CheckContext; started: number },
 ): RunResult {
-  const { failures, judged } = applyChecks(run.exchanges, run.context);
+  const { failures, judged } = applyChecks(run.exchanges, { ...run.context, unanswered: run.errors, checks: selectChecks(CHECKS, settings) });
   const setup = setupProblem(run.exchanges, settings.token);
+  // A request left unanswered by a target that answers others is a failure, no longer an error of the run.
+  const errors = run.exchanges.length === 0 ? run.errors : run.errors.filter((error) => !isUnanswered(error));
   return {
     settings,
     cases: run.cases,
     exchanges: run.exchanges,
-    errors: run.errors,
+    errors,
     failures,
     judged,
     coverage: coverageOf(listOperations(run.context.document), run.planned, run.cases, run.exchanges, settings.forbiddenToken !== undefined),

@@ -3,6 +3,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { Case, Credentials } from './case';
+import { schemeWord } from './cases/auth';
 import { parameterValue } from './cases/parameters';
 
 /** Where the cases go and with which credentials. */
@@ -45,7 +46,8 @@ export interface Exchange {
 export interface RunError {
   case: Case;
   request: SentRequest;
-  kind: 'refused' | 'reset' | 'timeout' | 'other';
+  /** `not sent`: the run reached its overall time limit first. */
+  kind: 'refused' | 'reset' | 'timeout' | 'other' | 'not sent';
   message: string;
 }
 
@@ -55,8 +57,6 @@ function tokenFor(credentials: Credentials, target: Target): string | undefined 
   switch (credentials) {
     case 'valid':
       return target.token;
-    case 'other-scheme':
-      return target.unknownToken; // never a real secret inside an encoding no report can mask
     case 'forbidden':
       return target.forbiddenToken ?? '';
     case 'unknown-token':
@@ -66,16 +66,17 @@ function tokenFor(credentials: Credentials, target: Target): string | undefined 
   }
 }
 
-/** Where the credentials go, by the operation's scheme: a header (bearer, basic, API key) or the query. */
+/** Where the credentials go, by the operation's scheme and in the case's form: a header (bearer, basic, API key) or the query. */
 function credentialsFor(testCase: Case, target: Target): { headers: Record<string, string>; query: string } {
   const token = tokenFor(testCase.credentials, target);
-  const scheme = testCase.scheme;
+  const { scheme, form = {} } = testCase;
   if (token === undefined || scheme === undefined) return { headers: {}, query: '' };
-  if (scheme.type === 'apiKey' && scheme.in === 'query') return { headers: {}, query: `${encodeURIComponent(scheme.name!)}=${encodeURIComponent(token)}` };
-  if (scheme.type === 'apiKey' && scheme.in === 'header') return { headers: { [scheme.name!.toLowerCase()]: token }, query: '' };
-  if (scheme.type === 'apiKey') return { headers: { cookie: `${scheme.name}=${token}` }, query: '' };
-  const basic = scheme.scheme === 'basic' !== (testCase.credentials === 'other-scheme');
-  return { headers: { authorization: basic ? `Basic ${Buffer.from(`verify:${token}`).toString('base64')}` : `Bearer ${token}` }, query: '' };
+  const key = form.noToken === true ? '' : token;
+  if (scheme.type === 'apiKey' && scheme.in === 'query') return { headers: {}, query: `${encodeURIComponent(scheme.name!)}=${encodeURIComponent(key)}` };
+  if (scheme.type === 'apiKey' && scheme.in === 'header') return { headers: { [scheme.name!.toLowerCase()]: key }, query: '' };
+  if (scheme.type === 'apiKey') return { headers: { cookie: `${scheme.name}=${key}` }, query: '' };
+  const credential = form.noToken === true ? '' : scheme.scheme === 'basic' ? Buffer.from(`verify:${token}`).toString('base64') : token;
+  return { headers: { authorization: `${form.scheme ?? schemeWord(scheme)}${form.gap ?? ' '}${credential}${form.after ?? ''}` }, query: '' };
 }
 
 const parametersOf = (testCase: Case) => (testCase.operation.definition.parameters ?? []) as OpenAPIV3_1.ParameterObject[];

@@ -7,7 +7,8 @@ import type { Exchange } from './send';
  * with what to do, instead of as dozens of violations.
  */
 export function setupProblem(exchanges: Exchange[], token: string | undefined): string | undefined {
-  const carried = exchanges.filter((e) => e.case.credentials === 'valid' && e.case.scheme !== undefined);
+  // The valid token in a form that must be refused does not count.
+  const carried = exchanges.filter((e) => e.case.credentials === 'valid' && e.case.scheme !== undefined && e.case.expectation !== 'unauthenticated');
   if (carried.length === 0) return undefined;
   const which = token === undefined ? `no --token or $KAITEN_TOKEN was given, so "${DEFAULT_TOKEN}" was sent` : 'the token given was sent';
   for (const [status, why] of [

@@ -11,6 +11,8 @@ import type { VerifySettings } from './run';
 import { completeSettings } from './settings';
 import { missingTools } from './suite-tools';
 import { credentialsFrom, type Credentials } from './credentials';
+import { CHECKS } from './checks';
+import { selectChecks, UnknownCheckError, type CheckSelection } from './checks/select';
 
 export const SUITES = ['all', 'jest', 'dredd'] as const;
 export type Suite = (typeof SUITES)[number];
@@ -37,6 +39,10 @@ export interface VerifyOptions {
   cases?: number;
   /** How far a server-made time may be from the request's, in milliseconds. Default 300 000 (5 minutes). */
   clockSkewMs?: number;
+  /** Only these checks, by name (`--checks`). Default: every check. */
+  checks?: string[];
+  /** Every check but these (`--exclude-checks`). */
+  excludeChecks?: string[];
   /** Write JUnit XML here (parent folders are created), also when nothing could be verified. */
   junit?: string;
   /** Write the report as one self-contained HTML page here (parent folders are created). */
@@ -73,6 +79,8 @@ function settingsOf(options: VerifyOptions, credentials: Credentials): VerifySet
   if (options.cases !== undefined) partial.randomBodies = options.cases;
   if (options.clockSkewMs !== undefined) partial.clockSkewMs = options.clockSkewMs;
   if (options.progress === true) partial.progress = true;
+  if (options.checks !== undefined) partial.checks = options.checks;
+  if (options.excludeChecks !== undefined) partial.excludeChecks = options.excludeChecks;
   return completeSettings(partial);
 }
 
@@ -87,7 +95,7 @@ async function runSuite(name: 'jest' | 'dredd', settings: VerifySettings): Promi
 }
 
 async function runSuites(options: VerifyOptions, settings: VerifySettings): Promise<Report[] | string> {
-  const problem = checkBaseUrl(options.baseUrl);
+  const problem = checkBaseUrl(options.baseUrl) ?? unknownCheck(settings);
   if (problem !== undefined) return problem;
   try {
     await loadSpec(settings.specPath);
@@ -104,6 +112,17 @@ async function runSuites(options: VerifyOptions, settings: VerifySettings): Prom
   if (suite !== 'dredd') reports.push(await runSuite('jest', settings));
   if (suite !== 'jest') reports.push(await runSuite('dredd', settings));
   return reports;
+}
+
+/** Why a selection of checks cannot be used (a name no check has), or undefined. */
+export function unknownCheck(selection: CheckSelection): string | undefined {
+  try {
+    selectChecks(CHECKS, selection);
+    return undefined;
+  } catch (error) {
+    if (error instanceof UnknownCheckError) return error.message;
+    throw error;
+  }
 }
 
 function untilAborted(signal: AbortSignal | undefined): Promise<string> {

@@ -5,8 +5,10 @@ import { listOperations, type Operation } from '../../src/spec/operations';
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
 import { documentedCodes, type Case, type Scheme } from '../case';
 import type { PropertyPlan } from '../property';
+import { credentialForms } from './auth';
 import { boundaries } from './boundaries';
 import { requestForms } from './forms';
+import { framingCases, malformedText } from './framing';
 import { nearMisses } from './near-misses';
 import { invalidBodies, type InvalidBody } from './negative';
 import { orderCases } from './order';
@@ -75,10 +77,10 @@ function casesFor(document: SpecDocument, operation: Operation, options: CaseOpt
     for (const one of invalid) {
       cases.push(make('invalid', one.title, { expectation: 'invalid', credentials: 'valid', value: one.value, violations: expectedViolations(body.schema, one.value, validate) }));
     }
-    const text = JSON.stringify(base);
-    const malformed = text.slice(0, Math.ceil(text.length / 2));
-    cases.push(make('malformed', 'malformed JSON', { expectation: 'malformed', credentials: 'valid', raw: malformed }));
-    if (body.required) cases.push(make('malformed', 'an empty body', { expectation: 'malformed', credentials: 'valid', raw: '' }));
+    const malformed = malformedText(base);
+    for (const { title, ...framed } of framingCases(base, body.required)) {
+      (framed.aspect === undefined ? cases : deeper).push(make(framed.aspect ?? 'malformed', title, { credentials: 'valid', ...framed }));
+    }
     deeper.push(...deeperCases(body.schema, base, examples[0]?.value ?? base, invalid, validate).map(({ kind, title, ...rest }) => make(kind, title, rest)));
     if (scheme !== undefined) {
       // A body that breaks a property, not one that is not even an object.
@@ -90,9 +92,11 @@ function casesFor(document: SpecDocument, operation: Operation, options: CaseOpt
   if (scheme !== undefined) {
     const withBody = base === undefined ? {} : { value: base };
     cases.push(make('auth', 'no credentials', { expectation: 'unauthenticated', credentials: 'none', ...withBody }));
-    if (scheme.type !== 'apiKey') cases.push(make('auth', 'another authentication scheme', { expectation: 'unauthenticated', credentials: 'other-scheme', ...withBody }));
     cases.push(make('auth', 'an unknown token', { expectation: 'unauthenticated', credentials: 'unknown-token', ...withBody }));
     if (options.hasForbiddenToken) cases.push(make('auth', 'a token without the required scope', { expectation: 'forbidden', credentials: 'forbidden', ...withBody }));
+    for (const { title, aspect, ...form } of credentialForms(scheme)) {
+      (aspect === undefined ? cases : deeper).push(make(aspect ?? 'auth', title, { ...form, ...(aspect === undefined ? {} : { aspect }), ...withBody }));
+    }
   }
   if (documentedCodes(operation).includes('500')) {
     // Only a mock can be asked for a 500; a real server ignores the preference (RFC 7240).

@@ -1,5 +1,6 @@
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
-import { isObject, typeOf, withProperty, writableProperties, type Schema } from './schema';
+import { patternMisses } from './pattern-misses';
+import { breaksOnly, isObject, typeOf, withProperty, writableProperties, type Json, type Schema } from './schema';
 
 /** A value one small, realistic mutation away from a valid one, which a lenient server accepts. */
 export interface NearMiss {
@@ -47,26 +48,38 @@ function mutationsOf(schema: Schema, current: unknown): Mutation[] {
   return [];
 }
 
+/** Strings one step outside the property's pattern, from its structure (pattern-misses.ts): each must break the pattern alone. */
+function patternMutations(schema: Schema): (Mutation & { keyword: string })[] {
+  return typeOf(schema) === 'string' && schema.pattern !== undefined ? patternMisses(schema.pattern).map((miss) => ({ ...miss, keyword: 'pattern' })) : [];
+}
+
+type Candidate = { pointer: string; title: string; value: unknown; keyword?: string };
+
+/** One property's near misses as bodies: for an array of values, of its first item. */
+function candidatesFor(base: Json, name: string, property: Schema, current: unknown): Candidate[] {
+  if (typeOf(property) === 'array' && property.items !== undefined && Array.isArray(current) && current.length > 0) {
+    const items = current as unknown[];
+    return [...mutationsOf(property.items, items[0]), ...patternMutations(property.items)].map((m) => ({ ...m, pointer: `/${name}/0`, title: `${name}[0] ${m.title}`, value: withProperty(base, name, [m.value, ...items.slice(1)]) }));
+  }
+  return [...mutationsOf(property, current), ...patternMutations(property)].map((m) => ({ ...m, pointer: `/${name}`, title: `${name} ${m.title}`, value: withProperty(base, name, m.value) }));
+}
+
 /**
  * Invalid bodies one small mutation away from valid ones, for every string property with an
- * enum, a format or a pattern (and the first item of an array of them). Each is checked with the
- * schema to be invalid at that one place and nowhere else.
+ * enum, a format or a pattern (and the first item of an array of them), and one step outside
+ * each pattern's structure. Each is checked with the schema to be invalid at that one place and
+ * nowhere else (a pattern's near miss: breaking the pattern and nothing else).
  */
 export function nearMisses(schema: JsonSchema, base: unknown, validate: ValidateValue): NearMiss[] {
   const shape = schema as Schema;
   if (!isObject(base) || shape.properties === undefined) return [];
-  const candidates = writableProperties(shape, base).flatMap(([name, property, current]) => {
-    if (typeOf(property) === 'array' && property.items !== undefined && Array.isArray(current) && current.length > 0) {
-      const items = current as unknown[];
-      return mutationsOf(property.items, items[0]).map((m) => ({ pointer: `/${name}/0`, title: `${name}[0] ${m.title}`, value: withProperty(base, name, [m.value, ...items.slice(1)]) }));
-    }
-    return mutationsOf(property, current).map((m) => ({ pointer: `/${name}`, title: `${name} ${m.title}`, value: withProperty(base, name, m.value) }));
-  });
+  const candidates = writableProperties(shape, base).flatMap(([name, property, current]) => candidatesFor(base, name, property, current));
   const seen = new Set<string>();
-  return candidates.flatMap(({ pointer, title, value }) => {
+  return candidates.flatMap(({ pointer, title, value, keyword }) => {
     const errors = validate(schema, value);
     const key = JSON.stringify(value);
-    if (errors.length === 0 || errors.some((error) => error.pointer !== pointer) || seen.has(key)) return [];
+    const breaks = keyword === undefined ? errors.length > 0 && errors.every((error) => error.pointer === pointer) : breaksOnly(errors, keyword) && errors[0]!.pointer === pointer;
+    if (!breaks || seen.has(key)) return [];
     seen.add(key);
     return [{ title, value }];
   });

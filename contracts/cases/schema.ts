@@ -43,11 +43,11 @@ export function writableProperties(schema: Schema, base: Json): [name: string, p
     .map(([name, property]) => [name, property, base[name] ?? sampleOf(property)]);
 }
 
-/** A value with one property replaced (or removed when `value` is undefined). */
+/** A value with one property replaced (or removed when `value` is undefined); always an own property, `__proto__` included. */
 export function withProperty(base: Json, name: string, value: unknown): Json {
   const copy: Json = { ...base };
   if (value === undefined) delete copy[name];
-  else copy[name] = value;
+  else Object.defineProperty(copy, name, { value, enumerable: true, writable: true, configurable: true });
   return copy;
 }
 

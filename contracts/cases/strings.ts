@@ -1,3 +1,4 @@
+import { patternMisses } from './pattern-misses';
 import type { Schema } from './schema';
 
 // Variants of a valid string: valid ones for positive cases, ones that break one rule for
@@ -39,7 +40,7 @@ export function validStrings(schema: Schema, base: string): { title: string; val
 export function invalidStrings(schema: Schema, base: string): { keyword: string; title: string; values: string[] }[] {
   const broken: { keyword: string; title: string; values: string[] }[] = [];
   if (schema.pattern !== undefined) {
-    broken.push({ keyword: 'pattern', title: `does not match ${schema.pattern}`, values: [base.replace(/^https:/, 'http:'), base.replace(/^([a-z]+):/, 'ftp:'), `x${base}`, base.toUpperCase()] });
+    broken.push({ keyword: 'pattern', title: `does not match ${schema.pattern}`, values: patternMisses(schema.pattern).map((miss) => miss.value) });
   }
   if (schema.format !== undefined) {
     const hostBroken = base.replace(/^([a-z]+:\/\/)([^/?#:]+)/i, (_m, scheme: string, host: string) => `${scheme}${host.slice(0, 3)} ${host.slice(3)}`);

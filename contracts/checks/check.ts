@@ -1,6 +1,6 @@
 import type { SpecDocument } from '../../src/spec/load';
 import type { ValidateValue } from '../../src/spec/validate';
-import type { Exchange } from '../send';
+import type { Exchange, RunError } from '../send';
 
 /** What a failed check says: what is wrong, and what the spec expected instead. */
 export interface Finding {
@@ -19,6 +19,10 @@ export interface CheckContext {
   validate: ValidateValue;
   /** How far a server-made time may be from the request's (--clock-skew), in milliseconds. */
   clockSkewMs: number;
+  /** The requests of the run that got no answer (every_request_answered). */
+  unanswered?: RunError[];
+  /** The checks the run applies (--checks, --exclude-checks); default every registered one. */
+  checks?: readonly Check[];
 }
 
 /**

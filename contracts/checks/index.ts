@@ -1,13 +1,16 @@
 // The registry: every check, in the order reports list them. A check's name is what users see.
 import type { Check, CheckContext, ExchangeCheck, Failure } from './check';
 import { allViolationsReported } from './all_violations_reported';
+import { authFormsAccepted } from './auth_forms_accepted';
 import { boundaries } from './boundaries';
 import { checkOrder } from './check_order';
 import { contentTypeConformance } from './content_type_conformance';
 import { errorLocation } from './error_location';
+import { everyRequestAnswered } from './every_request_answered';
 import { nearMissRejection } from './near_miss_rejection';
 import { plausibleValues } from './plausible_values';
 import { requestFormsAccepted } from './request_forms_accepted';
+import { requestFraming } from './request_framing';
 import { expectedStatus } from './expected_status';
 import { ignoredAuth } from './ignored_auth';
 import { negativeDataRejection } from './negative_data_rejection';
@@ -22,6 +25,7 @@ import { uniqueIds } from './unique_ids';
 import type { Exchange } from '../send';
 
 export const CHECKS: readonly Check[] = [
+  everyRequestAnswered,
   notAServerError,
   statusCodeConformance,
   expectedStatus,
@@ -40,6 +44,8 @@ export const CHECKS: readonly Check[] = [
   boundaries,
   nearMissRejection,
   requestFormsAccepted,
+  requestFraming,
+  authFormsAccepted,
   plausibleValues,
 ];
 
@@ -56,7 +62,7 @@ export interface Checked {
 }
 
 /** Applies every registered check to the exchanges it applies to: per-exchange checks one by one, run checks to their exchanges together. */
-export function applyChecks(exchanges: Exchange[], context: CheckContext, checks: readonly Check[] = CHECKS): Checked {
+export function applyChecks(exchanges: Exchange[], context: CheckContext, checks: readonly Check[] = context.checks ?? CHECKS): Checked {
   const judged: Record<string, Judged> = {};
   const failures = checks.flatMap((check) => {
     const started = performance.now();

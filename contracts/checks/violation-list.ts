@@ -1,6 +1,6 @@
 import type { Schema } from '../cases/schema';
 import type { Exchange } from '../send';
-import { documentedSchema, mediaTypeOf, PROBLEM_JSON } from './responses';
+import { documentedResponse, documentedSchema, mediaTypeOf, PROBLEM_JSON } from './responses';
 
 /** Where the error model keeps its violations: the list property, and in each item the fields the spec marks `x-violation: location` and `x-violation: value`. */
 export interface ViolationFields {
@@ -29,4 +29,13 @@ export function reportedViolations(exchange: Exchange): { fields: ViolationField
   const listed = (exchange.response.json as Record<string, unknown> | undefined)?.[fields?.list ?? ''];
   if (fields === undefined || !Array.isArray(listed)) return undefined;
   return { fields, items: listed.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null) };
+}
+
+/**
+ * Whether the answer must list the case's violations: the spec marks the documented response
+ * `x-violations: listed` and the case has violations to list. Elsewhere the list is optional.
+ */
+export function listDemanded(exchange: Exchange): boolean {
+  const response = documentedResponse(exchange.case.operation, exchange.response.status) as { 'x-violations'?: unknown } | undefined;
+  return response?.['x-violations'] === 'listed' && (exchange.case.violations?.length ?? 0) > 0;
 }

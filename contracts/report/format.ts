@@ -21,7 +21,7 @@ export function formatFailure(failure: ReportedFailure, number: number): string 
     `     sent:      ${request.method} ${request.url}`,
     ...headers.map((header) => `                ${header}`),
     ...(request.body === undefined ? [] : [`                ${indent(cut(request.body, SHOWN_BODY, '; whole in the curl line'), '                ')}`]),
-    `     got:       ${response.status} ${response.contentType ?? '(no content type)'}${body}`,
+    `     got:       ${response.status === 0 ? 'no answer' : `${response.status} ${response.contentType ?? '(no content type)'}${body}`}`,
     `     wrong:     ${failure.message}`,
     `     expected:  ${failure.expected}`,
     `     reproduce: ${failure.curl}`,

@@ -1,5 +1,6 @@
 import type { Check, Failure } from '../checks';
 import { CHECKS } from '../checks';
+import { leftOutNote, selectChecks } from '../checks/select';
 import { describeOperation } from '../../src/spec/operations';
 import type { CoverageRow } from '../coverage';
 import type { RunResult } from '../run';
@@ -130,7 +131,7 @@ export function statusOf(failures: number, judged: number): CheckStatus {
 }
 
 /** A suite's run as a report; `checks` are the ones it applied (default: every check of verify). */
-export function toReport(suite: string, result: RunResult, requests?: ReportedRequest[], checks: readonly Pick<Check, 'name' | 'description'>[] = CHECKS): Report {
+export function toReport(suite: string, result: RunResult, requests?: ReportedRequest[], checks: readonly Pick<Check, 'name' | 'description'>[] = selectChecks(CHECKS, result.settings)): Report {
   const secrets = secretsOf(result);
   const reported = checks.map((check) => {
     const failures = result.failures.filter((f) => f.check === check.name).length;
@@ -139,6 +140,7 @@ export function toReport(suite: string, result: RunResult, requests?: ReportedRe
   });
   // A wrong token makes every finding noise: the blocker alone is reported.
   const blocked = result.setupProblem !== undefined;
+  const leftOut = leftOutNote(CHECKS, selectChecks(CHECKS, result.settings));
   return {
     suite,
     target: result.settings.baseUrl,
@@ -154,6 +156,7 @@ export function toReport(suite: string, result: RunResult, requests?: ReportedRe
     coverage: result.coverage,
     ...(result.setupProblem === undefined ? {} : { blocker: result.setupProblem }),
     ...(requests === undefined ? {} : { requests }),
+    ...(leftOut.length === 0 ? {} : { notes: leftOut }),
   };
 }
 

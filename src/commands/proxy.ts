@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { checkNames } from '../../contracts/checks/select';
 import { formatRun } from '../../contracts/report/format';
 import { ProxyStartError, startProxy, type ProxyOptions } from '../proxy/start';
 import { FAIL_ON, proxyExitCode, proxyVerdict, type FailOn } from '../proxy/verdict';
@@ -46,6 +47,8 @@ function parseProxyArgs(args: string[]): ProxyRun {
       timeout: { type: 'string' },
       'clock-skew': { type: 'string' },
       'mock-unimplemented': { type: 'boolean' },
+      checks: { type: 'string' },
+      'exclude-checks': { type: 'string' },
     },
   });
   if (values.upstream === undefined) throw new UsageError('--upstream is required');
@@ -67,6 +70,8 @@ function parseProxyArgs(args: string[]): ProxyRun {
   if (values['upstream-ca'] !== undefined) options.upstreamCa = readCa(values['upstream-ca']);
   if (values['mock-unimplemented'] === true) options.mockUnimplemented = true;
   if (values.har !== undefined) options.recordHar = true;
+  if (values.checks !== undefined) options.checks = checkNames(values.checks);
+  if (values['exclude-checks'] !== undefined) options.excludeChecks = checkNames(values['exclude-checks']);
   return { options, failOn: failOn as FailOn, junit: values.junit, html: values.html, report: values.report, har: values.har };
 }
 

@@ -66,6 +66,8 @@ Options:
   --timeout MS             per-request timeout (default: ${DEFAULTS.timeoutMs})
   --cases N                property-based valid bodies per operation (fast-check; a failing one is shrunk) (default: ${DEFAULTS.randomBodies})
   --clock-skew S           how far, in seconds, a server-made time may be from the request's (default: ${DEFAULTS.clockSkewMs / 1000})
+  --checks a,b             apply only these checks (names as reports show them)
+  --exclude-checks a,b     apply every check but these (say, auth_forms_accepted behind a stricter gateway)
   -h, --help               show this help
 
 Tokens: --token and --forbidden-token win over $KAITEN_TOKEN and $KAITEN_FORBIDDEN_TOKEN.
@@ -99,6 +101,8 @@ Options:
   --clock-skew S           how far, in seconds, a server-made time may be from the request's (default: 300)
   --mock-unimplemented     answer from the mock where the upstream says 501 or 404 for a documented
                            operation (those answers are not judged; the report counts them)
+  --checks a,b             apply only these answer checks (names as reports show them)
+  --exclude-checks a,b     apply every answer check but these
   -h, --help               show this help
   -- CMD ARGS              run CMD once listening (KAITEN_PROXY_URL set) and stop when it ends;
                            a clean verdict exits with CMD's exit code
@@ -127,6 +131,8 @@ Options:
   --html FILE              write the report as one self-contained HTML page
   --report FILE            write the report as JSON
   --clock-skew S           how far, in seconds, a server-made time may be from the request's (default: 300)
+  --checks a,b             apply only these answer checks
+  --exclude-checks a,b     apply every answer check but these
   -h, --help               show this help
 
 Exit codes: 0 no violations of the kind --fail-on names, 1 violations, 2 could not run (a file

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { formatVerifyResult } from '../../contracts/report/format';
+import { checkNames } from '../../contracts/checks/select';
 import { writeGithubOutputs } from '../../contracts/report/github';
-import { checkBaseUrl, SUITES, verify, type Suite, type VerifyOptions } from '../../contracts/verify';
+import { checkBaseUrl, SUITES, unknownCheck, verify, type Suite, type VerifyOptions } from '../../contracts/verify';
 import { integerFlag, UsageError, type Output } from './output';
 
 function parseVerifyArgs(args: string[]): VerifyOptions {
@@ -19,6 +20,8 @@ function parseVerifyArgs(args: string[]): VerifyOptions {
       timeout: { type: 'string' },
       cases: { type: 'string' },
       'clock-skew': { type: 'string' },
+      checks: { type: 'string' },
+      'exclude-checks': { type: 'string' },
     },
   });
   const baseUrl = values['base-url'];
@@ -41,6 +44,10 @@ function parseVerifyArgs(args: string[]): VerifyOptions {
   if (cases !== undefined) options.cases = cases;
   const skew = integerFlag('clock-skew', values['clock-skew'], 0, 86_400);
   if (skew !== undefined) options.clockSkewMs = skew * 1000;
+  if (values.checks !== undefined) options.checks = checkNames(values.checks);
+  if (values['exclude-checks'] !== undefined) options.excludeChecks = checkNames(values['exclude-checks']);
+  const unknown = unknownCheck(options);
+  if (unknown !== undefined) throw new UsageError(unknown);
   return options;
 }
 

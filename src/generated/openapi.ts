@@ -120,7 +120,7 @@ export interface components {
              */
             message: string;
             /**
-             * @description The offending value, as sent (any JSON value; `x-violation`).
+             * @description Optional. The value Huma shows, as sent (any JSON value; `x-violation`): a bad value itself; for a missing property the parent object; for an unexpected property the object that holds it (the property's own value is accepted too); for malformed JSON the raw body as a string.
              * @example hooks.example.com/kaiten
              */
             value?: unknown;
@@ -157,7 +157,7 @@ export interface operations {
                     "application/json": components["schemas"]["Webhook"];
                 };
             };
-            /** @description The request body is missing or empty, or is not parseable JSON. Malformed JSON is reported as one error detail at location `body` carrying the parser's message. */
+            /** @description The request body is missing or empty (no bytes, whatever the `Content-Type`, or only whitespace), or is not parseable JSON. Malformed JSON is reported as one error detail at location `body` carrying the parser's message and, optionally, the raw body as its value (`x-violations: listed`, read by the contract suites). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -184,7 +184,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ErrorModel"];
                 };
             };
-            /** @description The body is JSON but breaks the request schema. Each violation is its own error detail: a missing property is reported at its parent (location `body`), a bad value at its own location (such as `body.url` or `body.eventNames[2]`). */
+            /** @description The body is JSON but breaks the request schema. Each violation is its own error detail: a missing property is reported at its parent (location `body`), a bad value at its own location (such as `body.url` or `body.eventNames[2]`), an unexpected property at itself (such as `body.extra`). Every violation is listed (`x-violations: listed`). */
             422: {
                 headers: {
                     [name: string]: unknown;

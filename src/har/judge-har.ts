@@ -1,10 +1,11 @@
+import type { CheckSelection } from '../../contracts/checks/select';
 import type { Report } from '../../contracts/report/report';
 import type { Forwarded } from '../proxy/forward';
 import { createSession } from '../proxy/session';
 import type { Spec } from '../spec/spec';
 import type { Recorded } from './read-har';
 
-export interface HarCheckSettings {
+export interface HarCheckSettings extends CheckSelection {
   spec: Spec;
   specPath: string;
   /** The HAR file, as reports name the target. */
@@ -69,7 +70,8 @@ const forwardedOf = (recorded: Recorded): Forwarded => ({
  * and entries without an answer are counted and listed, not judged.
  */
 export function judgeHar(recorded: Recorded[], settings: HarCheckSettings): { reports: [Report, Report]; unjudged: Unjudged } {
-  const session = createSession({ spec: settings.spec, specPath: settings.specPath, upstream: settings.file, clockSkewMs: settings.clockSkewMs, log: settings.log });
+  const { file: upstream, baseUrl: _baseUrl, ...sessionSettings } = settings;
+  const session = createSession({ ...sessionSettings, upstream });
   const base = settings.baseUrl === undefined ? undefined : new URL(settings.baseUrl);
   const unjudged: Unjudged = { otherHosts: [], undocumented: [], unanswered: [], unrecorded: [] };
   for (const entry of recorded) {

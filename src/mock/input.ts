@@ -2,7 +2,7 @@ import type { IHttpOperation, IMediaTypeContent } from '@stoplight/types';
 import type { Problem } from '../problem';
 import type { ValidateValue } from '../spec/validate';
 import { isJsonMediaType, type DecodedBody } from './body';
-import { toViolations } from '../spec/huma';
+import { BODY, toViolations } from '../spec/huma';
 
 // A malformed body is echoed in the problem only while it stays readable.
 const MAX_ECHOED_BODY = 4096;
@@ -25,12 +25,12 @@ export function checkBody(operation: IHttpOperation, body: DecodedBody, validate
       return spec.required === true ? { status: 400, detail: 'request body is required' } : undefined;
     case 'malformed': {
       const value = body.text.length <= MAX_ECHOED_BODY ? { value: body.text } : {};
-      return { status: 400, detail: 'unable to parse the request body as JSON', errors: [{ location: 'body', message: body.message, ...value }] };
+      return { status: 400, detail: 'unable to parse the request body as JSON', errors: [{ location: BODY, message: body.message, ...value }] };
     }
     case 'json': {
       if (content?.schema === undefined) return undefined;
       const errors = validate(content.schema, body.value);
-      return errors.length === 0 ? undefined : { status: 422, detail: 'validation failed', errors: toViolations('body', body.value, errors) };
+      return errors.length === 0 ? undefined : { status: 422, detail: 'validation failed', errors: toViolations(BODY, body.value, errors) };
     }
   }
 }

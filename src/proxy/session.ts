@@ -14,9 +14,10 @@ import { exchangeFor, exchangeOf, mockRequestOf, observe, routeOf, routesOf } fr
 import { targetOf } from '../mock/target';
 import { pack, unpack, type Packed } from './packed';
 import { REQUEST_CHECKS, type ObservedRequest } from './request-checks';
+import { leftOutNote, selectChecks, type CheckSelection } from '../../contracts/checks/select';
 import { credentialsOf } from './secrets';
 
-export interface SessionSettings {
+export interface SessionSettings extends CheckSelection {
   spec: Spec;
   specPath: string;
   upstream: string;
@@ -80,7 +81,8 @@ export function createSession(settings: SessionSettings): Session {
   const validate = createValidator();
   const context: CheckContext = { document: settings.spec.document, validate, clockSkewMs: settings.clockSkewMs };
   const unknownExpectation = new WeakSet<Exchange>();
-  const answerChecks = TRAFFIC_CHECKS.map((check) => judgeable(check, unknownExpectation));
+  const selected = selectChecks(TRAFFIC_CHECKS, settings);
+  const answerChecks = selected.map((check) => judgeable(check, unknownExpectation));
   const perExchange = answerChecks.filter((check): check is ExchangeCheck => check.scope === 'exchange');
   const acrossRun = answerChecks.filter((check) => check.scope === 'run');
   const secrets = credentialsOf(settings.spec.document);
@@ -195,7 +197,7 @@ export function createSession(settings: SessionSettings): Session {
       add(judged, atEnd.judged);
       return [
         reportOf('requests (consumer)', resultOf(requestFailures, requestJudged, []), [OPERATION_DOCUMENTED, ...REQUEST_CHECKS], 'request(s)'),
-        reportOf('answers (provider)', resultOf([...answerFailures, ...atEnd.failures], judged, errors), answerChecks, 'answer(s)', [...mockedNotes(), ...(beyondRunWide === 0 ? [] : [`${beyondRunWide} answer(s) after the first ${runWideLimit} judged one by one only, not by run-wide checks (${acrossRun.map((check) => check.name).join(', ')})`])]),
+        reportOf('answers (provider)', resultOf([...answerFailures, ...atEnd.failures], judged, errors), answerChecks, 'answer(s)', [...leftOutNote(TRAFFIC_CHECKS, selected), ...mockedNotes(), ...(beyondRunWide === 0 ? [] : [`${beyondRunWide} answer(s) after the first ${runWideLimit} judged one by one only, not by run-wide checks (${acrossRun.map((check) => check.name).join(', ')})`])]),
       ];
     },
   };

@@ -12,7 +12,8 @@ import type { ProxyHooks } from './exchange';
 import { mockRequestOf } from './observe';
 import { endpointOf, linkTo } from './link';
 import { createProxyServer } from './server';
-import { createSession, type SessionTally } from './session';
+import { createSession, type SessionSettings, type SessionTally } from './session';
+import { UnknownCheckError } from '../../contracts/checks/select';
 import { proxyVerdict, type FailOn } from './verdict';
 
 /** How to start the proxy; only the upstream has no default. */
@@ -43,6 +44,10 @@ export interface ProxyOptions {
   log?: (line: string) => void;
   /** Keep what goes through as HAR entries (the first 10 000, credentials masked), for `har()`. Default false. */
   recordHar?: boolean;
+  /** Only these answer checks (`--checks`). */
+  checks?: string[];
+  /** Every answer check but these (`--exclude-checks`). */
+  excludeChecks?: string[];
 }
 
 export interface RunningProxy {
@@ -69,6 +74,16 @@ export class ProxyStartError extends Error {
 const REPORT_PATH = '/__proxy/report';
 /** An upstream that has not built an operation yet says so with one of these. */
 const unimplemented = (status: number) => status === 501 || status === 404;
+
+/** The session with the checks the options choose; a name no check has cannot start the proxy. */
+function sessionFor(options: ProxyOptions, settings: SessionSettings) {
+  try {
+    return createSession({ ...settings, ...(options.checks === undefined ? {} : { checks: options.checks }), ...(options.excludeChecks === undefined ? {} : { excludeChecks: options.excludeChecks }) });
+  } catch (error) {
+    if (error instanceof UnknownCheckError) throw new ProxyStartError(error.message);
+    throw error;
+  }
+}
 
 /** Whether the upstream accepts a connection at all, before any client is told to use the proxy. */
 function reachable(url: URL, timeoutMs: number): Promise<string | undefined> {
@@ -110,10 +125,10 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const spec = await loadSpec(specPath).catch((error: Error) => {
     throw new ProxyStartError(error.message);
   });
+  const session = sessionFor(options, { spec, specPath, upstream: upstream.href, clockSkewMs: options.clockSkewMs ?? 300_000, log: options.log ?? (() => undefined) });
   const timeoutMs = options.timeoutMs ?? 30_000;
   const unreachable = await reachable(upstream, Math.min(timeoutMs, 10_000));
   if (unreachable !== undefined) throw new ProxyStartError(`the upstream ${upstream.origin} is unreachable (${unreachable})`);
-  const session = createSession({ spec, specPath, upstream: upstream.href, clockSkewMs: options.clockSkewMs ?? 300_000, log: options.log ?? (() => undefined) });
   const target = { url: upstream, timeoutMs, ...(options.upstreamCa === undefined ? {} : { ca: options.upstreamCa }) };
   const recorder = options.recordHar === true ? createHarRecorder(new Set(secretNamesOf(spec.document))) : undefined;
 

@@ -1,5 +1,5 @@
 import { createValidator } from './validate';
-import { toLocation, toViolations } from './huma';
+import { toLocation, toViolations, valueAtLocation } from './huma';
 
 const validate = createValidator();
 const schema = {
@@ -17,6 +17,19 @@ const violations = (value: unknown) => toViolations('body', value, validate(sche
 describe('toViolations (Huma-style)', () => {
   it('reports a missing property at its parent, naming it, with the parent as the value', () => {
     expect(violations({ tags: ['a'] })).toEqual([{ location: 'body', message: 'expected required property url to be present', value: { tags: ['a'] } }]);
+  });
+
+  it('reports an unexpected property at itself, with the object that holds it as the value (validate.go, handleMapString)', () => {
+    const sent = { url: 'https://x', tags: ['a'], extra: 1 };
+    expect(violations(sent)).toEqual([{ location: 'body.extra', message: 'unexpected property', value: sent }]);
+  });
+
+  it('finds the value at a location it made, and nothing outside the root', () => {
+    const sent = { url: 'https://x', tags: ['a', 'b'] };
+    expect(valueAtLocation('body', sent, 'body.tags[1]')).toBe('b');
+    expect(valueAtLocation('body', sent, 'body')).toBe(sent);
+    expect(valueAtLocation('body', sent, 'body.none')).toBeUndefined();
+    expect(valueAtLocation('body', sent, 'query.url')).toBeUndefined();
   });
 
   it('reports a bad value at its own location with the value', () => {
@@ -47,7 +60,7 @@ describe('toViolations (Huma-style)', () => {
 
   it('reports a __proto__ key as an unexpected property without touching prototypes', () => {
     const value = JSON.parse('{"url":"https://x","tags":["a"],"__proto__":{"polluted":true}}') as unknown;
-    expect(violations(value)).toEqual([{ location: 'body.__proto__', message: 'unexpected property', value: { polluted: true } }]);
+    expect(violations(value)).toEqual([{ location: 'body.__proto__', message: 'unexpected property', value }]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -23,6 +23,9 @@ const FORMAT_MESSAGES: Record<string, string> = {
 
 type Params = Record<string, unknown>;
 
+/** Where Huma's locations for the request body start (`body`, `body.url`). */
+export const BODY = 'body';
+
 const MESSAGES: Record<string, (params: Params) => string> = {
   type: (p) => `expected ${String(p.type).replace(',', ' or ')}`,
   format: (p) => FORMAT_MESSAGES[String(p.format)] ?? `expected string to be ${String(p.format)}`,
@@ -68,14 +71,24 @@ function valueAt(value: unknown, segments: string[]): unknown {
   return node;
 }
 
-/** Where Huma reports a violation: an unexpected property at itself, everything else at the value the keyword checked. */
-function segmentsOf(violation: SchemaViolation): string[] {
-  const segments = violation.pointer.split('/').slice(1).map(unescapePointer);
+/**
+ * The value at a Huma location in what was sent (`body.eventNames[2]` in the body), or undefined:
+ * the inverse of toLocation, for names without `.` or `[`.
+ */
+export function valueAtLocation(root: string, value: unknown, location: string): unknown {
+  if (location !== root && !location.startsWith(`${root}.`) && !location.startsWith(`${root}[`)) return undefined;
+  const segments = [...location.slice(root.length).matchAll(/\.([^.[]*)|\[(\d+)\]/g)].map((match) => match[1] ?? match[2]!);
+  return valueAt(value, segments);
+}
+
+/** The property an unexpected-property error names, if it is one. */
+function extraOf(violation: SchemaViolation): string | undefined {
   const extra = violation.params.additionalProperty ?? violation.params.unevaluatedProperty;
-  return typeof extra === 'string' ? [...segments, extra] : segments;
+  return typeof extra === 'string' ? extra : undefined;
 }
 
 interface Place {
+  /** Where the value Huma shows is: the value checked, which for an unexpected property is the object holding it. */
   segments: string[];
   location: string;
 }
@@ -87,8 +100,7 @@ const PLACES_REMEMBERED = 1000;
 const places = new Map<string, Map<string | undefined, Place>>();
 
 function locate(root: string, error: SchemaViolation): Place {
-  const extra = error.params.additionalProperty ?? error.params.unevaluatedProperty;
-  const name = typeof extra === 'string' ? extra : undefined;
+  const name = extraOf(error);
   const key = `${root}\0${error.pointer}`; // a root never holds \0, so the key splits one way only
   let byExtra = places.get(key);
   if (byExtra === undefined) {
@@ -97,14 +109,18 @@ function locate(root: string, error: SchemaViolation): Place {
   }
   let place = byExtra.get(name);
   if (place === undefined) {
-    const segments = segmentsOf(error);
-    place = { segments, location: toLocation(root, segments) };
+    // Huma reports an unexpected property at itself, everything else at the value the keyword checked.
+    const segments = error.pointer.split('/').slice(1).map(unescapePointer);
+    place = { segments, location: toLocation(root, name === undefined ? segments : [...segments, name]) };
     if (byExtra.size < PLACES_REMEMBERED) byExtra.set(name, place);
   }
   return place;
 }
 
-/** Where Huma places a schema error, and the value found there (the parent object for a missing property). */
+/**
+ * Where Huma places a schema error, and the value it shows (validate.go): the value checked, so
+ * the parent object for a missing property and the object holding an unexpected property.
+ */
 export function placeOf(root: string, value: unknown, error: SchemaViolation): { location: string; value?: unknown } {
   const { segments, location } = locate(root, error);
   const offending = valueAt(value, segments);

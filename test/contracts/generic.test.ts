@@ -18,20 +18,23 @@ it('builds and runs cases for every operation of another spec, and the mock of t
         'create-note accept text exactly 280 characters (the maximum)',
         'create-note invalid text is missing',
         'create-note invalid text 281 characters (one over the maximum)',
-        'create-note invalid pinned is not a boolean',
+        'create-note invalid pinned is the string "true"',
+        'create-note invalid pinned is null',
         'create-note invalid an unexpected property',
         'create-note unauthenticated no credentials',
         'get-note accept a request with no body',
         // The deeper classes that apply to this spec: no format, pattern or enum, so no near misses.
         'create-note unauthenticated no credentials and malformed JSON',
-        'create-note invalid text is not a string, and pinned is not a boolean',
+        'create-note invalid text is a number, and pinned is the string "true"',
         'create-note accept text exactly 1 character (the minimum)',
         'create-note accept JSON with \\u escapes',
+        'create-note malformed no body and no Content-Type',
+        'create-note unauthenticated an empty API key',
       ]),
     );
     expect(result.exchanges.find((e) => e.case.title === 'text is missing')?.request.headers['x-api-key']).toBe('any-key');
     expect(result.failures.map((f) => `${f.check}: ${f.exchange.case.title}: ${f.message}`)).toEqual([]);
-    expect(new Set(result.cases.map((c) => c.aspect))).toEqual(new Set([undefined, 'order', 'several', 'boundary', 'form']));
+    expect(new Set(result.cases.map((c) => c.aspect))).toEqual(new Set([undefined, 'order', 'several', 'boundary', 'form', 'framing']));
     expect(result.errors).toEqual([]);
   } finally {
     await mock.close();

@@ -1,6 +1,7 @@
 // The contract suites against real implementations: a correct one (and correct ones that make
 // other valid choices) must pass; each planted defect must be caught, by the check named here.
 import { runContract, type RunResult } from '../../contracts/run';
+import { toReport } from '../../contracts/report/report';
 import { completeSettings } from '../../contracts/settings';
 import { SPEC_PATH } from '../support/spec-copies';
 import { DEFECTS, startWebhookServer, VARIANTS, type Defect, type ServerOptions } from '../fixtures/servers/webhook-server';
@@ -8,10 +9,10 @@ import { DEFECTS, startWebhookServer, VARIANTS, type Defect, type ServerOptions 
 const TOKEN = 'good-token';
 const FORBIDDEN = 'read-only-token';
 
-async function verify(options: Omit<ServerOptions, 'tokens' | 'forbiddenTokens'>, timeoutMs = 2000): Promise<RunResult> {
+async function verify(options: Omit<ServerOptions, 'tokens' | 'forbiddenTokens'>, timeoutMs = 2000, seed = 7): Promise<RunResult> {
   const server = await startWebhookServer({ tokens: [TOKEN], forbiddenTokens: [FORBIDDEN], ...options });
   try {
-    return await runContract(completeSettings({ specPath: SPEC_PATH, baseUrl: server.url, token: TOKEN, forbiddenToken: FORBIDDEN, seed: 7, timeoutMs }));
+    return await runContract(completeSettings({ specPath: SPEC_PATH, baseUrl: server.url, token: TOKEN, forbiddenToken: FORBIDDEN, seed, timeoutMs }));
   } finally {
     await server.close();
   }
@@ -27,6 +28,11 @@ describe('a correct implementation', () => {
     const result = await verify({});
     expect(summary(result)).toEqual([]);
     expect(result.exchanges.length).toBe(result.cases.length);
+  });
+
+  // The forms the contract leaves free, each with several seeds: Huma's values, and every optional field left out.
+  it.each((['huma-details', 'optional-omitted'] as const).flatMap((variant) => [1, 2, 3, 4, 5].map((seed) => [variant, seed] as const)))('%s passes every check with seed %i', async (variant, seed) => {
+    expect(summary(await verify({ variant }, 2000, seed))).toEqual([]);
   });
 
   // `slow` answers every request after 300 ms: about 20 rounds of 4 requests in flight.
@@ -58,11 +64,11 @@ const CAUGHT_BY: Record<Defect, [check: string, where: RegExp]> = {
   'ignores-request': ['response_reflects_request', /url came back as "https:\/\/hooks.example.com\/fixed"/],
   'reused-ids': ['unique_ids', /id "wh_1" was already given/],
   'updated-before-created': ['timestamps_in_order', /updatedAt .* is before createdAt/],
-  'hang-on-many-events': ['timeout', /eventNames with 27 items/],
+  'hang-on-many-events': ['every_request_answered', /eventNames with 27 items: no answer \(timeout: /],
   'validates-before-auth': ['check_order', /no credentials and an invalid body \(url is missing\): answered 422/],
   'first-violation-only': ['all_violations_reported', /^all_violations_reported: .*: 1 violation\(s\) at /],
   'pointer-locations': ['error_location', /url does not match .*: reported at \/url$/],
-  'no-offending-value': ['error_location', /eventNames has a duplicate: value is missing$/],
+  'wrong-offending-value': ['error_location', /eventNames has a duplicate: value is null$/],
   'off-by-one-length': ['boundaries', /url exactly 2048 characters \(the maximum\): answered 422/],
   'trims-input': ['near_miss_rejection', /url with a trailing space: answered 201/],
   'case-insensitive-events': ['near_miss_rejection', /eventNames\[0\] in lower case: answered 201/],
@@ -70,6 +76,15 @@ const CAUGHT_BY: Record<Defect, [check: string, where: RegExp]> = {
   'requires-accept': ['request_forms_accepted', /no Accept header: answered 406/],
   'epoch-timestamps': ['plausible_values', /createdAt 1970-01-01T00:00:00Z is \d+ s before the request was sent/],
   'blank-ids': ['plausible_values', /id is " "/],
+  'any-scheme': ['ignored_auth', /the valid token under another scheme \(Basic\)/],
+  'empty-token-400': ['expected_status', /an empty Bearer token: answered 400/],
+  'case-sensitive-scheme': ['auth_forms_accepted', /the Bearer scheme in lower case: answered 401/],
+  'content-type-first': ['request_framing', /no body and no Content-Type: answered 415/],
+  'malformed-without-detail': ['problem_details_conformance', /malformed JSON: "errors" is missing/],
+  'coerces-types': ['expected_status', /eventNames is a single item instead of an array: answered 201/],
+  'proto-as-malformed': ['expected_status', /an unexpected property named __proto__: answered 400/],
+  'stops-after-required': ['all_violations_reported', /url is missing, and eventNames has a duplicate, and an unexpected property: 1 violation\(s\) at body$/],
+  'loose-https-check': ['near_miss_rejection', /url "https:\/a": the "\/" left out in \^https:\/\/\[\^\/\?#\]\+: answered 201/],
   'crash-on-combination': ['not_a_server_error', /^not_a_server_error: property-based valid body, shrunk in [1-9]\d* step\(s\) to the smallest that fails \(replay: --seed 7\): answered 500$/],
 };
 
@@ -79,6 +94,20 @@ describe('a broken implementation', () => {
     const result = await verify({ defect }, defect === 'hang-on-many-events' ? 500 : 2000);
     const lines = summary(result);
     expect(lines.filter((line) => line.startsWith(`${check}: `) && where.test(line))).not.toEqual([]);
+  });
+});
+
+describe('choosing checks', () => {
+  it('a gateway stricter than RFC 9110 passes with auth_forms_accepted left out, and the report says it was', async () => {
+    const server = await startWebhookServer({ tokens: [TOKEN], forbiddenTokens: [FORBIDDEN], defect: 'case-sensitive-scheme' });
+    try {
+      const result = await runContract(completeSettings({ specPath: SPEC_PATH, baseUrl: server.url, token: TOKEN, forbiddenToken: FORBIDDEN, seed: 7, excludeChecks: ['auth_forms_accepted'] }));
+      expect(summary(result)).toEqual([]);
+      expect(result.judged.auth_forms_accepted).toBeUndefined();
+      expect(toReport('contract (jest)', result).notes).toEqual(['checks left out (--checks, --exclude-checks): auth_forms_accepted']);
+    } finally {
+      await server.close();
+    }
   });
 });
 

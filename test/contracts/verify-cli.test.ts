@@ -18,14 +18,14 @@ it('the mock, started with --token, passes both suites: exit 0, every check pass
     const run = await runBuiltCli(['verify', '--base-url', mock.url, '--token', 't0k3n', '--forbidden-token', 'read-only', '--junit', junit]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout.trim().split('\n').at(-1)).toMatch(/^verify: PASSED, the target conforms \(contract \(jest\): 19 checks passed; contract \(dredd\): 14 checks passed, 5 not checked: no applicable answer\); exit 0$/);
+    expect(run.stdout.trim().split('\n').at(-1)).toMatch(/^verify: PASSED, the target conforms \(contract \(jest\): 22 checks passed; contract \(dredd\): 15 checks passed, 7 not checked: no applicable answer\); exit 0$/);
     // Dredd sends one request per documented response: the deeper classes are the Jest suite's.
     const notChecked = [...run.stdout.matchAll(/^ {2}not checked {2}(\w+) +no applicable answer$/gm)].map((match) => match[1]);
-    expect(notChecked).toEqual(['check_order', 'all_violations_reported', 'boundaries', 'near_miss_rejection', 'request_forms_accepted']);
+    expect(notChecked).toEqual(['check_order', 'all_violations_reported', 'boundaries', 'near_miss_rejection', 'request_forms_accepted', 'request_framing', 'auth_forms_accepted']);
     const xml = readFileSync(junit, 'utf8');
     expect(xml.match(/<testsuite /g)).toHaveLength(3);
     expect(xml).not.toMatch(/<failure|<error/);
-    expect(xml.match(/<skipped /g)).toHaveLength(5);
+    expect(xml.match(/<skipped /g)).toHaveLength(7);
   } finally {
     await mock.close();
   }
@@ -69,7 +69,7 @@ it('a broken implementation: exit 1, the failure grouped under its check, with a
     expect(run.stdout).toMatch(/POST \/webhooks\s+403\s+0 \/ 0\s+not exercised: pass --forbidden-token\n/);
     expect(run.stdout).toContain('export KAITEN_TOKEN');
     expect(run.stdout).not.toContain('good'); // the token is never printed
-    const curl = /^ {5}reproduce: (curl .*'url=?.*|curl .*http:\/\/hooks.*)$/m.exec(run.stdout)?.[1];
+    const curl = /^ {5}reproduce: (curl .*"url":"xhttps:\/\/a".*)$/m.exec(run.stdout)?.[1];
     expect(curl).toBeDefined();
     // Async: the server runs in this process, so a blocking call would never get its answer.
     const replay = await promisify(execFile)('bash', ['-c', `${curl!} --max-time 10`], { env: { ...process.env, KAITEN_TOKEN: 'good' }, encoding: 'utf8' });
@@ -79,13 +79,14 @@ it('a broken implementation: exit 1, the failure grouped under its check, with a
   }
 }, 90_000);
 
-it('a hang is an error of the run, reported apart from check failures, and the run still ends', async () => {
+it('a target that answers other requests but leaves one without an answer: exit 1, that request under every_request_answered with its curl line', async () => {
   const server = await startWebhookServer({ tokens: ['good'], forbiddenTokens: [], defect: 'hang-on-many-events' });
   try {
     const run = await runBuiltCli(['verify', '--base-url', server.url, '--token', 'good', '--suite', 'jest', '--timeout', '300']);
-    expect(run.code).toBe(2);
-    expect(run.stdout).toMatch(/^ERRORS of the run \(\d+\): requests that got no answer; not check failures$/m);
-    expect(run.stdout).toContain('timeout: no complete answer within 300 ms');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^FAILED every_request_answered \(\d+\): /m);
+    expect(run.stdout).toMatch(/eventNames with 27 items[^\n]*\n(?:[^\n]*\n)*? {5}got: {7}no answer\n {5}wrong: {5}no answer \(timeout: no complete answer within 300 ms\)\n(?:[^\n]*\n)*? {5}reproduce: curl /);
+    expect(run.stdout).not.toMatch(/^ERRORS of the run/m);
   } finally {
     await server.close();
   }
@@ -96,6 +97,7 @@ it.each([
   [['verify', '--base-url', 'ftp://x'], '--base-url must be an http(s) URL'],
   [['verify', '--base-url', 'http://127.0.0.1:1'], 'cannot reach http://127.0.0.1:1: connection refused'],
   [['verify', '--base-url', 'http://127.0.0.1:1', '--suite', 'newman'], '--suite must be one of all, jest, dredd'],
+  [['verify', '--base-url', 'http://127.0.0.1:1', '--exclude-checks', 'nope'], '--exclude-checks: no check named "nope"; the checks are every_request_answered, not_a_server_error,'],
 ])('%j exits 2 with a clear message', async (args, message) => {
   const run = await runBuiltCli(args);
   expect(run.code).toBe(2);

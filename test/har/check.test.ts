@@ -94,6 +94,13 @@ const check = (file: string, ...flags: string[]) => runBuiltCli(['check', file, 
       expect(run.stdout).toMatch(/^FAILED response_schema_conformance \(1\): /m);
       expect(run.stdout).toMatch(/1 entr\(y\/ies\) not judged: a path or method the spec does not document: GET http:\/\/127\.0\.0\.1:\d+\//);
       expect(run.code).toBe(1);
+      // Left out by name, the check that caught it finds nothing, and the report says it was left out.
+      const without = await check(har, '--base-url', app.url, '--exclude-checks', 'response_schema_conformance');
+      expect(without.stdout).toContain('checks left out (--checks, --exclude-checks): response_schema_conformance');
+      expect(without.code).toBe(0);
+      const unknown = await check(har, '--checks', 'no_such_check');
+      expect(unknown.stderr).toMatch(/^kaiten-webhooks: --checks: no check named "no_such_check"; the checks are /);
+      expect(unknown.code).toBe(2);
     } finally {
       await broken.close();
     }

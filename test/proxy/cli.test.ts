@@ -94,12 +94,23 @@ it.each([
   [['--fail-on', 'everything', '--upstream', 'http://127.0.0.1:1'], /--fail-on must be one of request, response, any, none, not "everything"/],
   [['--upstream-ca', '/nonexistent.pem', '--upstream', 'https://127.0.0.1:1'], /--upstream-ca: cannot read \/nonexistent\.pem/],
   [[], /--upstream is required/],
+  [['--checks', 'boundaries', '--upstream', 'http://127.0.0.1:1'], /could not start the proxy: --checks: no check named "boundaries"; the checks are not_a_server_error, /],
 ])('bad input %j: one clear line, exit 2, no stack trace', async (args, message) => {
   const { code, stdout, stderr } = await proxyCli(args).ended;
   expect(`${stdout}${stderr}`).toMatch(message);
   expect(`${stdout}${stderr}`).not.toMatch(/\n\s+at /);
   expect(code).toBe(2);
   expect(existsSync(join(work, 'never'))).toBe(false);
+});
+
+it('--exclude-checks leaves an answer check out, and the report says so', async () => {
+  const run = proxyCli(['--upstream', server.url, '--max-requests', '1', '--exclude-checks', 'unique_ids,plausible_values']);
+  const url = await run.url;
+  await send(url, { headers: AUTH, body: VALID });
+  const { code, stdout } = await run.ended;
+  expect(stdout).toContain('  checks left out (--checks, --exclude-checks): unique_ids, plausible_values');
+  expect(stdout).not.toMatch(/^ {2}passed +unique_ids/m);
+  expect(code).toBe(0);
 });
 
 it('--duration ends the run by itself', async () => {
