@@ -1,11 +1,12 @@
-// The README's recipes as a user runs them: as written (each block marked `<!-- run: NAME -->`),
-// through `npx`, in a project where the packed package is installed from a vendor/ folder.
+// The docs' recipes as a user runs them: as written (each block marked `<!-- run: NAME -->` in
+// README.md or docs/), through `npx`, in a project where the packed package is installed from a
+// vendor/ folder.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startWebhookServer } from './fixtures/servers/webhook-server';
 import { hasChromium, launchChromium } from './support/chromium';
-import { markedBlock } from './support/doc-blocks';
+import { docBlock } from './support/doc-blocks';
 import { installedProject } from './support/installed';
 import { runIn } from './support/project';
 import { serveFolder } from './support/static-site';
@@ -13,13 +14,11 @@ import { serveFolder } from './support/static-site';
 jest.setTimeout(120_000);
 
 let project: string;
-let readme: string;
 let staging: Awaited<ReturnType<typeof startWebhookServer>>;
 const bash = (script: string, env: NodeJS.ProcessEnv = {}) => runIn(project, 'bash', ['-c', script], env);
 
 beforeAll(async () => {
   project = await installedProject();
-  readme = readFileSync(join(project, 'node_modules', 'kaiten-webhooks-harness', 'README.md'), 'utf8');
   staging = await startWebhookServer({ tokens: ['good'], forbiddenTokens: [] });
 }, 900_000);
 afterAll(() => staging?.close());
@@ -42,9 +41,9 @@ describe('the proxy in CI, through npx', () => {
     writeFileSync(join(project, 'package.json'), JSON.stringify({ ...manifest, scripts: { 'test:e2e': 'node e2e.cjs' } }, null, 2));
   });
 
-  it('"-- npm run test:e2e" as written: the suite runs through the proxy, which stops with its report and JUnit, exit 0', async () => {
+  it.each(['proxy-ci', 'readme-proxy-ci'])('"-- npm run test:e2e" as written (%s): the suite runs through the proxy, which stops with its report and JUnit, exit 0', async (block) => {
     rmSync(join(project, 'reports', 'proxy.xml'), { force: true });
-    const run = await bash(markedBlock(readme, 'proxy-ci'), { STAGING_URL: staging.url });
+    const run = await bash(docBlock(block), { STAGING_URL: staging.url });
     expect(run.stdout).toContain('e2e got 201');
     expect(run.stdout).toContain('proxy stopped (the command ended with exit code 0)');
     expect(run.stdout).toMatch(/^proxy: PASSED, 1 request\(s\)/m);
@@ -73,7 +72,7 @@ kill $!; wait $!; echo "wait $? $url"`;
 describe('code generation from the exported spec', () => {
   beforeAll(async () => {
     mkdirSync(join(project, 'src'), { recursive: true });
-    const run = await bash(markedBlock(readme, 'codegen'));
+    const run = await bash(docBlock('codegen'));
     if (run.code !== 0) throw new Error(`codegen failed:\n${run.stderr}`);
   });
 
@@ -92,7 +91,7 @@ describe('code generation from the exported spec', () => {
   }
 
   it('the openapi-fetch client under MSW, as written, gets what its comment says', async () => {
-    const script = markedBlock(readme, 'openapi-fetch');
+    const script = docBlock('openapi-fetch');
     const run = await runClient('client', script);
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe(/\/\/ (.*)$/m.exec(script.split('\n').find((line) => line.startsWith('console.log'))!)![1]);
@@ -100,7 +99,7 @@ describe('code generation from the exported spec', () => {
 
   it('without the fetch option, the client made before server.listen() escapes the handlers (the warning is true)', async () => {
     // To a closed port on this machine instead of the real API: what escapes must not reach the network.
-    const script = markedBlock(readme, 'openapi-fetch').replace(', fetch: (request) => globalThis.fetch(request)', '').replaceAll('https://demo.kaiten.sh', 'http://127.0.0.1:9');
+    const script = docBlock('openapi-fetch').replace(', fetch: (request) => globalThis.fetch(request)', '').replaceAll('https://demo.kaiten.sh', 'http://127.0.0.1:9');
     expect(script).not.toContain('globalThis.fetch');
     const run = await runClient('escaping-client', script);
     expect(run.code).not.toBe(0);
@@ -152,9 +151,9 @@ document.body.dataset.example = EXAMPLES['create-webhook'].request['single-event
   });
 
   it('MSW without a bundler, as written: the vendored msw, the shipped worker, a 201 in the page', async () => {
-    const copied = await bash(markedBlock(readme, 'no-bundler-worker'));
+    const copied = await bash(docBlock('no-bundler-worker'));
     expect(copied.code).toBe(0);
-    writeFileSync(join(project, 'no-bundler.html'), `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>\n${markedBlock(readme, 'no-bundler-page')}</body></html>`);
+    writeFileSync(join(project, 'no-bundler.html'), `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>\n${docBlock('no-bundler-page')}</body></html>`);
     const site = await serveFolder(project);
     const page = await browser.newPage();
     const errors: string[] = [];
@@ -162,7 +161,7 @@ document.body.dataset.example = EXAMPLES['create-webhook'].request['single-event
     page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
     try {
       await page.goto(`${site.url}/no-bundler.html`);
-      const promised = /\/\/ (.*)$/m.exec(markedBlock(readme, 'no-bundler-page').split('\n').find((line) => line.includes('document.body.append'))!)![1]!;
+      const promised = /\/\/ (.*)$/m.exec(docBlock('no-bundler-page').split('\n').find((line) => line.includes('document.body.append'))!)![1]!;
       await page.waitForFunction(`document.body.textContent.includes(${JSON.stringify(promised)})`, undefined, { timeout: 20_000 }).catch((error: Error) => {
         throw new Error(`${error.message}\n${errors.join('\n')}`);
       });

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useOkServer } from './support/ok-server';
+import { docBlock } from './support/doc-blocks';
 import { installedProject } from './support/installed';
 import { listing, runIn, spawnListening, type MockProcess } from './support/project';
 
@@ -111,11 +112,9 @@ export async function main(): Promise<number> {
   expect(tsc.code).toBe(0);
 }, 120_000);
 
-describe('the MSW handlers, installed with msw 2.10.5 (the oldest msw the README names)', () => {
-  it("the README's Node script runs as written and prints what its comments say", async () => {
-    const readme = readFileSync(join(project, 'node_modules', 'kaiten-webhooks-harness', 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('### In Node tests'));
-    const script = /```js\n([\s\S]*?)```/.exec(section)![1]!;
+describe('the MSW handlers, installed with msw 2.10.5 (the oldest msw docs/msw.md names)', () => {
+  it("docs/msw.md's Node script runs as written and prints what its comments say", async () => {
+    const script = docBlock('msw-node');
     writeFileSync(join(project, 'msw-node.mjs'), script);
     const run = await runIn(project, process.execPath, ['msw-node.mjs']);
     expect(run.stderr).toBe('');

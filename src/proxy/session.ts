@@ -52,7 +52,7 @@ export interface SessionTally {
 export const RUN_WIDE_LIMIT = 50_000;
 
 /** Requests for something the spec does not have: the first check of the consumer's side. */
-const OPERATION_DOCUMENTED = { name: 'operation_documented', description: 'the request is for an operation the spec documents (method and path)' };
+export const OPERATION_DOCUMENTED = { name: 'operation_documented', description: 'the request is for an operation the spec documents (method and path)' };
 
 /** The answer checks that judge traffic: not the ones that judge verify's designed cases. */
 const TRAFFIC_CHECKS: readonly Check[] = CHECKS.filter((check) => check.designedCases !== true);
