@@ -7,13 +7,28 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', '*.js', 'test/support/*.js', 'spectral-functions/*.js', 'src/mock/control/page/*.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: [
+            '*.mjs',
+            '*.js',
+            'test/support/*.js',
+            'spectral-functions/*.js',
+            'src/mock/control/page/*.js',
+            'scripts/*.mjs',
+          ],
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
   },
   {
     rules: {
       // `_name` marks a value left out on purpose, e.g. dropping a field by destructuring.
-      '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { varsIgnorePattern: '^_', argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -24,6 +39,15 @@ export default tseslint.config(
   {
     // The control page runs in the browser.
     files: ['src/mock/control/page/*.js', 'scripts/*.mjs'],
-    languageOptions: { globals: { document: 'readonly', fetch: 'readonly', location: 'readonly', EventSource: 'readonly', URLSearchParams: 'readonly', navigator: 'readonly' } },
+    languageOptions: {
+      globals: {
+        document: 'readonly',
+        fetch: 'readonly',
+        location: 'readonly',
+        EventSource: 'readonly',
+        URLSearchParams: 'readonly',
+        navigator: 'readonly',
+      },
+    },
   },
 );

@@ -7,8 +7,14 @@ const ESM_ONLY = '(rettime|until-async|@open-draft/deferred-promise)';
 const shared = {
   testEnvironment: 'node',
   transform: {
-    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
-    [`/node_modules/${ESM_ONLY}/.+\\.m?js$`]: ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+    '^.+\\.ts$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
+    [`/node_modules/${ESM_ONLY}/.+\\.m?js$`]: [
+      '@swc/jest',
+      { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
   },
   transformIgnorePatterns: [`/node_modules/(?!${ESM_ONLY}/)`],
 } satisfies Config;
@@ -34,7 +40,12 @@ const config: Config = {
     // Pure functions, with their tests beside the code: seconds.
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/contracts/**/*.test.ts'] },
     // In-process servers on 127.0.0.1, port 0; the contract suite against the mock (*.contract.ts).
-    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/contracts/**/*.contract.ts'], testPathIgnorePatterns: ['/node_modules/', ...E2E.map(toPattern)] },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/contracts/**/*.contract.ts'],
+      testPathIgnorePatterns: ['/node_modules/', ...E2E.map(toPattern)],
+    },
     { ...shared, displayName: 'e2e', testMatch: E2E },
   ],
 };

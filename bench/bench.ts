@@ -48,7 +48,11 @@ async function startups(): Promise<{ specLoadToListeningMs: number[]; processSta
     const spawned = performance.now();
     const target = await startTarget(OURS(), 'keep');
     try {
-      await fetch(`${target.url}/webhooks`, { method: 'POST', headers: { authorization: 'Bearer bench-token', 'content-type': 'application/json' }, body: VALID }).then((answer) => answer.arrayBuffer());
+      await fetch(`${target.url}/webhooks`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer bench-token', 'content-type': 'application/json' },
+        body: VALID,
+      }).then((answer) => answer.arrayBuffer());
       measured.processStartToFirstAnswerMs.push(Math.round(performance.now() - spawned));
       measured.specLoadToListeningMs.push(target.readyMs ?? NaN);
     } finally {
@@ -59,7 +63,16 @@ async function startups(): Promise<{ specLoadToListeningMs: number[]; processSta
 }
 
 /** Resident memory after a warm-up, then after each half of the requests: a bounded journal keeps the second half flat. */
-async function memoryGrowth(command: TargetCommand): Promise<{ beforeMb: number; halfwayMb: number; afterMb: number; growthMb: number; secondHalfMb: number; requests: number }> {
+async function memoryGrowth(
+  command: TargetCommand,
+): Promise<{
+  beforeMb: number;
+  halfwayMb: number;
+  afterMb: number;
+  growthMb: number;
+  secondHalfMb: number;
+  requests: number;
+}> {
   const target = await startTarget(command);
   try {
     await load(target.url, VALID, { amount: 5_000 });
@@ -68,7 +81,14 @@ async function memoryGrowth(command: TargetCommand): Promise<{ beforeMb: number;
     const halfwayMb = residentMb(target.process.pid!);
     await load(target.url, VALID, { amount: MEMORY_REQUESTS / 2 });
     const afterMb = residentMb(target.process.pid!);
-    return { beforeMb, halfwayMb, afterMb, growthMb: afterMb - beforeMb, secondHalfMb: afterMb - halfwayMb, requests: MEMORY_REQUESTS };
+    return {
+      beforeMb,
+      halfwayMb,
+      afterMb,
+      growthMb: afterMb - beforeMb,
+      secondHalfMb: afterMb - halfwayMb,
+      requests: MEMORY_REQUESTS,
+    };
   } finally {
     await stopTarget(target);
   }
@@ -86,7 +106,9 @@ async function main(): Promise<void> {
       for (const run of round % 2 === 1 ? RUNS : [...RUNS].reverse()) {
         const result = await measure(started.get(run.command)!, run.body, DURATION);
         results[run.name] = result;
-        process.stdout.write(`round ${round}: ${run.name}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms, ${result.cpuUsPerRequest.toFixed(0)} us CPU a request\n`);
+        process.stdout.write(
+          `round ${round}: ${run.name}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms, ${result.cpuUsPerRequest.toFixed(0)} us CPU a request\n`,
+        );
       }
       rounds.push(results);
     }
@@ -96,8 +118,23 @@ async function main(): Promise<void> {
     const gc = await gcCost(OURS(...quiet), OURS('--journal-size', '0', ...quiet));
     const proxy = await proxyCost();
     const pipeline = await pipelineCost();
-    const memory = { ...(await memoryGrowth(OURS())), journalOff: await memoryGrowth(OURS('--journal-size', '0')), liveHeapMb: await heapGrowth(MEMORY_REQUESTS) };
-    const report = { machine: { cores: cpus().length, node: process.version }, durationSeconds: DURATION, warmUpSeconds: WARM_UP_SECONDS, connections: CONNECTIONS, rounds, startup, gc, proxy, pipeline, memory };
+    const memory = {
+      ...(await memoryGrowth(OURS())),
+      journalOff: await memoryGrowth(OURS('--journal-size', '0')),
+      liveHeapMb: await heapGrowth(MEMORY_REQUESTS),
+    };
+    const report = {
+      machine: { cores: cpus().length, node: process.version },
+      durationSeconds: DURATION,
+      warmUpSeconds: WARM_UP_SECONDS,
+      connections: CONNECTIONS,
+      rounds,
+      startup,
+      gc,
+      proxy,
+      pipeline,
+      memory,
+    };
     mkdirSync(join(PACKAGE_ROOT, 'reports'), { recursive: true });
     const file = join(PACKAGE_ROOT, 'reports', 'bench.json');
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);

@@ -11,7 +11,9 @@ const SECONDS = 5;
 
 /** Milliseconds of garbage collection a --trace-gc log reports, in total. */
 export function gcMsOf(log: string): number {
-  return [...log.matchAll(/(?:Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Sweep)[^,\n]*, ([\d.]+) \/ ([\d.]+) ms/g)].reduce((sum, [, pause]) => sum + Number(pause), 0);
+  return [
+    ...log.matchAll(/(?:Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Sweep)[^,\n]*, ([\d.]+) \/ ([\d.]+) ms/g),
+  ].reduce((sum, [, pause]) => sum + Number(pause), 0);
 }
 
 async function gcUsPerRequest(command: TargetCommand): Promise<number> {
@@ -31,7 +33,16 @@ async function gcUsPerRequest(command: TargetCommand): Promise<number> {
 export async function gcCost(on: TargetCommand, off: TargetCommand): Promise<{ on: number[]; off: number[] }> {
   const measured = { on: [] as number[], off: [] as number[] };
   for (let pair = 0; pair < PAIRS; pair++) {
-    const order = pair % 2 === 0 ? ([['on', on], ['off', off]] as const) : ([['off', off], ['on', on]] as const);
+    const order =
+      pair % 2 === 0
+        ? ([
+            ['on', on],
+            ['off', off],
+          ] as const)
+        : ([
+            ['off', off],
+            ['on', on],
+          ] as const);
     for (const [side, command] of order) measured[side].push(await gcUsPerRequest(command));
   }
   return measured;

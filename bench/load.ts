@@ -2,7 +2,10 @@
 import autocannon from 'autocannon';
 
 export const CONNECTIONS = 50;
-export const VALID = JSON.stringify({ url: 'https://hooks.example.com/kaiten', eventNames: ['CUSTOMER_CREATION', 'RELEASE_CREATION'] });
+export const VALID = JSON.stringify({
+  url: 'https://hooks.example.com/kaiten',
+  eventNames: ['CUSTOMER_CREATION', 'RELEASE_CREATION'],
+});
 export const INVALID = JSON.stringify({ url: 'http://hooks.example.com/kaiten', eventNames: [] });
 
 export interface Load {
@@ -31,8 +34,16 @@ export function load(url: string, body: string, limit: { seconds: number } | { a
         body,
       },
       (error, result) => {
-        if (error !== null && error !== undefined) return reject(error instanceof Error ? error : new Error(String(error)));
-        resolve({ requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx, total: result.requests.total });
+        if (error !== null && error !== undefined)
+          return reject(error instanceof Error ? error : new Error(String(error)));
+        resolve({
+          requestsPerSecond: result.requests.average,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          errors: result.errors + result.timeouts,
+          non2xx: result.non2xx,
+          total: result.requests.total,
+        });
       },
     );
   });

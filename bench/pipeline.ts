@@ -11,8 +11,16 @@ const ROUNDS = 5;
 const PER_ROUND = 10_000;
 
 export async function pipelineCost(): Promise<Record<'valid' | 'invalid', { min: number; median: number }>> {
-  const pipeline = createPipeline(await loadSpec(DEFAULT_SPEC), { auth: { tokens: new Set(), forbiddenTokens: new Set() } });
-  const requestOf = (body: string): MockRequest => ({ method: 'POST', path: '/webhooks', query: {}, headers: { authorization: 'Bearer bench', 'content-type': 'application/json', host: 'bench' }, body: Buffer.from(body) });
+  const pipeline = createPipeline(await loadSpec(DEFAULT_SPEC), {
+    auth: { tokens: new Set(), forbiddenTokens: new Set() },
+  });
+  const requestOf = (body: string): MockRequest => ({
+    method: 'POST',
+    path: '/webhooks',
+    query: {},
+    headers: { authorization: 'Bearer bench', 'content-type': 'application/json', host: 'bench' },
+    body: Buffer.from(body),
+  });
   const cost = (body: string) => {
     for (let i = 0; i < PER_ROUND / 2; i++) pipeline(requestOf(body)); // warm-up
     const rounds = Array.from({ length: ROUNDS }, () => {
@@ -27,5 +35,9 @@ export async function pipelineCost(): Promise<Record<'valid' | 'invalid', { min:
 }
 
 if (require.main === module) {
-  void pipelineCost().then((cost) => process.stdout.write(`pipeline CPU per request, us (min / median): valid ${cost.valid.min.toFixed(1)} / ${cost.valid.median.toFixed(1)}, invalid ${cost.invalid.min.toFixed(1)} / ${cost.invalid.median.toFixed(1)}\n`));
+  void pipelineCost().then((cost) =>
+    process.stdout.write(
+      `pipeline CPU per request, us (min / median): valid ${cost.valid.min.toFixed(1)} / ${cost.valid.median.toFixed(1)}, invalid ${cost.invalid.min.toFixed(1)} / ${cost.invalid.median.toFixed(1)}\n`,
+    ),
+  );
 }

@@ -8,8 +8,10 @@ import { fixed, range, spread, verdict } from './spread';
 const label = (text: string) => text.padEnd(34);
 
 export function proxyLines(proxy: ProxyCost): string[] {
-  const perRound = (over: Load[], under: Load[]) => spread(over.map((load, i) => load.requestsPerSecond / under[i]!.requestsPerSecond));
-  const added = (over: Load[], under: Load[], at: 'p50' | 'p99') => spread(over.map((load, i) => load[at] - under[i]![at]));
+  const perRound = (over: Load[], under: Load[]) =>
+    spread(over.map((load, i) => load.requestsPerSecond / under[i]!.requestsPerSecond));
+  const added = (over: Load[], under: Load[], at: 'p50' | 'p99') =>
+    spread(over.map((load, i) => load[at] - under[i]![at]));
   const cpu = (side: keyof ProxyCost) => fixed(spread(proxy[side].map((m) => m.cpuUsPerRequest)).median);
   const share = perRound(proxy.through, proxy.bare);
   const addedP50 = added(proxy.through, proxy.bare, 'p50');

@@ -12,8 +12,16 @@ import { PROXY, startTarget, stopTarget, type TargetCommand } from './targets';
 const ROUNDS = 4;
 const SECONDS = 5;
 
-const UPSTREAM: TargetCommand = { name: 'conformant node:http upstream', args: (port) => [join(__dirname, 'bare-server.js'), String(port), 'conformant'] };
-const forwarder = (file: string) => (upstream: string): TargetCommand => ({ name: file, args: (port) => [join(__dirname, file), String(port), upstream] });
+const UPSTREAM: TargetCommand = {
+  name: 'conformant node:http upstream',
+  args: (port) => [join(__dirname, 'bare-server.js'), String(port), 'conformant'],
+};
+const forwarder =
+  (file: string) =>
+  (upstream: string): TargetCommand => ({
+    name: file,
+    args: (port) => [join(__dirname, file), String(port), upstream],
+  });
 
 /** Each side's loads, with the CPU its own process spent (the upstream's, for direct). */
 export interface ProxyCost {

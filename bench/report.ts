@@ -49,7 +49,9 @@ export function formatReport(report: BenchReport): string {
   const startLoad = spread(report.startup.specLoadToListeningMs);
   const firstAnswer = spread(report.startup.processStartToFirstAnswerMs);
   // What keeping 1,000 entries adds to the collector's work, as a share of all the work a request takes.
-  const journalShare = (spread(report.gc.on).median - spread(report.gc.off).median) / spread(report.rounds.map((round) => round[OURS]!.cpuUsPerRequest)).median;
+  const journalShare =
+    (spread(report.gc.on).median - spread(report.gc.off).median) /
+    spread(report.rounds.map((round) => round[OURS]!.cpuUsPerRequest)).median;
   const lines = [
     '',
     `${report.machine.cores} cores, Node ${report.machine.node}, ${report.connections} connections, ${report.warmUpSeconds} s warm-up each, ${report.rounds.length} interleaved rounds of ${report.durationSeconds} s; min / median / max of the rounds`,

@@ -14,6 +14,6 @@ export function spread(values: number[]): Spread {
 }
 
 export const fixed = (value: number, digits = 0) => value.toFixed(digits);
-export const range = (s: Spread, digits = 0) => `${fixed(s.min, digits)} / ${fixed(s.median, digits)} / ${fixed(s.max, digits)}`;
+export const range = (s: Spread, digits = 0) =>
+  `${fixed(s.min, digits)} / ${fixed(s.median, digits)} / ${fixed(s.max, digits)}`;
 export const verdict = (met: boolean) => (met ? 'met' : 'NOT MET');
-

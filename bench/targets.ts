@@ -72,7 +72,11 @@ export async function startTarget(command: TargetCommand, output: 'discard' | 'k
   const log = folder === undefined ? '/dev/null' : join(folder, 'output.log');
   const fd = openSync(log, 'w');
   const started = performance.now();
-  const child = spawn(process.execPath, [...(command.nodeFlags ?? []), ...command.args(port)], { cwd: PACKAGE_ROOT, env: { ...process.env, ...command.env }, stdio: ['ignore', fd, fd] });
+  const child = spawn(process.execPath, [...(command.nodeFlags ?? []), ...command.args(port)], {
+    cwd: PACKAGE_ROOT,
+    env: { ...process.env, ...command.env },
+    stdio: ['ignore', fd, fd],
+  });
   closeSync(fd);
   let exited: number | null | undefined;
   child.once('exit', (code) => (exited = code));
@@ -80,7 +84,8 @@ export async function startTarget(command: TargetCommand, output: 'discard' | 'k
   try {
     while (!(await accepts(port))) {
       if (exited !== undefined) throw new Error(`${command.name} exited with ${exited}${shown()}`);
-      if (performance.now() - started > START_LIMIT_MS) throw new Error(`${command.name} did not start in ${START_LIMIT_MS / 1000} s${shown()}`);
+      if (performance.now() - started > START_LIMIT_MS)
+        throw new Error(`${command.name} did not start in ${START_LIMIT_MS / 1000} s${shown()}`);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
     const spawnToListenMs = performance.now() - started;
@@ -90,7 +95,14 @@ export async function startTarget(command: TargetCommand, output: 'discard' | 'k
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       ready = /ready in (\d+) ms/.exec(head(log))?.[1];
     }
-    return { name: command.name, url: `http://127.0.0.1:${port}`, process: child, spawnToListenMs, ...(folder === undefined ? {} : { folder }), ...(ready === undefined ? {} : { readyMs: Number(ready) }) };
+    return {
+      name: command.name,
+      url: `http://127.0.0.1:${port}`,
+      process: child,
+      spawnToListenMs,
+      ...(folder === undefined ? {} : { folder }),
+      ...(ready === undefined ? {} : { readyMs: Number(ready) }),
+    };
   } catch (error) {
     child.kill('SIGKILL');
     if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
@@ -133,7 +145,15 @@ export const OURS = (...flags: string[]): TargetCommand => ({
 
 export const PRISM: TargetCommand = {
   name: 'prism mock',
-  args: (port) => [join(PACKAGE_ROOT, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js'), 'mock', '-h', '127.0.0.1', '-p', String(port), SPEC],
+  args: (port) => [
+    join(PACKAGE_ROOT, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js'),
+    'mock',
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    SPEC,
+  ],
   env: { SCARF_ANALYTICS: 'false' },
 };
 
@@ -145,5 +165,12 @@ export const BARE: TargetCommand = {
 /** The validating proxy in front of an upstream. */
 export const PROXY = (upstream: string): TargetCommand => ({
   name: 'kaiten-webhooks proxy',
-  args: (port) => [join(PACKAGE_ROOT, 'dist', 'src', 'cli.js'), 'proxy', '--upstream', upstream, '--port', String(port)],
+  args: (port) => [
+    join(PACKAGE_ROOT, 'dist', 'src', 'cli.js'),
+    'proxy',
+    '--upstream',
+    upstream,
+    '--port',
+    String(port),
+  ],
 });

@@ -84,12 +84,14 @@ export function documentedCodes(operation: Operation): string[] {
  * for valid data. No domain knowledge: only what the status codes mean. Every answer of a run
  * asks this: worked out once per operation and expectation.
  */
-export const expectedStatuses: (operation: Operation, expectation: Expectation) => readonly number[] = rememberedPer((operation: Operation, expectation: Expectation) =>
-  Object.freeze(statusesFor(operation, expectation)),
+export const expectedStatuses: (operation: Operation, expectation: Expectation) => readonly number[] = rememberedPer(
+  (operation: Operation, expectation: Expectation) => Object.freeze(statusesFor(operation, expectation)),
 );
 
 function statusesFor(operation: Operation, expectation: Expectation): number[] {
-  const documented = documentedCodes(operation).filter((code) => /^\d{3}$/.test(code)).map(Number);
+  const documented = documentedCodes(operation)
+    .filter((code) => /^\d{3}$/.test(code))
+    .map(Number);
   const first = (...preferred: number[]) => {
     const found = preferred.find((status) => documented.includes(status));
     return found === undefined ? [] : [found];

@@ -17,7 +17,10 @@ const FLAGS = { token: '--token', forbiddenToken: '--forbidden-token' } as const
  * A flag (or the `verify()` option) wins over the variable, so CI can keep secrets out of the
  * command line, where process lists and logs show them. An empty variable counts as unset.
  */
-export function credentialsFrom(given: { token?: string; forbiddenToken?: string }, env: NodeJS.ProcessEnv): Credentials {
+export function credentialsFrom(
+  given: { token?: string; forbiddenToken?: string },
+  env: NodeJS.ProcessEnv,
+): Credentials {
   const credentials: Credentials = { note: '' };
   const sources: string[] = [];
   for (const key of ['token', 'forbiddenToken'] as const) {
@@ -27,7 +30,12 @@ export function credentialsFrom(given: { token?: string; forbiddenToken?: string
     if (value !== undefined) credentials[key] = value;
     if (given[key] !== undefined) sources.push(`${what} from ${FLAGS[key]}`);
     else if (value !== undefined) sources.push(`${what} from $${TOKEN_VARIABLES[key]}`);
-    else sources.push(key === 'token' ? `token: the default "${DEFAULT_TOKEN}" (no --token, no $KAITEN_TOKEN)` : 'no forbidden token (403 is not exercised)');
+    else
+      sources.push(
+        key === 'token'
+          ? `token: the default "${DEFAULT_TOKEN}" (no --token, no $KAITEN_TOKEN)`
+          : 'no forbidden token (403 is not exercised)',
+      );
   }
   credentials.note = `credentials: ${sources.join(', ')}`;
   return credentials;

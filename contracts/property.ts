@@ -25,7 +25,14 @@ export interface PropertyOutcome {
  * while they still fail; the report gets the passing runs and the minimal failing body, titled
  * with the number of shrinking steps. Bounded by `timeLimitMs`.
  */
-export async function runProperty(plan: PropertyPlan, runs: number, seed: number, target: Target, context: CheckContext, timeLimitMs: number): Promise<PropertyOutcome> {
+export async function runProperty(
+  plan: PropertyPlan,
+  runs: number,
+  seed: number,
+  target: Target,
+  context: CheckContext,
+  timeLimitMs: number,
+): Promise<PropertyOutcome> {
   if (runs === 0) return { exchanges: [], errors: [] };
   const passing: Exchange[] = [];
   let failing: Exchange | RunError | undefined;
@@ -41,9 +48,16 @@ export async function runProperty(plan: PropertyPlan, runs: number, seed: number
     }
     return ok;
   });
-  const details = await fc.check(property, { seed, numRuns: runs, interruptAfterTimeLimit: timeLimitMs, markInterruptAsFailure: false });
+  const details = await fc.check(property, {
+    seed,
+    numRuns: runs,
+    interruptAfterTimeLimit: timeLimitMs,
+    markInterruptAsFailure: false,
+  });
   if (failing === undefined) return { exchanges: passing, errors: [] };
   const title = `property-based valid body, shrunk in ${details.numShrinks} step(s) to the smallest that fails (replay: --seed ${seed})`;
   const minimal = { ...failing, case: { ...failing.case, id: `${failing.case.id}-minimal`, title } };
-  return isRunError(minimal) ? { exchanges: passing, errors: [minimal] } : { exchanges: [...passing, minimal], errors: [] };
+  return isRunError(minimal)
+    ? { exchanges: passing, errors: [minimal] }
+    : { exchanges: [...passing, minimal], errors: [] };
 }

@@ -9,8 +9,12 @@ export function reachable(baseUrl: string, timeoutMs: number): Promise<string | 
       response.resume();
       resolve(undefined);
     });
-    probe.on('timeout', () => probe.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })));
-    probe.on('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED' ? 'connection refused' : error.message));
+    probe.on('timeout', () =>
+      probe.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })),
+    );
+    probe.on('error', (error: NodeJS.ErrnoException) =>
+      resolve(error.code === 'ECONNREFUSED' ? 'connection refused' : error.message),
+    );
     probe.end();
   });
 }

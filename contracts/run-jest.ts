@@ -21,7 +21,8 @@ export const CONTRACT_SUITE = join(CONTRACTS_DIR, 'api.contract.js');
  * suite reads its settings from the environment and writes its report to a file we read back.
  */
 export async function runJestSuite(settings: VerifySettings): Promise<Report> {
-  if (!existsSync(CONTRACT_SUITE)) throw new SuiteError(`no compiled contract suite at ${CONTRACT_SUITE}: run npm run build`);
+  if (!existsSync(CONTRACT_SUITE))
+    throw new SuiteError(`no compiled contract suite at ${CONTRACT_SUITE}: run npm run build`);
   return withTempFolder('kaiten-verify-', async (folder) => {
     const reportFile = join(folder, 'report.json');
     const saved = { settings: process.env.KAITEN_VERIFY_SETTINGS, report: process.env.KAITEN_VERIFY_REPORT };
@@ -60,12 +61,18 @@ export async function runJestSuite(settings: VerifySettings): Promise<Report> {
       const { runCLI } = require('jest') as typeof import('jest');
       const { results } = await runCLI(argv, [CONTRACTS_DIR]);
       if (!existsSync(reportFile)) {
-        const why = results.testResults.map((result) => result.failureMessage ?? result.testExecError?.message).filter(Boolean).join('\n');
+        const why = results.testResults
+          .map((result) => result.failureMessage ?? result.testExecError?.message)
+          .filter(Boolean)
+          .join('\n');
         throw new SuiteError(`the Jest contract suite did not run: ${why || 'Jest found no suite to run'}`);
       }
       return JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
     } finally {
-      for (const [name, value] of [['KAITEN_VERIFY_SETTINGS', saved.settings], ['KAITEN_VERIFY_REPORT', saved.report]] as const) {
+      for (const [name, value] of [
+        ['KAITEN_VERIFY_SETTINGS', saved.settings],
+        ['KAITEN_VERIFY_REPORT', saved.report],
+      ] as const) {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }

@@ -63,7 +63,13 @@ export function targetOf(settings: VerifySettings): Target {
 }
 
 /** Sends every case, `concurrency` at a time, and stops starting new ones at the deadline. */
-async function sendAll(cases: Case[], target: Target, concurrency: number, deadline: number, progress: Progress): Promise<(Exchange | RunError)[]> {
+async function sendAll(
+  cases: Case[],
+  target: Target,
+  concurrency: number,
+  deadline: number,
+  progress: Progress,
+): Promise<(Exchange | RunError)[]> {
   const results: (Exchange | RunError)[] = new Array<Exchange | RunError>(cases.length);
   let next = 0;
   let sent = 0;
@@ -72,7 +78,12 @@ async function sendAll(cases: Case[], target: Target, concurrency: number, deadl
       const index = next++;
       const testCase = cases[index]!;
       if (Date.now() > deadline) {
-        results[index] = { case: testCase, request: { method: '', url: '', headers: {} }, kind: 'not sent', message: 'the run reached its overall time limit' };
+        results[index] = {
+          case: testCase,
+          request: { method: '', url: '', headers: {} },
+          kind: 'not sent',
+          message: 'the run reached its overall time limit',
+        };
         continue;
       }
       results[index] = await sendCase(testCase, target);
@@ -94,7 +105,11 @@ export async function runContract(settings: VerifySettings): Promise<RunResult> 
   const validate = createValidator();
   const context = { document, validate, clockSkewMs: settings.clockSkewMs, checks: selectChecks(CHECKS, settings) };
   const target = targetOf(settings);
-  const cases = buildCases(document, { seed: settings.seed, hasForbiddenToken: settings.forbiddenToken !== undefined }, validate);
+  const cases = buildCases(
+    document,
+    { seed: settings.seed, hasForbiddenToken: settings.forbiddenToken !== undefined },
+    validate,
+  );
   const progress = progressOn(process.stderr, settings.progress === true);
   const results = await sendAll(cases, target, settings.concurrency, started + settings.overallMs, progress);
   const exchanges = results.filter((r): r is Exchange => !isRunError(r));
@@ -103,7 +118,14 @@ export async function runContract(settings: VerifySettings): Promise<RunResult> 
   if (setupProblem(exchanges, settings.token) === undefined) {
     progress.update(`contract (jest): ${cases.length}/${cases.length} cases sent; property-based bodies…`, true);
     for (const plan of propertyPlans(document)) {
-      const found = await runProperty(plan, settings.randomBodies, settings.seed, target, context, Math.max(0, started + settings.overallMs - Date.now()));
+      const found = await runProperty(
+        plan,
+        settings.randomBodies,
+        settings.seed,
+        target,
+        context,
+        Math.max(0, started + settings.overallMs - Date.now()),
+      );
       exchanges.push(...found.exchanges);
       errors.push(...found.errors);
       cases.push(...[...found.exchanges, ...found.errors].map((result) => result.case));
@@ -116,9 +138,20 @@ export async function runContract(settings: VerifySettings): Promise<RunResult> 
 /** What a suite's run amounts to: the checks applied, coverage, and any setup mistake. */
 export function resultOf(
   settings: VerifySettings,
-  run: { cases: Case[]; planned: Case[]; exchanges: Exchange[]; errors: RunError[]; context: CheckContext; started: number },
+  run: {
+    cases: Case[];
+    planned: Case[];
+    exchanges: Exchange[];
+    errors: RunError[];
+    context: CheckContext;
+    started: number;
+  },
 ): RunResult {
-  const { failures, judged } = applyChecks(run.exchanges, { ...run.context, unanswered: run.errors, checks: selectChecks(CHECKS, settings) });
+  const { failures, judged } = applyChecks(run.exchanges, {
+    ...run.context,
+    unanswered: run.errors,
+    checks: selectChecks(CHECKS, settings),
+  });
   const setup = setupProblem(run.exchanges, settings.token);
   // A request left unanswered by a target that answers others is a failure, no longer an error of the run.
   const errors = run.exchanges.length === 0 ? run.errors : run.errors.filter((error) => !isUnanswered(error));
@@ -129,7 +162,13 @@ export function resultOf(
     errors,
     failures,
     judged,
-    coverage: coverageOf(listOperations(run.context.document), run.planned, run.cases, run.exchanges, settings.forbiddenToken !== undefined),
+    coverage: coverageOf(
+      listOperations(run.context.document),
+      run.planned,
+      run.cases,
+      run.exchanges,
+      settings.forbiddenToken !== undefined,
+    ),
     ...(setup === undefined ? {} : { setupProblem: setup }),
     durationMs: Date.now() - run.started,
   };

@@ -72,14 +72,23 @@ function credentialsFor(testCase: Case, target: Target): { headers: Record<strin
   const { scheme, form = {} } = testCase;
   if (token === undefined || scheme === undefined) return { headers: {}, query: '' };
   const key = form.noToken === true ? '' : token;
-  if (scheme.type === 'apiKey' && scheme.in === 'query') return { headers: {}, query: `${encodeURIComponent(scheme.name!)}=${encodeURIComponent(key)}` };
-  if (scheme.type === 'apiKey' && scheme.in === 'header') return { headers: { [scheme.name!.toLowerCase()]: key }, query: '' };
+  if (scheme.type === 'apiKey' && scheme.in === 'query')
+    return { headers: {}, query: `${encodeURIComponent(scheme.name!)}=${encodeURIComponent(key)}` };
+  if (scheme.type === 'apiKey' && scheme.in === 'header')
+    return { headers: { [scheme.name!.toLowerCase()]: key }, query: '' };
   if (scheme.type === 'apiKey') return { headers: { cookie: `${scheme.name}=${key}` }, query: '' };
-  const credential = form.noToken === true ? '' : scheme.scheme === 'basic' ? Buffer.from(`verify:${token}`).toString('base64') : token;
-  return { headers: { authorization: `${form.scheme ?? schemeWord(scheme)}${form.gap ?? ' '}${credential}${form.after ?? ''}` }, query: '' };
+  const credential =
+    form.noToken === true ? '' : scheme.scheme === 'basic' ? Buffer.from(`verify:${token}`).toString('base64') : token;
+  return {
+    headers: {
+      authorization: `${form.scheme ?? schemeWord(scheme)}${form.gap ?? ' '}${credential}${form.after ?? ''}`,
+    },
+    query: '',
+  };
 }
 
-const parametersOf = (testCase: Case) => (testCase.operation.definition.parameters ?? []) as OpenAPIV3_1.ParameterObject[];
+const parametersOf = (testCase: Case) =>
+  (testCase.operation.definition.parameters ?? []) as OpenAPIV3_1.ParameterObject[];
 
 /** The operation path with each path parameter filled from its example or schema. */
 function fillPath(testCase: Case): string {
@@ -95,7 +104,10 @@ function requiredParameters(testCase: Case, place: string): [string, string][] {
     .filter((parameter) => parameter.in === place && parameter.required === true)
     .flatMap((parameter) => {
       const value = parameterValue(parameter);
-      return (Array.isArray(value) ? value : [value]).map((item): [string, string] => [parameter.name, typeof item === 'object' ? JSON.stringify(item) : String(item)]);
+      return (Array.isArray(value) ? value : [value]).map((item): [string, string] => [
+        parameter.name,
+        typeof item === 'object' ? JSON.stringify(item) : String(item),
+      ]);
     });
 }
 
@@ -111,14 +123,36 @@ export function requestFor(testCase: Case, target: Target): SentRequest {
     ...credentials.headers,
   };
   for (const name of testCase.omitHeaders ?? []) delete headers[name];
-  const named = testCase.titleCaseHeaders === true ? Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.replace(/(^|-)([a-z])/g, (_m, dash: string, letter: string) => dash + letter.toUpperCase()), value])) : headers;
-  const query = [...requiredParameters(testCase, 'query').map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`), ...(credentials.query === '' ? [] : [credentials.query])].join('&');
+  const named =
+    testCase.titleCaseHeaders === true
+      ? Object.fromEntries(
+          Object.entries(headers).map(([name, value]) => [
+            name.replace(/(^|-)([a-z])/g, (_m, dash: string, letter: string) => dash + letter.toUpperCase()),
+            value,
+          ]),
+        )
+      : headers;
+  const query = [
+    ...requiredParameters(testCase, 'query').map(
+      ([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`,
+    ),
+    ...(credentials.query === '' ? [] : [credentials.query]),
+  ].join('&');
   const url = `${target.baseUrl.replace(/\/+$/, '')}${fillPath(testCase)}${query === '' ? '' : `?${query}`}`;
-  return { method: testCase.operation.method.toUpperCase(), url, headers: named, ...(body === undefined ? {} : { body }) };
+  return {
+    method: testCase.operation.method.toUpperCase(),
+    url,
+    headers: named,
+    ...(body === undefined ? {} : { body }),
+  };
 }
 
 function flatten(headers: IncomingHttpHeaders): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]])));
+  return Object.fromEntries(
+    Object.entries(headers).flatMap(([name, value]) =>
+      value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]],
+    ),
+  );
 }
 
 /** The body parsed, when its Content-Type says JSON and it parses; undefined otherwise. */
@@ -154,7 +188,9 @@ export function sendCase(testCase: Case, target: Target): Promise<Exchange | Run
       return;
     }
     const timer = setTimeout(() => {
-      outgoing.destroy(Object.assign(new Error(`no complete answer within ${target.timeoutMs} ms`), { code: 'ETIMEDOUT' }));
+      outgoing.destroy(
+        Object.assign(new Error(`no complete answer within ${target.timeoutMs} ms`), { code: 'ETIMEDOUT' }),
+      );
     }, target.timeoutMs);
     outgoing.on('response', (incoming) => {
       const chunks: Buffer[] = [];
@@ -167,7 +203,13 @@ export function sendCase(testCase: Case, target: Target): Promise<Exchange | Run
         clearTimeout(timer);
         const headers = flatten(incoming.headers);
         const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ case: testCase, request, response: { status: incoming.statusCode ?? 0, headers, text, json: parseJson(text, headers['content-type']) }, sentAt, ms: performance.now() - started });
+        resolve({
+          case: testCase,
+          request,
+          response: { status: incoming.statusCode ?? 0, headers, text, json: parseJson(text, headers['content-type']) },
+          sentAt,
+          ms: performance.now() - started,
+        });
       });
       incoming.on('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);

@@ -2,7 +2,15 @@ import { completeSettings, DEFAULTS, settingsFromEnvironment } from './settings'
 
 describe('settingsFromEnvironment', () => {
   it('reads what a person sets for plain jest', () => {
-    expect(settingsFromEnvironment({ KAITEN_BASE_URL: 'http://h/api', KAITEN_TOKEN: 't', KAITEN_FORBIDDEN_TOKEN: 'f', KAITEN_SEED: '9', KAITEN_SPEC: 's.yaml' })).toEqual({
+    expect(
+      settingsFromEnvironment({
+        KAITEN_BASE_URL: 'http://h/api',
+        KAITEN_TOKEN: 't',
+        KAITEN_FORBIDDEN_TOKEN: 'f',
+        KAITEN_SEED: '9',
+        KAITEN_SPEC: 's.yaml',
+      }),
+    ).toEqual({
       baseUrl: 'http://h/api',
       token: 't',
       forbiddenToken: 'f',
@@ -12,9 +20,11 @@ describe('settingsFromEnvironment', () => {
     expect(settingsFromEnvironment({})).toEqual({});
   });
 
-  it('takes verify\'s settings whole when given', () => {
+  it("takes verify's settings whole when given", () => {
     const settings = completeSettings({ baseUrl: 'http://x', seed: 1 });
-    expect(settingsFromEnvironment({ KAITEN_VERIFY_SETTINGS: JSON.stringify(settings), KAITEN_BASE_URL: 'http://ignored' })).toEqual(settings);
+    expect(
+      settingsFromEnvironment({ KAITEN_VERIFY_SETTINGS: JSON.stringify(settings), KAITEN_BASE_URL: 'http://ignored' }),
+    ).toEqual(settings);
     expect(settings).toMatchObject({ ...DEFAULTS, seed: 1 });
   });
 });

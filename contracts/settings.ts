@@ -4,7 +4,13 @@ import type { VerifySettings } from './run';
 /** The bearer token sent as the valid one when --token is not given. */
 export const DEFAULT_TOKEN = 'kaiten-webhooks-verify';
 
-export const DEFAULTS = { timeoutMs: 5000, randomBodies: 10, concurrency: 4, overallMs: 120_000, clockSkewMs: 300_000 } as const;
+export const DEFAULTS = {
+  timeoutMs: 5000,
+  randomBodies: 10,
+  concurrency: 4,
+  overallMs: 120_000,
+  clockSkewMs: 300_000,
+} as const;
 
 /** A seed for this run, printed in the report so that it can be replayed with --seed. */
 export function freshSeed(): number {

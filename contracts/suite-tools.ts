@@ -22,7 +22,10 @@ function installed(name: string): boolean {
 export function missingTools(suite: keyof typeof TOOLS): string | undefined {
   const missing = TOOLS[suite].filter((name) => !installed(name));
   if (missing.length === 0) return undefined;
-  const peers = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { peerDependencies: Record<string, string> }).peerDependencies;
-  const which = suite === 'all' ? 'verify runs Jest and Dredd' : `--suite ${suite} runs ${suite === 'jest' ? 'Jest' : 'Dredd'}`;
+  const peers = (
+    JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { peerDependencies: Record<string, string> }
+  ).peerDependencies;
+  const which =
+    suite === 'all' ? 'verify runs Jest and Dredd' : `--suite ${suite} runs ${suite === 'jest' ? 'Jest' : 'Dredd'}`;
   return `${which}, optional dependencies that are not installed: npm i -D ${missing.map((name) => `${name}@${peers[name]!}`).join(' ')}`;
 }

@@ -66,7 +66,9 @@ export interface VerifyResult {
 
 /** Why a base URL cannot be verified, or undefined when it is an http(s) URL. */
 export function checkBaseUrl(baseUrl: string): string | undefined {
-  return /^https?:\/\/[^/]/.test(baseUrl) && URL.canParse(baseUrl) ? undefined : `--base-url must be an http(s) URL, not "${baseUrl}"`;
+  return /^https?:\/\/[^/]/.test(baseUrl) && URL.canParse(baseUrl)
+    ? undefined
+    : `--base-url must be an http(s) URL, not "${baseUrl}"`;
 }
 
 function settingsOf(options: VerifyOptions, credentials: Credentials): VerifySettings {
@@ -146,14 +148,28 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   const credentials = credentialsFrom(options, options.env ?? process.env);
   const settings = settingsOf(options, credentials);
   const outcome = await Promise.race([runSuites(options, settings), untilAborted(options.signal)]);
-  const reports = typeof outcome === 'string' ? [] : outcome.map((report) => ({ ...report, notes: [credentials.note, ...(report.notes ?? [])] }));
+  const reports =
+    typeof outcome === 'string'
+      ? []
+      : outcome.map((report) => ({ ...report, notes: [credentials.note, ...(report.notes ?? [])] }));
   let problem = typeof outcome === 'string' ? outcome : undefined;
   const notWritten = (unwritten: string | undefined) => {
     if (unwritten !== undefined) problem = problem === undefined ? unwritten : `${problem}; ${unwritten}`;
   };
-  if (options.junit !== undefined) notWritten(writeReportFile(options.junit, 'JUnit file', problem === undefined ? toJUnit(reports) : junitForProblem(problem)));
-  const verdictOf = () => (problem === undefined ? formatVerdict(reports) : `verify: COULD NOT VERIFY (${problem}); exit 2`);
-  if (options.html !== undefined) notWritten(writeReportFile(options.html, 'HTML report', toHtml(reports, verdictOf(), `kaiten-webhooks verify: ${options.baseUrl}`)));
+  if (options.junit !== undefined)
+    notWritten(
+      writeReportFile(options.junit, 'JUnit file', problem === undefined ? toJUnit(reports) : junitForProblem(problem)),
+    );
+  const verdictOf = () =>
+    problem === undefined ? formatVerdict(reports) : `verify: COULD NOT VERIFY (${problem}); exit 2`;
+  if (options.html !== undefined)
+    notWritten(
+      writeReportFile(
+        options.html,
+        'HTML report',
+        toHtml(reports, verdictOf(), `kaiten-webhooks verify: ${options.baseUrl}`),
+      ),
+    );
   if (problem !== undefined) return { exitCode: 2, reports, problem, verdict: verdictOf() };
   return { exitCode: exitCodeOf(reports), reports, verdict: verdictOf() };
 }

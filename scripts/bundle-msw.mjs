@@ -22,9 +22,17 @@ const browserTwins = {
   name: 'browser-twins',
   setup(bundler) {
     // Our platform modules have a `.browser.ts` twin beside them, or are generated here.
-    bundler.onResolve({ filter: /platform\/hash$/ }, (args) => ({ path: join(args.resolveDir, `${args.path}.browser.ts`) }));
-    bundler.onResolve({ filter: /platform\/packaged-spec$/ }, () => ({ path: 'packaged-spec', namespace: 'generated' }));
-    bundler.onResolve({ filter: /platform\/package-version$/ }, () => ({ path: 'package-version', namespace: 'generated' }));
+    bundler.onResolve({ filter: /platform\/hash$/ }, (args) => ({
+      path: join(args.resolveDir, `${args.path}.browser.ts`),
+    }));
+    bundler.onResolve({ filter: /platform\/packaged-spec$/ }, () => ({
+      path: 'packaged-spec',
+      namespace: 'generated',
+    }));
+    bundler.onResolve({ filter: /platform\/package-version$/ }, () => ({
+      path: 'package-version',
+      namespace: 'generated',
+    }));
     bundler.onLoad({ filter: /^package-version$/, namespace: 'generated' }, () => {
       const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
       return { contents: `export const packageVersion = () => ${JSON.stringify(version)};\n`, loader: 'js' };
@@ -32,18 +40,29 @@ const browserTwins = {
     bundler.onResolve({ filter: /^node:http$/ }, () => ({ path: 'http', namespace: 'generated' }));
     bundler.onLoad({ filter: /^packaged-spec$/, namespace: 'generated' }, () => {
       const text = JSON.stringify(parse(readFileSync(join(ROOT, 'spec', 'openapi.yaml'), 'utf8')));
-      return { contents: `const document = JSON.parse(${JSON.stringify(text)});\nexport const packagedDocument = () => document;\n`, loader: 'js' };
+      return {
+        contents: `const document = JSON.parse(${JSON.stringify(text)});\nexport const packagedDocument = () => document;\n`,
+        loader: 'js',
+      };
     });
     // Only the reason phrases are used (problem+json titles): Node's own table, so titles match the HTTP mock.
-    bundler.onLoad({ filter: /^http$/, namespace: 'generated' }, () => ({ contents: `export const STATUS_CODES = ${JSON.stringify(STATUS_CODES)};\n`, loader: 'js' }));
+    bundler.onLoad({ filter: /^http$/, namespace: 'generated' }, () => ({
+      contents: `export const STATUS_CODES = ${JSON.stringify(STATUS_CODES)};\n`,
+      loader: 'js',
+    }));
     for (const [name, contents] of Object.entries(STUBS)) {
       bundler.onResolve({ filter: STUB_FILTERS[name] }, () => ({ path: name, namespace: 'stub' }));
-      bundler.onLoad({ filter: new RegExp(`^${name}$`), namespace: 'stub' }, () => ({ contents, loader: 'js', resolveDir: ROOT }));
+      bundler.onLoad({ filter: new RegExp(`^${name}$`), namespace: 'stub' }, () => ({
+        contents,
+        loader: 'js',
+        resolveDir: ROOT,
+      }));
     }
   },
 };
 
-const unavailable = (what) => `() => { throw new Error(${JSON.stringify(`${what} is not available in the browser build of kaiten-webhooks-harness`)}); }`;
+const unavailable = (what) =>
+  `() => { throw new Error(${JSON.stringify(`${what} is not available in the browser build of kaiten-webhooks-harness`)}); }`;
 /** Stand-ins for modules only Node can run, each for a part the mock never uses in the browser. */
 const STUBS = {
   // Prism's logger serializes bodies with the forwarder's helper; the mock never forwards.
@@ -58,7 +77,12 @@ export const forward = ${unavailable("Prism's forwarder")};`,
   // mime-types (through type-is) takes file extensions with path.extname.
   path: `export const extname = (path) => { const match = /[^/](\\.[^./]*)$/.exec(path); return match === null ? '' : match[1]; };`,
 };
-const STUB_FILTERS = { forwarder: /^\.\.\/forwarder$/, faker: /^@faker-js\/faker$/, refParser: /^json-schema-ref-parser$/, path: /^path$/ };
+const STUB_FILTERS = {
+  forwarder: /^\.\.\/forwarder$/,
+  faker: /^@faker-js\/faker$/,
+  refParser: /^json-schema-ref-parser$/,
+  path: /^path$/,
+};
 
 const result = await build({
   entryPoints: [join(ROOT, 'src', 'msw', 'index.ts')],
@@ -80,23 +104,42 @@ const result = await build({
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(join(ROOT, 'dist', 'browser', 'meta.json'), JSON.stringify(result.metafile));
 const bytes = readFileSync(OUT);
-process.stdout.write(`dist/browser/msw.mjs: ${(bytes.length / 1024).toFixed(0)} KiB minified, ${(gzipSync(bytes).length / 1024).toFixed(0)} KiB gzipped\n`);
+process.stdout.write(
+  `dist/browser/msw.mjs: ${(bytes.length / 1024).toFixed(0)} KiB minified, ${(gzipSync(bytes).length / 1024).toFixed(0)} KiB gzipped\n`,
+);
 if (process.env.BUNDLE_ANALYZE === '1') process.stdout.write(await analyzeMetafile(result.metafile));
 
 // msw's own modules import bare names (outvariant, @mswjs/interceptors...), which a page without a
 // bundler cannot resolve: one file holds them all. Legal comments kept: it is msw's code.
 const msw = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('msw/package.json'), 'utf8'));
 await build({
-  stdin: { contents: "export { http, HttpResponse, delay, passthrough, bypass } from 'msw'; export { setupWorker } from 'msw/browser';", resolveDir: ROOT },
+  stdin: {
+    contents:
+      "export { http, HttpResponse, delay, passthrough, bypass } from 'msw'; export { setupWorker } from 'msw/browser';",
+    resolveDir: ROOT,
+  },
   outfile: join(ROOT, 'dist', 'browser', 'vendor-msw.mjs'),
   bundle: true,
   format: 'esm',
   platform: 'browser',
   target: ['es2022'],
   minify: true,
-  banner: { js: `// msw ${msw.version} (${msw.license}, https://mswjs.io), bundled into one module by kaiten-webhooks-harness` },
+  banner: {
+    js: `// msw ${msw.version} (${msw.license}, https://mswjs.io), bundled into one module by kaiten-webhooks-harness`,
+  },
   logLevel: 'warning',
 });
-copyFileSync(join(ROOT, 'node_modules', 'msw', 'lib', 'mockServiceWorker.js'), join(ROOT, 'dist', 'browser', 'mockServiceWorker.js'));
+copyFileSync(
+  join(ROOT, 'node_modules', 'msw', 'lib', 'mockServiceWorker.js'),
+  join(ROOT, 'dist', 'browser', 'mockServiceWorker.js'),
+);
 
-await build({ entryPoints: [join(ROOT, 'src', 'values.ts')], outfile: join(ROOT, 'dist', 'browser', 'values.mjs'), bundle: true, format: 'esm', platform: 'neutral', target: ['es2022'], logLevel: 'warning' });
+await build({
+  entryPoints: [join(ROOT, 'src', 'values.ts')],
+  outfile: join(ROOT, 'dist', 'browser', 'values.mjs'),
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: ['es2022'],
+  logLevel: 'warning',
+});

@@ -15,13 +15,20 @@ const heading = (name: string, description: string) => `\`FAILED ${name} (N): ${
 /** The page: one section per check, with what it judges, where it runs and the line a failure prints under. */
 export function checksReference(): string {
   const answers = CHECKS.map((check) => {
-    const where = check.designedCases === true ? '`verify` (its Jest suite; the cases it judges are designed for it, so the proxy and `check` leave it out)' : '`verify` (both suites), `proxy` and `check`';
+    const where =
+      check.designedCases === true
+        ? '`verify` (its Jest suite; the cases it judges are designed for it, so the proxy and `check` leave it out)'
+        : '`verify` (both suites), `proxy` and `check`';
     const scope = check.scope === 'run' ? 'across every answer of a run' : 'each answer on its own';
-    const expectation = check.expectation === true ? ' It judges an answer against what the request should get, so an answer refusing credentials a server may know better about is not judged by it in traffic.' : '';
+    const expectation =
+      check.expectation === true
+        ? ' It judges an answer against what the request should get, so an answer refusing credentials a server may know better about is not judged by it in traffic.'
+        : '';
     return `### \`${check.name}\`\n\n${check.description[0]!.toUpperCase()}${check.description.slice(1)}: ${scope}.${expectation}\n\n- runs in: ${where}\n- a failure is printed under ${heading(check.name, check.description)}, each with what was sent, what came back, \`wrong:\` (what it found), \`expected:\` and a curl line\n`;
   });
   const requests = [OPERATION_DOCUMENTED, ...REQUEST_CHECKS].map(
-    (check) => `### \`${check.name}\`\n\n${check.description[0]!.toUpperCase()}${check.description.slice(1)}.\n\n- runs in: \`proxy\` and \`check\` (the consumer's side)\n- a failure is printed under ${heading(check.name, check.description)}, and as it happens as \`REQUEST ${check.name}: ...\`\n`,
+    (check) =>
+      `### \`${check.name}\`\n\n${check.description[0]!.toUpperCase()}${check.description.slice(1)}.\n\n- runs in: \`proxy\` and \`check\` (the consumer's side)\n- a failure is printed under ${heading(check.name, check.description)}, and as it happens as \`REQUEST ${check.name}: ...\`\n`,
   );
   return [
     '# Checks',

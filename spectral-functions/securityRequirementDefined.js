@@ -12,11 +12,18 @@ export default function securityRequirementDefined(requirement, _options, { docu
   for (const [name, roles] of Object.entries(requirement ?? {})) {
     const scheme = schemes[name];
     if (scheme === undefined) {
-      results.push({ message: `"${name}" is not a scheme defined in components.securitySchemes.`, path: [...path, name] });
+      results.push({
+        message: `"${name}" is not a scheme defined in components.securitySchemes.`,
+        path: [...path, name],
+      });
     } else if (scheme.type === 'oauth2') {
       const scopes = declaredScopes(scheme);
       roles.forEach((role, i) => {
-        if (!scopes.has(role)) results.push({ message: `"${role}" must be listed among the scopes of "${name}".`, path: [...path, name, i] });
+        if (!scopes.has(role))
+          results.push({
+            message: `"${role}" must be listed among the scopes of "${name}".`,
+            path: [...path, name, i],
+          });
       });
     }
   }

@@ -5,7 +5,11 @@ import { PACKAGE_ROOT } from './version';
 
 async function run(...args: string[]) {
   const output = { out: '', err: '' };
-  const code = await runCli(args, { out: (text) => (output.out += text), err: (text) => (output.err += text) }, Promise.resolve());
+  const code = await runCli(
+    args,
+    { out: (text) => (output.out += text), err: (text) => (output.err += text) },
+    Promise.resolve(),
+  );
   return { code, ...output };
 }
 
@@ -39,7 +43,17 @@ describe('kaiten-webhooks', () => {
   it('mock --help prints the mock flags', async () => {
     const { code, out } = await run('mock', '--help');
     expect(code).toBe(EXIT.ok);
-    for (const flag of ['--spec', '--host', '--port', '--seed', '--token', '--forbidden-token', '--delay', '--log-level', '--no-watch']) {
+    for (const flag of [
+      '--spec',
+      '--host',
+      '--port',
+      '--seed',
+      '--token',
+      '--forbidden-token',
+      '--delay',
+      '--log-level',
+      '--no-watch',
+    ]) {
       expect(out).toContain(flag);
     }
   });

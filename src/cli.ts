@@ -8,7 +8,6 @@ import { readVersion } from './version';
 
 export { EXIT, type Output } from './commands/output';
 
-
 let signalled = false;
 
 /** Settles on a signal or when the parent goes away: how a running mock is told to stop, and verify to give up. */
@@ -24,10 +23,27 @@ type Run = (args: string[], output: Output, stopped: Promise<unknown>, alongside
 const COMMANDS: Record<string, { usage: string; alongside: boolean; run: Run }> = {
   // Loaded on use: the mock pulls in Prism, verify pulls in Jest and Dredd.
   /* eslint-disable @typescript-eslint/no-require-imports */
-  mock: { usage: MOCK_USAGE, alongside: true, run: (...args) => (require('./commands/mock') as typeof import('./commands/mock')).runMock(...args) },
-  verify: { usage: VERIFY_USAGE, alongside: false, run: (args, output, stopped) => (require('./commands/verify') as typeof import('./commands/verify')).runVerify(args, output, stopped) },
-  proxy: { usage: PROXY_USAGE, alongside: true, run: (...args) => (require('./commands/proxy') as typeof import('./commands/proxy')).runProxy(...args) },
-  check: { usage: CHECK_USAGE, alongside: false, run: (args, output) => (require('./commands/check') as typeof import('./commands/check')).runCheck(args, output) },
+  mock: {
+    usage: MOCK_USAGE,
+    alongside: true,
+    run: (...args) => (require('./commands/mock') as typeof import('./commands/mock')).runMock(...args),
+  },
+  verify: {
+    usage: VERIFY_USAGE,
+    alongside: false,
+    run: (args, output, stopped) =>
+      (require('./commands/verify') as typeof import('./commands/verify')).runVerify(args, output, stopped),
+  },
+  proxy: {
+    usage: PROXY_USAGE,
+    alongside: true,
+    run: (...args) => (require('./commands/proxy') as typeof import('./commands/proxy')).runProxy(...args),
+  },
+  check: {
+    usage: CHECK_USAGE,
+    alongside: false,
+    run: (args, output) => (require('./commands/check') as typeof import('./commands/check')).runCheck(args, output),
+  },
   /* eslint-enable @typescript-eslint/no-require-imports */
 };
 
@@ -46,7 +62,8 @@ export async function runCli(args: string[], output: Output, stopped?: Promise<u
         return EXIT.ok;
       }
       if (alongside !== undefined && !command.alongside) throw new UsageError(`${name} takes no command after --`);
-      if (alongside?.length === 0) throw new UsageError('-- must be followed by the command to run once the server listens');
+      if (alongside?.length === 0)
+        throw new UsageError('-- must be followed by the command to run once the server listens');
       return await command.run(own, output, stopped ?? untilSignal(), alongside);
     }
     const { values, positionals } = parseArgs({
@@ -62,7 +79,8 @@ export async function runCli(args: string[], output: Output, stopped?: Promise<u
     output.out(USAGE);
     return EXIT.ok;
   } catch (error) {
-    if (!(error instanceof UsageError) && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') !== true) throw error;
+    if (!(error instanceof UsageError) && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') !== true)
+      throw error;
     output.err(`kaiten-webhooks: ${(error as Error).message}\n\n${command?.usage ?? USAGE}`);
     return EXIT.unusable;
   }

@@ -13,8 +13,24 @@ export { proxyExitCode, proxyVerdict, type FailOn } from './proxy/verdict';
 export type { LogLevel } from './mock/log';
 export { loadSpec, SpecError, type Spec, type SpecDocument } from './spec/load';
 // The spec's values and types; also at `kaiten-webhooks-harness/values`, which a browser can load.
-export { EVENT_NAMES, EXAMPLES, type CreateWebhookRequest, type EventName, type Problem, type ProblemDetail, type Webhook, type Writable } from './values';
+export {
+  EVENT_NAMES,
+  EXAMPLES,
+  type CreateWebhookRequest,
+  type EventName,
+  type Problem,
+  type ProblemDetail,
+  type Webhook,
+  type Writable,
+} from './values';
 export { verify, type Suite, type VerifyOptions, type VerifyResult } from '../contracts/verify';
 export { formatVerifyResult } from '../contracts/report/format';
-export type { CheckStatus, Report, ReportedCheck, ReportedError, ReportedFailure, ReportedRequest } from '../contracts/report/report';
+export type {
+  CheckStatus,
+  Report,
+  ReportedCheck,
+  ReportedError,
+  ReportedFailure,
+  ReportedRequest,
+} from '../contracts/report/report';
 export type { CoverageRow } from '../contracts/coverage';

@@ -17,8 +17,12 @@ const sizes: Record<string, { packages: number; megabytes: number }> = {};
 
 /** Packages under node_modules (every folder with a package.json npm installed) and their size on disk. */
 function measure(): { packages: number; megabytes: number } {
-  const listed = execFileSync('npm', ['ls', '--all', '--parseable'], { cwd: project, encoding: 'utf8' }).trim().split('\n');
-  const kilobytes = Number(execFileSync('du', ['-sk', join(project, 'node_modules')], { encoding: 'utf8' }).split('\t')[0]);
+  const listed = execFileSync('npm', ['ls', '--all', '--parseable'], { cwd: project, encoding: 'utf8' })
+    .trim()
+    .split('\n');
+  const kilobytes = Number(
+    execFileSync('du', ['-sk', join(project, 'node_modules')], { encoding: 'utf8' }).split('\t')[0],
+  );
   return { packages: listed.length - 1, megabytes: Math.round(kilobytes / 1024) }; // the first line is the project itself
 }
 
@@ -27,7 +31,17 @@ const npx = (...args: string[]) => runIn(project, 'npx', ['kaiten-webhooks', ...
 beforeAll(async () => {
   project = await installedProject('light');
   sizes.mock = measure();
-  mock = await spawnListening(project, join(project, 'node_modules', '.bin', 'kaiten-webhooks'), ['mock', '--port', '0', '--token', 'T', '--forbidden-token', 'F', '--log-level', 'silent']);
+  mock = await spawnListening(project, join(project, 'node_modules', '.bin', 'kaiten-webhooks'), [
+    'mock',
+    '--port',
+    '0',
+    '--token',
+    'T',
+    '--forbidden-token',
+    'F',
+    '--log-level',
+    'silent',
+  ]);
 }, 900_000);
 
 afterAll(async () => {
@@ -44,16 +58,24 @@ it('holds neither Jest nor Dredd, and is the smaller install', () => {
 });
 
 it('the mock and the proxy in front of it run', async () => {
-  const created = await fetch(`${mock.url}/webhooks`, { method: 'POST', headers: { authorization: 'Bearer T', 'content-type': 'application/json' }, body: '{"url":"https://a.example.com/k","eventNames":["CUSTOMER_CREATION"]}' });
+  const created = await fetch(`${mock.url}/webhooks`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer T', 'content-type': 'application/json' },
+    body: '{"url":"https://a.example.com/k","eventNames":["CUSTOMER_CREATION"]}',
+  });
   expect(created.status).toBe(201);
-  const client = "fetch(process.env.KAITEN_PROXY_URL + '/webhooks', { method: 'POST', headers: { authorization: 'Bearer T', 'content-type': 'application/json' }, body: '{}' }).then((r) => console.log('through the proxy', r.status))";
+  const client =
+    "fetch(process.env.KAITEN_PROXY_URL + '/webhooks', { method: 'POST', headers: { authorization: 'Bearer T', 'content-type': 'application/json' }, body: '{}' }).then((r) => console.log('through the proxy', r.status))";
   const run = await npx('proxy', '--upstream', mock.url, '--port', '0', '--', process.execPath, '-e', client);
   expect(run.stdout).toContain('through the proxy 422');
   expect(run.code).toBe(1); // the client's invalid body is consumer drift
 });
 
 it('the API from JavaScript starts the mock without Jest or Dredd', async () => {
-  writeFileSync(join(project, 'api.cjs'), "require('kaiten-webhooks-harness').startMock({ port: 0, logLevel: 'silent', watch: false }).then(async (m) => { console.log(typeof m.url, require('kaiten-webhooks-harness').EVENT_NAMES.length); await m.close(); });");
+  writeFileSync(
+    join(project, 'api.cjs'),
+    "require('kaiten-webhooks-harness').startMock({ port: 0, logLevel: 'silent', watch: false }).then(async (m) => { console.log(typeof m.url, require('kaiten-webhooks-harness').EVENT_NAMES.length); await m.close(); });",
+  );
   const run = await runIn(project, process.execPath, ['api.cjs']);
   expect(run.stderr).toBe('');
   expect(run.stdout.trim()).toBe('string 27');
@@ -62,7 +84,10 @@ it('the API from JavaScript starts the mock without Jest or Dredd', async () => 
 it.each([
   [[], 'verify runs Jest and Dredd, optional dependencies that are not installed: npm i -D dredd@14.1.0 jest@30.5.2'],
   [['--suite', 'jest'], '--suite jest runs Jest, optional dependencies that are not installed: npm i -D jest@30.5.2'],
-  [['--suite', 'dredd'], '--suite dredd runs Dredd, optional dependencies that are not installed: npm i -D dredd@14.1.0'],
+  [
+    ['--suite', 'dredd'],
+    '--suite dredd runs Dredd, optional dependencies that are not installed: npm i -D dredd@14.1.0',
+  ],
 ])('verify %j says in one line which exact packages to add, and exits 2', async (suite, line) => {
   const run = await npx('verify', '--base-url', 'http://127.0.0.1:1', ...suite);
   expect(run.stderr).toBe(`kaiten-webhooks: ${line}\n`);
@@ -82,8 +107,17 @@ it('after the line verify printed, run as printed, verify passes the mock', asyn
 });
 
 it('the MSW handlers answer with msw added', async () => {
-  const added = await runIn(project, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', 'msw@2.10.5'], {}, 600_000);
+  const added = await runIn(
+    project,
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', 'msw@2.10.5'],
+    {},
+    600_000,
+  );
   expect(added.code).toBe(0);
-  writeFileSync(join(project, 'msw.mjs'), "import { setupServer } from 'msw/node';\nimport { createHandlers } from 'kaiten-webhooks-harness/msw';\nconst server = setupServer(...createHandlers({ baseUrl: 'https://app.test' }).handlers);\nserver.listen();\nconsole.log((await fetch('https://app.test/webhooks', { method: 'POST' })).status);\nserver.close();\n");
+  writeFileSync(
+    join(project, 'msw.mjs'),
+    "import { setupServer } from 'msw/node';\nimport { createHandlers } from 'kaiten-webhooks-harness/msw';\nconst server = setupServer(...createHandlers({ baseUrl: 'https://app.test' }).handlers);\nserver.listen();\nconsole.log((await fetch('https://app.test/webhooks', { method: 'POST' })).status);\nserver.close();\n",
+  );
   expect((await runIn(project, process.execPath, ['msw.mjs'])).stdout.trim()).toBe('401');
 });

@@ -24,7 +24,9 @@ beforeAll(async () => {
 afterAll(() => staging?.close());
 
 it('installs from the vendor folder with a path relative to the project, as the README says', () => {
-  const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
   expect(manifest.dependencies['kaiten-webhooks-harness']).toBe('file:vendor/kaiten-webhooks-harness.tgz');
 });
 
@@ -38,18 +40,24 @@ describe('the proxy in CI, through npx', () => {
 `,
     );
     const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ ...manifest, scripts: { 'test:e2e': 'node e2e.cjs' } }, null, 2));
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ ...manifest, scripts: { 'test:e2e': 'node e2e.cjs' } }, null, 2),
+    );
   });
 
-  it.each(['proxy-ci', 'readme-proxy-ci'])('"-- npm run test:e2e" as written (%s): the suite runs through the proxy, which stops with its report and JUnit, exit 0', async (block) => {
-    rmSync(join(project, 'reports', 'proxy.xml'), { force: true });
-    const run = await bash(docBlock(block), { STAGING_URL: staging.url });
-    expect(run.stdout).toContain('e2e got 201');
-    expect(run.stdout).toContain('proxy stopped (the command ended with exit code 0)');
-    expect(run.stdout).toMatch(/^proxy: PASSED, 1 request\(s\)/m);
-    expect(run.code).toBe(0);
-    expect(readFileSync(join(project, 'reports', 'proxy.xml'), 'utf8')).toContain('<testsuite');
-  });
+  it.each(['proxy-ci', 'readme-proxy-ci'])(
+    '"-- npm run test:e2e" as written (%s): the suite runs through the proxy, which stops with its report and JUnit, exit 0',
+    async (block) => {
+      rmSync(join(project, 'reports', 'proxy.xml'), { force: true });
+      const run = await bash(docBlock(block), { STAGING_URL: staging.url });
+      expect(run.stdout).toContain('e2e got 201');
+      expect(run.stdout).toContain('proxy stopped (the command ended with exit code 0)');
+      expect(run.stdout).toMatch(/^proxy: PASSED, 1 request\(s\)/m);
+      expect(run.code).toBe(0);
+      expect(readFileSync(join(project, 'reports', 'proxy.xml'), 'utf8')).toContain('<testsuite');
+    },
+  );
 
   it('started in the background with npx and stopped with kill $!: the proxy ends within seconds, writes its JUnit and frees its port', async () => {
     const junit = join(project, 'reports', 'background.xml');
@@ -83,7 +91,20 @@ describe('code generation from the exported spec', () => {
   /** The openapi-fetch script, type-checked as written, then run with its types stripped. */
   async function runClient(file: string, source: string) {
     writeFileSync(join(project, `${file}.ts`), source);
-    const tsc = await runIn(project, join(project, 'node_modules', '.bin', 'tsc'), ['--noEmit', '--strict', '--skipLibCheck', '--module', 'esnext', '--moduleResolution', 'bundler', '--target', 'es2022', '--types', 'node', `${file}.ts`]);
+    const tsc = await runIn(project, join(project, 'node_modules', '.bin', 'tsc'), [
+      '--noEmit',
+      '--strict',
+      '--skipLibCheck',
+      '--module',
+      'esnext',
+      '--moduleResolution',
+      'bundler',
+      '--target',
+      'es2022',
+      '--types',
+      'node',
+      `${file}.ts`,
+    ]);
     expect(tsc.stdout + tsc.stderr).toBe('');
     const strip = `const ts = require('typescript'); const fs = require('fs'); fs.writeFileSync('${file}.mjs', ts.transpileModule(fs.readFileSync('${file}.ts', 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText);`;
     await runIn(project, process.execPath, ['-e', strip]);
@@ -94,12 +115,16 @@ describe('code generation from the exported spec', () => {
     const script = docBlock('openapi-fetch');
     const run = await runClient('client', script);
     expect(run.stderr).toBe('');
-    expect(run.stdout.trim()).toBe(/\/\/ (.*)$/m.exec(script.split('\n').find((line) => line.startsWith('console.log'))!)![1]);
+    expect(run.stdout.trim()).toBe(
+      /\/\/ (.*)$/m.exec(script.split('\n').find((line) => line.startsWith('console.log'))!)![1],
+    );
   });
 
   it('without the fetch option, the client made before server.listen() escapes the handlers (the warning is true)', async () => {
     // To a closed port on this machine instead of the real API: what escapes must not reach the network.
-    const script = docBlock('openapi-fetch').replace(', fetch: (request) => globalThis.fetch(request)', '').replaceAll('https://demo.kaiten.sh', 'http://127.0.0.1:9');
+    const script = docBlock('openapi-fetch')
+      .replace(', fetch: (request) => globalThis.fetch(request)', '')
+      .replaceAll('https://demo.kaiten.sh', 'http://127.0.0.1:9');
     expect(script).not.toContain('globalThis.fetch');
     const run = await runClient('escaping-client', script);
     expect(run.code).not.toBe(0);
@@ -118,7 +143,10 @@ describe('code generation from the exported spec', () => {
   it('kaiten-webhooks-harness/values in a Vite build: a picker of the 27 events and an example, in Chromium, without Node code', async () => {
     const app = join(project, 'vite-app');
     mkdirSync(app, { recursive: true });
-    writeFileSync(join(app, 'index.html'), '<!doctype html><html><body><select id="events"></select><script type="module" src="./main.ts"></script></body></html>');
+    writeFileSync(
+      join(app, 'index.html'),
+      '<!doctype html><html><body><select id="events"></select><script type="module" src="./main.ts"></script></body></html>',
+    );
     writeFileSync(
       join(app, 'main.ts'),
       `import { EVENT_NAMES, EXAMPLES, type EventName } from 'kaiten-webhooks-harness/values';
@@ -133,7 +161,9 @@ document.body.dataset.example = EXAMPLES['create-webhook'].request['single-event
     expect(build.code).toBe(0);
     // The catalogue and the examples only: none of the Node entry's engine came along.
     const scripts = readdirSync(join(app, 'dist', 'assets')).filter((file) => file.endsWith('.js'));
-    expect(scripts.reduce((bytes, file) => bytes + statSync(join(app, 'dist', 'assets', file)).size, 0)).toBeLessThan(20_000);
+    expect(scripts.reduce((bytes, file) => bytes + statSync(join(app, 'dist', 'assets', file)).size, 0)).toBeLessThan(
+      20_000,
+    );
     const site = await serveFolder(join(app, 'dist'));
     const page = await browser.newPage();
     const errors: string[] = [];
@@ -153,7 +183,10 @@ document.body.dataset.example = EXAMPLES['create-webhook'].request['single-event
   it('MSW without a bundler, as written: the vendored msw, the shipped worker, a 201 in the page', async () => {
     const copied = await bash(docBlock('no-bundler-worker'));
     expect(copied.code).toBe(0);
-    writeFileSync(join(project, 'no-bundler.html'), `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>\n${docBlock('no-bundler-page')}</body></html>`);
+    writeFileSync(
+      join(project, 'no-bundler.html'),
+      `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>\n${docBlock('no-bundler-page')}</body></html>`,
+    );
     const site = await serveFolder(project);
     const page = await browser.newPage();
     const errors: string[] = [];
@@ -161,10 +194,18 @@ document.body.dataset.example = EXAMPLES['create-webhook'].request['single-event
     page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
     try {
       await page.goto(`${site.url}/no-bundler.html`);
-      const promised = /\/\/ (.*)$/m.exec(docBlock('no-bundler-page').split('\n').find((line) => line.includes('document.body.append'))!)![1]!;
-      await page.waitForFunction(`document.body.textContent.includes(${JSON.stringify(promised)})`, undefined, { timeout: 20_000 }).catch((error: Error) => {
-        throw new Error(`${error.message}\n${errors.join('\n')}`);
-      });
+      const promised = /\/\/ (.*)$/m.exec(
+        docBlock('no-bundler-page')
+          .split('\n')
+          .find((line) => line.includes('document.body.append'))!,
+      )![1]!;
+      await page
+        .waitForFunction(`document.body.textContent.includes(${JSON.stringify(promised)})`, undefined, {
+          timeout: 20_000,
+        })
+        .catch((error: Error) => {
+          throw new Error(`${error.message}\n${errors.join('\n')}`);
+        });
       expect(errors).toEqual([]);
     } finally {
       await page.close();

@@ -18,7 +18,17 @@ let mock: MockProcess;
 beforeAll(async () => {
   project = await installedProject();
   tarball = join(project, 'vendor', 'kaiten-webhooks-harness.tgz');
-  mock = await spawnListening(project, join(project, 'node_modules', '.bin', 'kaiten-webhooks'), ['mock', '--port', '0', '--token', 'T', '--forbidden-token', 'F', '--log-level', 'silent']);
+  mock = await spawnListening(project, join(project, 'node_modules', '.bin', 'kaiten-webhooks'), [
+    'mock',
+    '--port',
+    '0',
+    '--token',
+    'T',
+    '--forbidden-token',
+    'F',
+    '--log-level',
+    'silent',
+  ]);
 }, 600_000);
 
 afterAll(async () => {
@@ -35,7 +45,19 @@ function freshTmp(): string {
 
 it('the tarball holds the built code, the spec and the licence, and no bench, tests, source maps or stray files', () => {
   const files = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
-  for (const needed of ['package/dist/src/cli.js', 'package/dist/src/index.d.ts', 'package/dist/contracts/api.contract.js', 'package/dist/contracts/dredd/hooks.js', 'package/dist/src/mock/control/page/index.html', 'package/dist/src/mock/control/page/page.js', 'package/spec/openapi.yaml', 'package/LICENSE', 'package/README.md', 'package/dist/src/msw/index.js', 'package/dist/browser/msw.mjs']) {
+  for (const needed of [
+    'package/dist/src/cli.js',
+    'package/dist/src/index.d.ts',
+    'package/dist/contracts/api.contract.js',
+    'package/dist/contracts/dredd/hooks.js',
+    'package/dist/src/mock/control/page/index.html',
+    'package/dist/src/mock/control/page/page.js',
+    'package/spec/openapi.yaml',
+    'package/LICENSE',
+    'package/README.md',
+    'package/dist/src/msw/index.js',
+    'package/dist/browser/msw.mjs',
+  ]) {
     expect(files).toContain(needed);
   }
   expect(files.filter((file) => /\/(bench|test)\/|\.map$|\.spectral|\/silent$|\.test\.js$/.test(file))).toEqual([]);
@@ -43,7 +65,23 @@ it('the tarball holds the built code, the spec and the licence, and no bench, te
 
 it('verify, installed, passes the mock: exit 0, JUnit written into a folder that did not exist, no temporary files left', async () => {
   const tmp = freshTmp();
-  const run = await runIn(project, 'npx', ['kaiten-webhooks', 'verify', '--base-url', mock.url, '--token', 'T', '--forbidden-token', 'F', '--junit', 'reports/ci/contract.xml'], { TMPDIR: tmp });
+  const run = await runIn(
+    project,
+    'npx',
+    [
+      'kaiten-webhooks',
+      'verify',
+      '--base-url',
+      mock.url,
+      '--token',
+      'T',
+      '--forbidden-token',
+      'F',
+      '--junit',
+      'reports/ci/contract.xml',
+    ],
+    { TMPDIR: tmp },
+  );
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   expect(run.stdout).toMatch(/^verify: PASSED, the target conforms .*; exit 0$/m);
@@ -61,7 +99,12 @@ describe('against a server that answers 200 {"ok":true} to everything', () => {
 
   it('verify, installed, finds violations: exit 1, JUnit written, no temporary files left', async () => {
     const tmp = freshTmp();
-    const run = await runIn(project, 'npx', ['kaiten-webhooks', 'verify', '--base-url', okServer(), '--token', 'T', '--junit', 'reports/wrong/contract.xml'], { TMPDIR: tmp });
+    const run = await runIn(
+      project,
+      'npx',
+      ['kaiten-webhooks', 'verify', '--base-url', okServer(), '--token', 'T', '--junit', 'reports/wrong/contract.xml'],
+      { TMPDIR: tmp },
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^verify: FAILED, \d+ failure\(s\) in \d+ check\(s\) .*; exit 1$/m);
     expect(readFileSync(join(project, 'reports', 'wrong', 'contract.xml'), 'utf8')).toContain('<failure');
@@ -82,7 +125,10 @@ it('startMock and verify work from JavaScript (CommonJS and ESM), with the catal
 })();
 `,
   );
-  writeFileSync(join(project, 'use.mjs'), "import { EVENT_NAMES, startMock } from 'kaiten-webhooks-harness';\nconsole.log(typeof startMock, EVENT_NAMES[0]);\n");
+  writeFileSync(
+    join(project, 'use.mjs'),
+    "import { EVENT_NAMES, startMock } from 'kaiten-webhooks-harness';\nconsole.log(typeof startMock, EVENT_NAMES[0]);\n",
+  );
   const cjs = await runIn(project, process.execPath, ['use.cjs']);
   expect(cjs.stderr).toBe('');
   expect(JSON.parse(cjs.stdout)).toEqual({ status: 201, events: 27, exitCode: 0, suites: ['contract (jest)'] });
@@ -107,7 +153,17 @@ export async function main(): Promise<number> {
 }
 `,
   );
-  const tsc = await runIn(project, join(project, 'node_modules', '.bin', 'tsc'), ['--strict', '--noEmit', '--module', 'node16', '--target', 'es2022', '--types', 'node', 'use.ts']);
+  const tsc = await runIn(project, join(project, 'node_modules', '.bin', 'tsc'), [
+    '--strict',
+    '--noEmit',
+    '--module',
+    'node16',
+    '--target',
+    'es2022',
+    '--types',
+    'node',
+    'use.ts',
+  ]);
   expect(tsc.stdout + tsc.stderr).toBe('');
   expect(tsc.code).toBe(0);
 }, 120_000);
@@ -124,7 +180,11 @@ describe('the MSW handlers, installed with msw 2.10.5 (the oldest msw docs/msw.m
   }, 60_000);
 
   it('a bundler asking for the browser build gets dist/browser/msw.mjs, which loads and answers', async () => {
-    const resolved = await runIn(project, process.execPath, ['--conditions=browser', '-p', "require.resolve('kaiten-webhooks-harness/msw')"]);
+    const resolved = await runIn(project, process.execPath, [
+      '--conditions=browser',
+      '-p',
+      "require.resolve('kaiten-webhooks-harness/msw')",
+    ]);
     expect(resolved.stdout.trim()).toMatch(/node_modules\/kaiten-webhooks-harness\/dist\/browser\/msw\.mjs$/);
     writeFileSync(
       join(project, 'msw-browser-build.mjs'),
@@ -143,7 +203,11 @@ server.close();
 });
 
 it('the installed proxy checks traffic to the installed mock: --max-requests ends it with PASSED, exit 0', async () => {
-  const proxy = spawn(join(project, 'node_modules', '.bin', 'kaiten-webhooks'), ['proxy', '--upstream', mock.url, '--port', '0', '--max-requests', '1'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proxy = spawn(
+    join(project, 'node_modules', '.bin', 'kaiten-webhooks'),
+    ['proxy', '--upstream', mock.url, '--port', '0', '--max-requests', '1'],
+    { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stdout = '';
   const listening = new Promise<string>((resolve) =>
     proxy.stdout.on('data', (chunk: Buffer) => {
@@ -153,16 +217,31 @@ it('the installed proxy checks traffic to the installed mock: --max-requests end
     }),
   );
   const exited = new Promise<number | null>((resolve) => proxy.on('exit', resolve));
-  const answer = await fetch(`${await listening}/webhooks`, { method: 'POST', headers: { authorization: 'Bearer T', 'content-type': 'application/json' }, body: JSON.stringify({ url: 'https://a.example.com/k', eventNames: ['CUSTOMER_CREATION'] }) });
+  const answer = await fetch(`${await listening}/webhooks`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer T', 'content-type': 'application/json' },
+    body: JSON.stringify({ url: 'https://a.example.com/k', eventNames: ['CUSTOMER_CREATION'] }),
+  });
   expect(answer.status).toBe(201);
   expect(await exited).toBe(0);
-  expect(stdout).toMatch(/^proxy: PASSED, 1 request\(s\): 0 request violation\(s\) \(consumer\), 0 answer violation\(s\) \(provider\); failing on either side; exit 0$/m);
+  expect(stdout).toMatch(
+    /^proxy: PASSED, 1 request\(s\): 0 request violation\(s\) \(consumer\), 0 answer violation\(s\) \(provider\); failing on either side; exit 0$/m,
+  );
 }, 60_000);
 
 it('bad input to the installed CLI: one clear line and exit 2, never a stack trace', async () => {
-  const run = await runIn(project, 'npx', ['kaiten-webhooks', 'verify', '--base-url', 'http://127.0.0.1:1', '--junit', 'reports/unreachable.xml']);
+  const run = await runIn(project, 'npx', [
+    'kaiten-webhooks',
+    'verify',
+    '--base-url',
+    'http://127.0.0.1:1',
+    '--junit',
+    'reports/unreachable.xml',
+  ]);
   expect(run.code).toBe(2);
   expect(run.stderr.trim()).toBe('kaiten-webhooks: cannot reach http://127.0.0.1:1: connection refused');
-  expect(readFileSync(join(project, 'reports', 'unreachable.xml'), 'utf8')).toContain('<error message="could not verify: cannot reach http://127.0.0.1:1: connection refused"/>');
+  expect(readFileSync(join(project, 'reports', 'unreachable.xml'), 'utf8')).toContain(
+    '<error message="could not verify: cannot reach http://127.0.0.1:1: connection refused"/>',
+  );
   expect(existsSync(join(project, 'node_modules', 'kaiten-webhooks-harness', 'dist', 'bench'))).toBe(false);
 }, 60_000);

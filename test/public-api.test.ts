@@ -31,7 +31,10 @@ it('the startMock JSDoc example, run as written, gets the 422 its comment promis
     return response;
   };
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const run = new Function('startMock', 'fetch', `return (async () => {\n${example}\n})();`) as (start: typeof startMock, send: typeof fetch) => Promise<void>;
+  const run = new Function('startMock', 'fetch', `return (async () => {\n${example}\n})();`) as (
+    start: typeof startMock,
+    send: typeof fetch,
+  ) => Promise<void>;
   await run(startMock, fetchAndNote);
   expect(promised).toBe(422);
   expect(statuses).toEqual([promised]);

@@ -7,16 +7,33 @@ import { createValidator, type JsonSchema } from '../src/spec/validate';
 import { SPEC_PATH } from './support/spec-copies';
 
 const EVENTS = [
-  'CUSTOMER_CREATION', 'CUSTOMER_UPDATE', 'CUSTOMER_DELETION',
-  'INSTANCE_CREATION', 'INSTANCE_UPDATE', 'INSTANCE_DELETION', 'INSTANCE_DEPLOYMENT', 'INSTANCE_MIGRATION',
+  'CUSTOMER_CREATION',
+  'CUSTOMER_UPDATE',
+  'CUSTOMER_DELETION',
+  'INSTANCE_CREATION',
+  'INSTANCE_UPDATE',
+  'INSTANCE_DELETION',
+  'INSTANCE_DEPLOYMENT',
+  'INSTANCE_MIGRATION',
   'INSTANCE_ENTITLEMENT_USAGE_REACHED',
-  'LICENSE_CREATION', 'LICENSE_UPDATE', 'LICENSE_DELETION', 'LICENSE_ENTITLEMENT_ASSIGNMENT',
-  'LICENSE_ENTITLEMENT_UNASSIGNMENT', 'LICENSE_ENTITLEMENT_UPDATE',
-  'ENTITLEMENT_CREATION', 'ENTITLEMENT_UPDATE', 'ENTITLEMENT_DELETION',
-  'DEPLOYMENT_ZONE_CREATION', 'DEPLOYMENT_ZONE_UPDATE', 'DEPLOYMENT_ZONE_DELETION',
+  'LICENSE_CREATION',
+  'LICENSE_UPDATE',
+  'LICENSE_DELETION',
+  'LICENSE_ENTITLEMENT_ASSIGNMENT',
+  'LICENSE_ENTITLEMENT_UNASSIGNMENT',
+  'LICENSE_ENTITLEMENT_UPDATE',
+  'ENTITLEMENT_CREATION',
+  'ENTITLEMENT_UPDATE',
+  'ENTITLEMENT_DELETION',
+  'DEPLOYMENT_ZONE_CREATION',
+  'DEPLOYMENT_ZONE_UPDATE',
+  'DEPLOYMENT_ZONE_DELETION',
   'DEPLOYMENT_ZONE_RELEASE_DEPLOYMENT',
-  'RELEASE_CREATION', 'RELEASE_DELETION',
-  'FEATURE_FLAG_CREATION', 'FEATURE_FLAG_UPDATE', 'FEATURE_FLAG_DELETION',
+  'RELEASE_CREATION',
+  'RELEASE_DELETION',
+  'FEATURE_FLAG_CREATION',
+  'FEATURE_FLAG_UPDATE',
+  'FEATURE_FLAG_DELETION',
 ];
 const URL = 'https://hooks.example.com/kaiten';
 const validate = createValidator();
@@ -29,7 +46,8 @@ const media = (status: string, type: string): OpenAPIV3_1.MediaTypeObject => {
   if (found === undefined) throw new Error(`no ${type} content for ${status}`);
   return found;
 };
-const requestSchema = (): JsonSchema => (operation.requestBody as OpenAPIV3_1.RequestBodyObject).content['application/json']!.schema!;
+const requestSchema = (): JsonSchema =>
+  (operation.requestBody as OpenAPIV3_1.RequestBodyObject).content['application/json']!.schema!;
 const accepts = (schema: JsonSchema, value: unknown): boolean => validate(schema, value).length === 0;
 
 beforeAll(async () => {
@@ -92,7 +110,8 @@ describe('request body', () => {
   });
 
   it('has exactly the 27-event catalogue', () => {
-    const eventNames = (requestSchema() as OpenAPIV3_1.SchemaObject).properties!.eventNames as OpenAPIV3_1.ArraySchemaObject;
+    const eventNames = (requestSchema() as OpenAPIV3_1.SchemaObject).properties!
+      .eventNames as OpenAPIV3_1.ArraySchemaObject;
     expect((eventNames.items as OpenAPIV3_1.SchemaObject).enum).toEqual(EVENTS);
   });
 });
@@ -127,10 +146,15 @@ describe('201 Created', () => {
 });
 
 describe('errors', () => {
-  it.each(['400', '401', '403', '422', '500'])('%s is application/problem+json with the one shared error model', (status) => {
-    expect(Object.keys((operation.responses![status] as OpenAPIV3_1.ResponseObject).content!)).toEqual(['application/problem+json']);
-    expect(media(status, 'application/problem+json').schema).toBe(media('422', 'application/problem+json').schema);
-  });
+  it.each(['400', '401', '403', '422', '500'])(
+    '%s is application/problem+json with the one shared error model',
+    (status) => {
+      expect(Object.keys((operation.responses![status] as OpenAPIV3_1.ResponseObject).content!)).toEqual([
+        'application/problem+json',
+      ]);
+      expect(media(status, 'application/problem+json').schema).toBe(media('422', 'application/problem+json').schema);
+    },
+  );
 
   it('documents exactly 201 and the five errors', () => {
     expect(Object.keys(operation.responses!).sort()).toEqual(['201', '400', '401', '403', '422', '500']);
@@ -140,7 +164,14 @@ describe('errors', () => {
     const schema = media('422', 'application/problem+json').schema!;
     const problem = { title: 'Unprocessable Entity', status: 422, detail: 'validation failed' };
     expect(validate(schema, problem)).toEqual([]);
-    expect(validate(schema, { ...problem, type: 'about:blank', instance: '/errors/1', errors: [{ location: 'body.url', message: 'm', value: { any: ['json'] } }] })).toEqual([]);
+    expect(
+      validate(schema, {
+        ...problem,
+        type: 'about:blank',
+        instance: '/errors/1',
+        errors: [{ location: 'body.url', message: 'm', value: { any: ['json'] } }],
+      }),
+    ).toEqual([]);
     for (const field of ['title', 'status', 'detail'] as const) {
       const { [field]: _dropped, ...rest } = problem;
       expect(accepts(schema, rest)).toBe(false);
@@ -155,12 +186,19 @@ describe('named examples', () => {
   it('are exactly the ones the contract names', () => {
     const names = listExamples(document).map((example) => `${example.status} ${example.name}`);
     expect(names).toEqual([
-      'request single-event', 'request many-events',
-      '201 single-event', '201 many-events',
-      '400 malformed-json', '400 missing-body',
+      'request single-event',
+      'request many-events',
+      '201 single-event',
+      '201 many-events',
+      '400 malformed-json',
+      '400 missing-body',
       '401 missing-token',
       '403 missing-scope',
-      '422 missing-url', '422 invalid-url', '422 insecure-url', '422 empty-event-names', '422 unknown-event-name',
+      '422 missing-url',
+      '422 invalid-url',
+      '422 insecure-url',
+      '422 empty-event-names',
+      '422 unknown-event-name',
       '500 internal-error',
     ]);
   });

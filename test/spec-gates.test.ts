@@ -46,7 +46,9 @@ interface SpectralResult {
 function runSpectral(paths: string[]): SpectralResult[] {
   const bin = join(PACKAGE_ROOT, 'node_modules', '.bin', 'spectral');
   const ruleset = join(PACKAGE_ROOT, '.spectral.yaml');
-  const run = spawnSync(bin, ['lint', ...paths, '--ruleset', ruleset, '--format', 'json', '--quiet'], { encoding: 'utf8' });
+  const run = spawnSync(bin, ['lint', ...paths, '--ruleset', ruleset, '--format', 'json', '--quiet'], {
+    encoding: 'utf8',
+  });
   if (run.stdout.trim() === '') throw new Error(`spectral printed nothing: ${run.stderr}`);
   // Spectral prints JSON, then a line of its own when nothing reached the failure severity.
   return JSON.parse(run.stdout.slice(0, run.stdout.lastIndexOf(']') + 1)) as SpectralResult[];
@@ -113,13 +115,24 @@ describe('gate: every named example validates against its own schema (Ajv 2020 w
     const webhook = at(broken, ...RESPONSES, '201', 'content', 'application/json', 'examples', 'single-event', 'value');
     webhook.createdAt = 'yesterday';
     webhook.secret = 'hunter2';
-    at(broken, ...POST, 'requestBody', 'content', 'application/json', 'examples', 'many-events', 'value').eventNames = ['CUSTOMER_ARCHIVED'];
+    at(broken, ...POST, 'requestBody', 'content', 'application/json', 'examples', 'many-events', 'value').eventNames = [
+      'CUSTOMER_ARCHIVED',
+    ];
     const findings = checkExampleSchemas((await loadSpec(broken)).document, validate);
     expect(findings).toEqual(
       expect.arrayContaining([
-        { where: 'POST /webhooks 201 application/json example "single-event"', message: '/createdAt must match format "date-time"' },
-        { where: 'POST /webhooks 201 application/json example "single-event"', message: '(root) must NOT have additional properties' },
-        { where: 'POST /webhooks request application/json example "many-events"', message: '/eventNames/0 must be equal to one of the allowed values' },
+        {
+          where: 'POST /webhooks 201 application/json example "single-event"',
+          message: '/createdAt must match format "date-time"',
+        },
+        {
+          where: 'POST /webhooks 201 application/json example "single-event"',
+          message: '(root) must NOT have additional properties',
+        },
+        {
+          where: 'POST /webhooks request application/json example "many-events"',
+          message: '/eventNames/0 must be equal to one of the allowed values',
+        },
       ]),
     );
     expect(findings).toHaveLength(3);
@@ -133,9 +146,21 @@ describe("gate: every error example's status equals its response code", () => {
 
   it('reports a 403 example that says 401', async () => {
     const broken = await copySpec();
-    at(broken, ...RESPONSES, '403', 'content', 'application/problem+json', 'examples', 'missing-scope', 'value').status = 401;
+    at(
+      broken,
+      ...RESPONSES,
+      '403',
+      'content',
+      'application/problem+json',
+      'examples',
+      'missing-scope',
+      'value',
+    ).status = 401;
     expect(checkProblemStatuses((await loadSpec(broken)).document)).toEqual([
-      { where: 'POST /webhooks 403 application/problem+json example "missing-scope"', message: 'status is 401, expected 403' },
+      {
+        where: 'POST /webhooks 403 application/problem+json example "missing-scope"',
+        message: 'status is 401, expected 403',
+      },
     ]);
   });
 });
@@ -143,11 +168,15 @@ describe("gate: every error example's status equals its response code", () => {
 describe('gate: the TypeScript types are generated from the current spec', () => {
   // Generate exactly as `npm run gen:types` does, from its own script, so the flags cannot drift.
   const generate = (specPath: string): string => {
-    const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     const [tool, , ...flags] = manifest.scripts['gen:types']!.split(/\s+/);
     const output = flags.indexOf('-o');
     flags.splice(output, 2);
-    const run = spawnSync(join(PACKAGE_ROOT, 'node_modules', '.bin', tool!), [specPath, ...flags], { encoding: 'utf8' });
+    const run = spawnSync(join(PACKAGE_ROOT, 'node_modules', '.bin', tool!), [specPath, ...flags], {
+      encoding: 'utf8',
+    });
     if (run.status !== 0) throw new Error(`openapi-typescript failed: ${run.stderr}`);
     return run.stdout;
   };

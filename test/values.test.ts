@@ -15,13 +15,15 @@ it('tells a spec with another event apart from the committed values', async () =
   expect(renderValues((await loadSpec(changed)).document)).not.toBe(readFileSync(VALUES_FILE, 'utf8'));
 });
 
-it('EVENT_NAMES is the spec\'s catalogue in order, and EXAMPLES every named example by operation and status', async () => {
+it("EVENT_NAMES is the spec's catalogue in order, and EXAMPLES every named example by operation and status", async () => {
   const { document } = await loadSpec(SPEC_PATH);
   expect(EVENT_NAMES).toEqual(at(document, 'components', 'schemas', 'EventName').enum);
   expect(EVENT_NAMES).toHaveLength(27);
   const operation = EXAMPLES['create-webhook'];
   expect(Object.keys(operation.request)).toEqual(['single-event', 'many-events']);
-  expect(Object.fromEntries(Object.entries(operation.responses).map(([status, named]) => [status, Object.keys(named)]))).toEqual({
+  expect(
+    Object.fromEntries(Object.entries(operation.responses).map(([status, named]) => [status, Object.keys(named)])),
+  ).toEqual({
     '201': ['single-event', 'many-events'],
     '400': ['malformed-json', 'missing-body'],
     '401': ['missing-token'],

@@ -3,7 +3,12 @@ import { requestFor, type Target } from '../send';
 import { credentialForms } from './auth';
 
 const target: Target = { baseUrl: 'http://127.0.0.1:9', token: 'tok', unknownToken: 'unknown-1', timeoutMs: 100 };
-const operation = { id: 'op', method: 'post', path: '/x', definition: { responses: {} } } as unknown as Case['operation'];
+const operation = {
+  id: 'op',
+  method: 'post',
+  path: '/x',
+  definition: { responses: {} },
+} as unknown as Case['operation'];
 
 /** The credentials each form of a scheme sends, by title, with what it should get. */
 function sent(scheme: Scheme): string[] {

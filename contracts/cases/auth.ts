@@ -8,8 +8,19 @@ export function schemeWord(scheme: Scheme): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
-const refused = (title: string, form: CredentialForm): AuthCase => ({ title, expectation: 'unauthenticated', credentials: 'valid', form });
-const accepted = (title: string, form: CredentialForm): AuthCase => ({ title, expectation: 'accept', credentials: 'valid', form, aspect: 'auth-form' });
+const refused = (title: string, form: CredentialForm): AuthCase => ({
+  title,
+  expectation: 'unauthenticated',
+  credentials: 'valid',
+  form,
+});
+const accepted = (title: string, form: CredentialForm): AuthCase => ({
+  title,
+  expectation: 'accept',
+  credentials: 'valid',
+  form,
+  aspect: 'auth-form',
+});
 
 /**
  * The forms of the valid credentials that the scheme's RFCs forbid, each of which must get 401,

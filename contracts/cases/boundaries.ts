@@ -10,11 +10,18 @@ export interface Boundary {
   keyword: string;
 }
 
-type NumberSchema = Schema & { minimum?: number; maximum?: number; exclusiveMinimum?: number; exclusiveMaximum?: number; multipleOf?: number };
+type NumberSchema = Schema & {
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+};
 
 /** `count` items for an array: distinct enum values where items must be unique, else the base items repeated. */
 function itemsFor(schema: Schema, base: unknown[], count: number): unknown[] | undefined {
-  const pool = schema.uniqueItems === true ? (schema.items?.enum ?? []) : base.length > 0 ? base : [sampleOf(schema.items ?? {})];
+  const pool =
+    schema.uniqueItems === true ? (schema.items?.enum ?? []) : base.length > 0 ? base : [sampleOf(schema.items ?? {})];
   if (schema.uniqueItems === true && pool.length < count) return undefined;
   return Array.from({ length: count }, (_, i) => pool[i % pool.length]);
 }
@@ -24,12 +31,32 @@ const characters = (count: number) => `${count} character${count === 1 ? '' : 's
 function stringSides(schema: Schema, base: string, uri: boolean): Boundary[] {
   const sides: Boundary[] = [];
   if (schema.maxLength !== undefined) {
-    sides.push({ title: `exactly ${characters(schema.maxLength)} (the maximum)`, value: padTo(base, schema.maxLength, uri), inside: true, keyword: 'maxLength' });
-    sides.push({ title: `${characters(schema.maxLength + 1)} (one over the maximum)`, value: padTo(base, schema.maxLength + 1, uri), inside: false, keyword: 'maxLength' });
+    sides.push({
+      title: `exactly ${characters(schema.maxLength)} (the maximum)`,
+      value: padTo(base, schema.maxLength, uri),
+      inside: true,
+      keyword: 'maxLength',
+    });
+    sides.push({
+      title: `${characters(schema.maxLength + 1)} (one over the maximum)`,
+      value: padTo(base, schema.maxLength + 1, uri),
+      inside: false,
+      keyword: 'maxLength',
+    });
   }
   if (schema.minLength !== undefined && schema.minLength > 0) {
-    sides.push({ title: `exactly ${characters(schema.minLength)} (the minimum)`, value: padTo(base, schema.minLength, uri), inside: true, keyword: 'minLength' });
-    sides.push({ title: `${characters(schema.minLength - 1)} (one under the minimum)`, value: base.slice(0, schema.minLength - 1), inside: false, keyword: 'minLength' });
+    sides.push({
+      title: `exactly ${characters(schema.minLength)} (the minimum)`,
+      value: padTo(base, schema.minLength, uri),
+      inside: true,
+      keyword: 'minLength',
+    });
+    sides.push({
+      title: `${characters(schema.minLength - 1)} (one under the minimum)`,
+      value: base.slice(0, schema.minLength - 1),
+      inside: false,
+      keyword: 'minLength',
+    });
   }
   return sides;
 }
@@ -38,7 +65,8 @@ function arraySides(schema: Schema, base: unknown[]): Boundary[] {
   const sides: Boundary[] = [];
   const add = (count: number, title: string, inside: boolean, keyword: string) => {
     const value = itemsFor(schema, base, count);
-    if (value !== undefined) sides.push({ title: `with ${count} item${count === 1 ? '' : 's'} (${title})`, value, inside, keyword });
+    if (value !== undefined)
+      sides.push({ title: `with ${count} item${count === 1 ? '' : 's'} (${title})`, value, inside, keyword });
   };
   if (schema.minItems !== undefined && schema.minItems > 0) {
     add(schema.minItems, 'the minimum', true, 'minItems');
@@ -61,8 +89,18 @@ function numberSides(schema: NumberSchema, integer: boolean): Boundary[] {
   };
   pair('minimum', schema.minimum, schema.minimum ?? 0, (schema.minimum ?? 0) - step);
   pair('maximum', schema.maximum, schema.maximum ?? 0, (schema.maximum ?? 0) + step);
-  pair('exclusiveMinimum', schema.exclusiveMinimum, (schema.exclusiveMinimum ?? 0) + step, schema.exclusiveMinimum ?? 0);
-  pair('exclusiveMaximum', schema.exclusiveMaximum, (schema.exclusiveMaximum ?? 0) - step, schema.exclusiveMaximum ?? 0);
+  pair(
+    'exclusiveMinimum',
+    schema.exclusiveMinimum,
+    (schema.exclusiveMinimum ?? 0) + step,
+    schema.exclusiveMinimum ?? 0,
+  );
+  pair(
+    'exclusiveMaximum',
+    schema.exclusiveMaximum,
+    (schema.exclusiveMaximum ?? 0) - step,
+    schema.exclusiveMaximum ?? 0,
+  );
   return sides;
 }
 
@@ -84,7 +122,11 @@ export function boundaries(schema: JsonSchema, base: unknown, validate: Validate
           : type === 'integer' || type === 'number'
             ? numberSides(property, type === 'integer')
             : [];
-    return sides.map((side) => ({ ...side, title: `${name} ${side.title}`, value: withProperty(base, name, side.value) }));
+    return sides.map((side) => ({
+      ...side,
+      title: `${name} ${side.title}`,
+      value: withProperty(base, name, side.value),
+    }));
   });
   return candidates.filter((candidate) => {
     const errors = validate(schema, candidate.value);

@@ -23,7 +23,11 @@ export interface CaseOptions {
   hasForbiddenToken: boolean;
 }
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 function jsonBody(operation: Operation): { schema: JsonSchema; required: boolean } | undefined {
   const body = operation.definition.requestBody as OpenAPIV3_1.RequestBodyObject | undefined;
@@ -34,10 +38,17 @@ function jsonBody(operation: Operation): { schema: JsonSchema; required: boolean
 /** The scheme of the operation's first security requirement, unless anonymous access is allowed. */
 export function schemeOf(document: SpecDocument, operation: Operation): Scheme | undefined {
   const requirements = operation.definition.security ?? document.security ?? [];
-  if (requirements.length === 0 || requirements.some((requirement) => Object.keys(requirement).length === 0)) return undefined;
+  if (requirements.length === 0 || requirements.some((requirement) => Object.keys(requirement).length === 0))
+    return undefined;
   const name = Object.keys(requirements[0]!)[0]!;
   const scheme = document.components?.securitySchemes?.[name] as Scheme | undefined;
-  return scheme === undefined ? undefined : { type: scheme.type, ...(scheme.scheme === undefined ? {} : { scheme: scheme.scheme.toLowerCase() }), ...(scheme.in === undefined ? {} : { in: scheme.in, name: scheme.name! }) };
+  return scheme === undefined
+    ? undefined
+    : {
+        type: scheme.type,
+        ...(scheme.scheme === undefined ? {} : { scheme: scheme.scheme.toLowerCase() }),
+        ...(scheme.in === undefined ? {} : { in: scheme.in, name: scheme.name! }),
+      };
 }
 
 type Make = (kind: string, title: string, rest: Omit<Case, 'id' | 'title' | 'operation'>) => Case;
@@ -53,7 +64,9 @@ function groundsOf(document: SpecDocument, operation: Operation) {
     ...rest,
   });
   const body = jsonBody(operation);
-  const examples = listExamples(document).filter((example) => example.operation.id === operation.id && example.status === 'request');
+  const examples = listExamples(document).filter(
+    (example) => example.operation.id === operation.id && example.status === 'request',
+  );
   const base = examples[0]?.value ?? (body === undefined ? undefined : sampleOf(body.schema));
   return { scheme, make, body, examples, base };
 }
@@ -66,7 +79,15 @@ function casesFor(document: SpecDocument, operation: Operation, options: CaseOpt
   // The deeper classes go last: a suite that picks the first case for a status (Dredd) picks a plain one.
   const deeper: Case[] = [];
 
-  cases.push(...examples.map((example) => make('example', `example "${example.name}"`, { expectation: 'accept', credentials: 'valid', value: example.value })));
+  cases.push(
+    ...examples.map((example) =>
+      make('example', `example "${example.name}"`, {
+        expectation: 'accept',
+        credentials: 'valid',
+        value: example.value,
+      }),
+    ),
+  );
   if (body === undefined) {
     cases.push(make('valid', 'a request with no body', { expectation: 'accept', credentials: 'valid' }));
   } else {
@@ -75,33 +96,68 @@ function casesFor(document: SpecDocument, operation: Operation, options: CaseOpt
     }
     const invalid = invalidBodies(body.schema, base, validate);
     for (const one of invalid) {
-      cases.push(make('invalid', one.title, { expectation: 'invalid', credentials: 'valid', value: one.value, violations: expectedViolations(body.schema, one.value, validate) }));
+      cases.push(
+        make('invalid', one.title, {
+          expectation: 'invalid',
+          credentials: 'valid',
+          value: one.value,
+          violations: expectedViolations(body.schema, one.value, validate),
+        }),
+      );
     }
     const malformed = malformedText(base);
     for (const { title, ...framed } of framingCases(base, body.required)) {
-      (framed.aspect === undefined ? cases : deeper).push(make(framed.aspect ?? 'malformed', title, { credentials: 'valid', ...framed }));
+      (framed.aspect === undefined ? cases : deeper).push(
+        make(framed.aspect ?? 'malformed', title, { credentials: 'valid', ...framed }),
+      );
     }
-    deeper.push(...deeperCases(body.schema, base, examples[0]?.value ?? base, invalid, validate).map(({ kind, title, ...rest }) => make(kind, title, rest)));
+    deeper.push(
+      ...deeperCases(body.schema, base, examples[0]?.value ?? base, invalid, validate).map(({ kind, title, ...rest }) =>
+        make(kind, title, rest),
+      ),
+    );
     if (scheme !== undefined) {
       // A body that breaks a property, not one that is not even an object.
       const broken = invalid.find((one) => one.keyword !== 'type') ?? invalid[0];
       const withInvalid = broken === undefined ? {} : { invalid: broken };
-      deeper.push(...orderCases(operation, { ...withInvalid, malformed }, options.hasForbiddenToken).map(({ title, ...rest }) => make('order', title, rest)));
+      deeper.push(
+        ...orderCases(operation, { ...withInvalid, malformed }, options.hasForbiddenToken).map(({ title, ...rest }) =>
+          make('order', title, rest),
+        ),
+      );
     }
   }
   if (scheme !== undefined) {
     const withBody = base === undefined ? {} : { value: base };
     cases.push(make('auth', 'no credentials', { expectation: 'unauthenticated', credentials: 'none', ...withBody }));
-    cases.push(make('auth', 'an unknown token', { expectation: 'unauthenticated', credentials: 'unknown-token', ...withBody }));
-    if (options.hasForbiddenToken) cases.push(make('auth', 'a token without the required scope', { expectation: 'forbidden', credentials: 'forbidden', ...withBody }));
+    cases.push(
+      make('auth', 'an unknown token', { expectation: 'unauthenticated', credentials: 'unknown-token', ...withBody }),
+    );
+    if (options.hasForbiddenToken)
+      cases.push(
+        make('auth', 'a token without the required scope', {
+          expectation: 'forbidden',
+          credentials: 'forbidden',
+          ...withBody,
+        }),
+      );
     for (const { title, aspect, ...form } of credentialForms(scheme)) {
-      (aspect === undefined ? cases : deeper).push(make(aspect ?? 'auth', title, { ...form, ...(aspect === undefined ? {} : { aspect }), ...withBody }));
+      (aspect === undefined ? cases : deeper).push(
+        make(aspect ?? 'auth', title, { ...form, ...(aspect === undefined ? {} : { aspect }), ...withBody }),
+      );
     }
   }
   if (documentedCodes(operation).includes('500')) {
     // Only a mock can be asked for a 500; a real server ignores the preference (RFC 7240).
     const withBody = base === undefined ? {} : { value: base };
-    cases.push(make('server-error', 'a 500 asked of a mock (Prefer: code=500)', { expectation: 'server-error', credentials: 'valid', headers: { prefer: 'code=500' }, ...withBody }));
+    cases.push(
+      make('server-error', 'a 500 asked of a mock (Prefer: code=500)', {
+        expectation: 'server-error',
+        credentials: 'valid',
+        headers: { prefer: 'code=500' },
+        ...withBody,
+      }),
+    );
   }
   return [...cases, ...deeper];
 }
@@ -109,10 +165,24 @@ function casesFor(document: SpecDocument, operation: Operation, options: CaseOpt
 type Shape = Omit<Case, 'id' | 'title' | 'operation' | 'scheme'> & { kind: string; title: string };
 
 /** The deeper classes for a JSON body: several violations at once, both sides of each limit, near misses, request forms. */
-function deeperCases(schema: JsonSchema, base: unknown, example: unknown, invalid: InvalidBody[], validate: ValidateValue): Shape[] {
+function deeperCases(
+  schema: JsonSchema,
+  base: unknown,
+  example: unknown,
+  invalid: InvalidBody[],
+  validate: ValidateValue,
+): Shape[] {
   const valid = { credentials: 'valid' as const };
   return [
-    ...severalViolations(schema, base, invalid, validate).map(({ title, value, violations }) => ({ kind: 'several', title, expectation: 'invalid' as const, ...valid, value, violations, aspect: 'several' as const })),
+    ...severalViolations(schema, base, invalid, validate).map(({ title, value, violations }) => ({
+      kind: 'several',
+      title,
+      expectation: 'invalid' as const,
+      ...valid,
+      value,
+      violations,
+      aspect: 'several' as const,
+    })),
     ...boundaries(schema, base, validate).map(({ title, value, inside }) => ({
       kind: 'boundary',
       title,
@@ -122,8 +192,23 @@ function deeperCases(schema: JsonSchema, base: unknown, example: unknown, invali
       aspect: 'boundary' as const,
       ...(inside ? {} : { violations: expectedViolations(schema, value, validate) }),
     })),
-    ...nearMisses(schema, base, validate).map(({ title, value }) => ({ kind: 'near-miss', title, expectation: 'invalid' as const, ...valid, value, violations: expectedViolations(schema, value, validate), aspect: 'near-miss' as const })),
-    ...requestForms(example).map(({ title, ...form }) => ({ kind: 'form', title, expectation: 'accept' as const, ...valid, ...form, aspect: 'form' as const })),
+    ...nearMisses(schema, base, validate).map(({ title, value }) => ({
+      kind: 'near-miss',
+      title,
+      expectation: 'invalid' as const,
+      ...valid,
+      value,
+      violations: expectedViolations(schema, value, validate),
+      aspect: 'near-miss' as const,
+    })),
+    ...requestForms(example).map(({ title, ...form }) => ({
+      kind: 'form',
+      title,
+      expectation: 'accept' as const,
+      ...valid,
+      ...form,
+      aspect: 'form' as const,
+    })),
   ];
 }
 
@@ -132,7 +217,14 @@ export function propertyPlans(document: SpecDocument): PropertyPlan[] {
   return listOperations(document).flatMap((operation) => {
     const { make, body, base } = groundsOf(document, operation);
     if (body === undefined) return [];
-    return [{ schema: body.schema, base, make: (title: string, value: unknown) => make('property', title, { expectation: 'accept', credentials: 'valid', value }) }];
+    return [
+      {
+        schema: body.schema,
+        base,
+        make: (title: string, value: unknown) =>
+          make('property', title, { expectation: 'accept', credentials: 'valid', value }),
+      },
+    ];
   });
 }
 

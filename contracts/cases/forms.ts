@@ -22,11 +22,19 @@ export function requestForms(value: unknown): FormCase[] {
     { title: 'header names in Title-Case', value, titleCaseHeaders: true },
     { title: 'no Accept header', value, omitHeaders: ['accept'] },
     { title: 'Accept: */*', value, headers: { accept: '*/*' } },
-    { title: 'JSON with insignificant whitespace', value, raw: `\n${JSON.stringify(value, null, 2).replace(/":/g, '" :')}\n` },
+    {
+      title: 'JSON with insignificant whitespace',
+      value,
+      raw: `\n${JSON.stringify(value, null, 2).replace(/":/g, '" :')}\n`,
+    },
     { title: 'JSON with \\u escapes', value, raw: withEscapes(text) },
   ];
   if (isObject(value) && Object.keys(value).length > 1) {
-    forms.push({ title: 'keys in another order', value, raw: JSON.stringify(Object.fromEntries(Object.entries(value).reverse())) });
+    forms.push({
+      title: 'keys in another order',
+      value,
+      raw: JSON.stringify(Object.fromEntries(Object.entries(value).reverse())),
+    });
   }
   return forms;
 }

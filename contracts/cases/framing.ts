@@ -1,7 +1,9 @@
 import { BODY } from '../../src/spec/huma';
 import type { Case } from '../case';
 
-type FramingCase = Pick<Case, 'expectation' | 'raw' | 'headers' | 'omitHeaders' | 'aspect' | 'violations'> & { title: string };
+type FramingCase = Pick<Case, 'expectation' | 'raw' | 'headers' | 'omitHeaders' | 'aspect' | 'violations'> & {
+  title: string;
+};
 
 /** Half of the valid body's JSON text: unparseable, and realistic (a client cut off mid-body). */
 export function malformedText(base: unknown): string {
@@ -19,9 +21,19 @@ export function malformedText(base: unknown): string {
 export function framingCases(base: unknown, required: boolean): FramingCase[] {
   const malformed = malformedText(base);
   const empty = required ? ('malformed' as const) : ('accept' as const);
-  const framing = (title: string, rest: Omit<FramingCase, 'title' | 'expectation' | 'aspect'>): FramingCase => ({ title, expectation: empty, aspect: 'framing', ...rest });
+  const framing = (title: string, rest: Omit<FramingCase, 'title' | 'expectation' | 'aspect'>): FramingCase => ({
+    title,
+    expectation: empty,
+    aspect: 'framing',
+    ...rest,
+  });
   return [
-    { title: 'malformed JSON', expectation: 'malformed', raw: malformed, violations: [{ location: BODY, value: malformed }] },
+    {
+      title: 'malformed JSON',
+      expectation: 'malformed',
+      raw: malformed,
+      violations: [{ location: BODY, value: malformed }],
+    },
     ...(required ? [{ title: 'an empty body', expectation: 'malformed' as const, raw: '' }] : []),
     framing('no body and no Content-Type', { raw: '', omitHeaders: ['content-type'] }),
     framing('no body with Content-Type: text/plain', { raw: '', headers: { 'content-type': 'text/plain' } }),

@@ -32,7 +32,10 @@ function stringMutations(valid: string): Mutation[] {
     { title: 'with a trailing space', value: `${valid} ` },
     { title: 'with an inner space', value: `${valid.slice(0, at)} ${valid.slice(at)}` },
     { title: 'with a non-ASCII letter', value: `${valid.slice(0, at)}é${valid.slice(at + 1)}` },
-    { title: 'with its scheme in upper case', value: valid.replace(/^([a-z][a-z0-9+.-]*):/, (scheme) => scheme.toUpperCase()) },
+    {
+      title: 'with its scheme in upper case',
+      value: valid.replace(/^([a-z][a-z0-9+.-]*):/, (scheme) => scheme.toUpperCase()),
+    },
     { title: 'with a control character', value: `${valid.slice(0, at)}\u0007${valid.slice(at)}` },
     { title: 'with a newline at the end', value: `${valid}\n` },
   ];
@@ -50,7 +53,9 @@ function mutationsOf(schema: Schema, current: unknown): Mutation[] {
 
 /** Strings one step outside the property's pattern, from its structure (pattern-misses.ts): each must break the pattern alone. */
 function patternMutations(schema: Schema): (Mutation & { keyword: string })[] {
-  return typeOf(schema) === 'string' && schema.pattern !== undefined ? patternMisses(schema.pattern).map((miss) => ({ ...miss, keyword: 'pattern' })) : [];
+  return typeOf(schema) === 'string' && schema.pattern !== undefined
+    ? patternMisses(schema.pattern).map((miss) => ({ ...miss, keyword: 'pattern' }))
+    : [];
 }
 
 type Candidate = { pointer: string; title: string; value: unknown; keyword?: string };
@@ -59,9 +64,19 @@ type Candidate = { pointer: string; title: string; value: unknown; keyword?: str
 function candidatesFor(base: Json, name: string, property: Schema, current: unknown): Candidate[] {
   if (typeOf(property) === 'array' && property.items !== undefined && Array.isArray(current) && current.length > 0) {
     const items = current as unknown[];
-    return [...mutationsOf(property.items, items[0]), ...patternMutations(property.items)].map((m) => ({ ...m, pointer: `/${name}/0`, title: `${name}[0] ${m.title}`, value: withProperty(base, name, [m.value, ...items.slice(1)]) }));
+    return [...mutationsOf(property.items, items[0]), ...patternMutations(property.items)].map((m) => ({
+      ...m,
+      pointer: `/${name}/0`,
+      title: `${name}[0] ${m.title}`,
+      value: withProperty(base, name, [m.value, ...items.slice(1)]),
+    }));
   }
-  return [...mutationsOf(property, current), ...patternMutations(property)].map((m) => ({ ...m, pointer: `/${name}`, title: `${name} ${m.title}`, value: withProperty(base, name, m.value) }));
+  return [...mutationsOf(property, current), ...patternMutations(property)].map((m) => ({
+    ...m,
+    pointer: `/${name}`,
+    title: `${name} ${m.title}`,
+    value: withProperty(base, name, m.value),
+  }));
 }
 
 /**
@@ -73,12 +88,17 @@ function candidatesFor(base: Json, name: string, property: Schema, current: unkn
 export function nearMisses(schema: JsonSchema, base: unknown, validate: ValidateValue): NearMiss[] {
   const shape = schema as Schema;
   if (!isObject(base) || shape.properties === undefined) return [];
-  const candidates = writableProperties(shape, base).flatMap(([name, property, current]) => candidatesFor(base, name, property, current));
+  const candidates = writableProperties(shape, base).flatMap(([name, property, current]) =>
+    candidatesFor(base, name, property, current),
+  );
   const seen = new Set<string>();
   return candidates.flatMap(({ pointer, title, value, keyword }) => {
     const errors = validate(schema, value);
     const key = JSON.stringify(value);
-    const breaks = keyword === undefined ? errors.length > 0 && errors.every((error) => error.pointer === pointer) : breaksOnly(errors, keyword) && errors[0]!.pointer === pointer;
+    const breaks =
+      keyword === undefined
+        ? errors.length > 0 && errors.every((error) => error.pointer === pointer)
+        : breaksOnly(errors, keyword) && errors[0]!.pointer === pointer;
     if (!breaks || seen.has(key)) return [];
     seen.add(key);
     return [{ title, value }];

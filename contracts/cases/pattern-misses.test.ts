@@ -2,10 +2,21 @@ import { patternMisses } from './pattern-misses';
 
 const values = (pattern: string) => patternMisses(pattern).map((miss) => miss.value);
 
-describe('near misses from a pattern\'s structure (regexp-tree)', () => {
+describe("near misses from a pattern's structure (regexp-tree)", () => {
   it('breaks each literal, the class and the quantifier of ^https://[^/?#]+, and every one fails the pattern', () => {
     const misses = values('^https://[^/?#]+');
-    expect(misses).toEqual(expect.arrayContaining(['xhttps://a', 'Https://a', 'http://a', 'https:/a', 'https://', 'https:///', 'https://?', 'https://#']));
+    expect(misses).toEqual(
+      expect.arrayContaining([
+        'xhttps://a',
+        'Https://a',
+        'http://a',
+        'https:/a',
+        'https://',
+        'https:///',
+        'https://?',
+        'https://#',
+      ]),
+    );
     for (const miss of misses) expect(new RegExp('^https://[^/?#]+', 'u').test(miss)).toBe(false);
   });
 

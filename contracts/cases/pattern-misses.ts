@@ -14,7 +14,15 @@ export interface PatternMiss {
 type Node = { type: string; [key: string]: unknown };
 type Piece = { title: string; text: string };
 
-const META_SAMPLES: Record<string, string> = { '\\d': '0', '\\w': 'a', '\\s': ' ', '\\D': 'a', '\\W': '-', '\\S': 'a', '.': 'a' };
+const META_SAMPLES: Record<string, string> = {
+  '\\d': '0',
+  '\\w': 'a',
+  '\\s': ' ',
+  '\\D': 'a',
+  '\\W': '-',
+  '\\S': 'a',
+  '.': 'a',
+};
 const FILLERS = ['a', '0', 'x', '-', '_', '~'];
 
 const show = (text: string) => JSON.stringify(text);
@@ -27,7 +35,9 @@ const codePoint = (node: Node) => Number((node as { codePoint?: number }).codePo
 function inClass(node: Node, char: string): boolean {
   const members = node.expressions as Node[];
   const found = members.some((member) =>
-    member.type === 'ClassRange' ? char.codePointAt(0)! >= codePoint(member.from as Node) && char.codePointAt(0)! <= codePoint(member.to as Node) : new RegExp(`[${String(member.value)}]`, 'u').test(char),
+    member.type === 'ClassRange'
+      ? char.codePointAt(0)! >= codePoint(member.from as Node) && char.codePointAt(0)! <= codePoint(member.to as Node)
+      : new RegExp(`[${String(member.value)}]`, 'u').test(char),
   );
   return found !== (node.negative === true);
 }
@@ -41,7 +51,10 @@ function bounds(quantifier: Node): [number, number] {
     case '?':
       return [0, 1];
     default:
-      return [Number(quantifier.from), quantifier.to === undefined ? Number(quantifier.from) : Number(quantifier.to ?? Infinity)];
+      return [
+        Number(quantifier.from),
+        quantifier.to === undefined ? Number(quantifier.from) : Number(quantifier.to ?? Infinity),
+      ];
   }
 }
 
@@ -51,7 +64,10 @@ function witness(node: Node): string | undefined {
     case 'Char':
       return charOf(node);
     case 'CharacterClass':
-      return [...(node.expressions as Node[]).map((m) => (m.type === 'ClassRange' ? charOf(m.from as Node) : charOf(m))), ...FILLERS].find((char) => char !== undefined && inClass(node, char));
+      return [
+        ...(node.expressions as Node[]).map((m) => (m.type === 'ClassRange' ? charOf(m.from as Node) : charOf(m))),
+        ...FILLERS,
+      ].find((char) => char !== undefined && inClass(node, char));
     case 'Repetition': {
       const one = witness(node.expression as Node);
       return one === undefined ? undefined : one.repeat(bounds(node.quantifier as Node)[0]);
@@ -87,8 +103,16 @@ function broken(node: Node): Piece[] {
     }
     case 'CharacterClass': {
       const members = node.expressions as Node[];
-      const near = members.flatMap((m) => (m.type === 'ClassRange' ? [codePoint(m.from as Node) - 1, codePoint(m.to as Node) + 1] : node.negative === true ? [codePoint(m)] : [codePoint(m) - 1, codePoint(m) + 1]));
-      const outside = [...new Set(near.filter((point) => point > 31).map((point) => String.fromCodePoint(point)))].filter((char) => !inClass(node, char));
+      const near = members.flatMap((m) =>
+        m.type === 'ClassRange'
+          ? [codePoint(m.from as Node) - 1, codePoint(m.to as Node) + 1]
+          : node.negative === true
+            ? [codePoint(m)]
+            : [codePoint(m) - 1, codePoint(m) + 1],
+      );
+      const outside = [
+        ...new Set(near.filter((point) => point > 31).map((point) => String.fromCodePoint(point))),
+      ].filter((char) => !inClass(node, char));
       return outside.map((char) => ({ title: `${show(char)} where ${sourceOf(node)} is wanted`, text: char }));
     }
     case 'Repetition': {
@@ -99,7 +123,13 @@ function broken(node: Node): Piece[] {
       const edges: Piece[] = [];
       if (min > 0) edges.push({ title: `${source} ${min - 1} time(s)`, text: one.repeat(min - 1) });
       if (Number.isFinite(max)) edges.push({ title: `${source} ${max + 1} time(s)`, text: one.repeat(max + 1) });
-      const inner = min > 0 ? broken(node.expression as Node).map((piece) => ({ title: piece.title, text: piece.text + one.repeat(min - 1) })) : [];
+      const inner =
+        min > 0
+          ? broken(node.expression as Node).map((piece) => ({
+              title: piece.title,
+              text: piece.text + one.repeat(min - 1),
+            }))
+          : [];
       return [...edges, ...inner];
     }
     case 'Group':
@@ -117,8 +147,10 @@ function sequence(parts: Node[]): Piece[] {
   if (texts.includes(undefined)) return [];
   const around = (i: number, text: string) => [...texts.slice(0, i), text, ...texts.slice(i + 1)].join('');
   return parts.flatMap((part, i) => {
-    if (part.type === 'Assertion' && part.kind === '^') return [{ title: 'text before the start (^)', text: `x${around(i, '')}` }];
-    if (part.type === 'Assertion' && part.kind === '$') return [{ title: 'text after the end ($)', text: `${around(i, '')}x` }];
+    if (part.type === 'Assertion' && part.kind === '^')
+      return [{ title: 'text before the start (^)', text: `x${around(i, '')}` }];
+    if (part.type === 'Assertion' && part.kind === '$')
+      return [{ title: 'text after the end ($)', text: `${around(i, '')}x` }];
     return broken(part).map((piece) => ({ title: piece.title, text: around(i, piece.text) }));
   });
 }
@@ -133,5 +165,7 @@ export function patternMisses(pattern: string): PatternMiss[] {
   }
   const pieces = ast.type === 'Alternative' ? sequence(ast.expressions as Node[]) : broken(ast);
   const seen = new Set<string>();
-  return pieces.filter((piece) => !seen.has(piece.text) && seen.add(piece.text)).map((piece) => ({ title: `${show(piece.text)}: ${piece.title} in ${pattern}`, value: piece.text }));
+  return pieces
+    .filter((piece) => !seen.has(piece.text) && seen.add(piece.text))
+    .map((piece) => ({ title: `${show(piece.text)}: ${piece.title} in ${pattern}`, value: piece.text }));
 }

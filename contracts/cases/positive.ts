@@ -32,7 +32,12 @@ function propertyVariants(schema: Schema, base: unknown, random: Random): Body[]
 export function validBodies(schema: JsonSchema, base: unknown, random: Random, validate: ValidateValue): Body[] {
   const shape = schema as Schema;
   if (!isObject(base) || shape.properties === undefined) return [];
-  const variants = writableProperties(shape, base).map(([name, property, current]) => ({ name, options: propertyVariants(property, current, random) }));
-  const single = variants.flatMap(({ name, options }) => options.map((option) => ({ title: `${name} ${option.title}`, value: withProperty(base, name, option.value) })));
+  const variants = writableProperties(shape, base).map(([name, property, current]) => ({
+    name,
+    options: propertyVariants(property, current, random),
+  }));
+  const single = variants.flatMap(({ name, options }) =>
+    options.map((option) => ({ title: `${name} ${option.title}`, value: withProperty(base, name, option.value) })),
+  );
   return accepted(schema, validate, single);
 }

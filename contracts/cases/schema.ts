@@ -28,7 +28,8 @@ export function typeOf(schema: Schema): string | undefined {
   return Array.isArray(schema.type) ? schema.type.find((type) => type !== 'null') : schema.type;
 }
 
-export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A valid value for a schema: its first example, else a sample (openapi-sampler). */
 export function sampleOf(schema: Schema): unknown {
@@ -52,7 +53,11 @@ export function withProperty(base: Json, name: string, value: unknown): Json {
 }
 
 /** Keeps candidates the schema accepts: generated valid data is checked, never assumed. */
-export function accepted<T extends { value: unknown }>(schema: JsonSchema, validate: ValidateValue, candidates: T[]): T[] {
+export function accepted<T extends { value: unknown }>(
+  schema: JsonSchema,
+  validate: ValidateValue,
+  candidates: T[],
+): T[] {
   return candidates.filter((candidate) => validate(schema, candidate.value).length === 0);
 }
 

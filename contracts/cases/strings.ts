@@ -40,11 +40,22 @@ export function validStrings(schema: Schema, base: string): { title: string; val
 export function invalidStrings(schema: Schema, base: string): { keyword: string; title: string; values: string[] }[] {
   const broken: { keyword: string; title: string; values: string[] }[] = [];
   if (schema.pattern !== undefined) {
-    broken.push({ keyword: 'pattern', title: `does not match ${schema.pattern}`, values: patternMisses(schema.pattern).map((miss) => miss.value) });
+    broken.push({
+      keyword: 'pattern',
+      title: `does not match ${schema.pattern}`,
+      values: patternMisses(schema.pattern).map((miss) => miss.value),
+    });
   }
   if (schema.format !== undefined) {
-    const hostBroken = base.replace(/^([a-z]+:\/\/)([^/?#:]+)/i, (_m, scheme: string, host: string) => `${scheme}${host.slice(0, 3)} ${host.slice(3)}`);
-    broken.push({ keyword: 'format', title: `is not a valid ${schema.format}`, values: [hostBroken, `${base} x`, 'not a value of this format', base.replace(/^([a-z]+):\/\//i, '$1:')] });
+    const hostBroken = base.replace(
+      /^([a-z]+:\/\/)([^/?#:]+)/i,
+      (_m, scheme: string, host: string) => `${scheme}${host.slice(0, 3)} ${host.slice(3)}`,
+    );
+    broken.push({
+      keyword: 'format',
+      title: `is not a valid ${schema.format}`,
+      values: [hostBroken, `${base} x`, 'not a value of this format', base.replace(/^([a-z]+):\/\//i, '$1:')],
+    });
   }
   return broken;
 }

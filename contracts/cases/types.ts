@@ -11,13 +11,15 @@ const jsonTypeOf = (type: string): string => (type === 'integer' ? 'number' : ty
 
 /** A scalar a framework could coerce to `type`'s valid value, where the valid value gives one. */
 function asString(type: string, current: unknown): Confusion {
-  if (type === 'number' || type === 'integer') return { title: 'a numeric string', value: String(typeof current === 'number' ? current : 42) };
+  if (type === 'number' || type === 'integer')
+    return { title: 'a numeric string', value: String(typeof current === 'number' ? current : 42) };
   if (type === 'boolean') {
     const text = typeof current === 'boolean' ? String(current) : 'true';
     return { title: `the string "${text}"`, value: text };
   }
   const first = Array.isArray(current) ? (current as unknown[])[0] : undefined;
-  if (type === 'array' && typeof first === 'string') return { title: 'a single item instead of an array', value: first };
+  if (type === 'array' && typeof first === 'string')
+    return { title: 'a single item instead of an array', value: first };
   if (type === 'object') return { title: 'an object as a JSON string', value: JSON.stringify(current ?? {}) };
   return { title: 'a string', value: 'text' };
 }
@@ -25,7 +27,8 @@ function asString(type: string, current: unknown): Confusion {
 function asNumber(type: string, current: unknown): Confusion {
   if (type === 'boolean') return { title: 'the number 1', value: 1 };
   const first = Array.isArray(current) ? (current as unknown[])[0] : undefined;
-  if (type === 'array' && typeof first === 'number') return { title: 'a single item instead of an array', value: first };
+  if (type === 'array' && typeof first === 'number')
+    return { title: 'a single item instead of an array', value: first };
   return { title: 'a number', value: 12345 };
 }
 
@@ -42,7 +45,10 @@ function confused(as: JsonType, type: string, current: unknown): Confusion {
     case 'array':
       return { title: 'a one-element array', value: [current] };
     case 'object':
-      return { title: 'an object', value: type === 'array' ? { 0: (current as unknown[] | undefined)?.[0] ?? null } : {} };
+      return {
+        title: 'an object',
+        value: type === 'array' ? { 0: (current as unknown[] | undefined)?.[0] ?? null } : {},
+      };
   }
 }
 

@@ -26,7 +26,9 @@ export function expectedViolations(schema: JsonSchema, value: unknown, validate:
 function changedProperty(base: Json, body: InvalidBody): string | undefined {
   if (!isObject(body.value)) return undefined;
   const value = body.value;
-  const names = [...new Set([...Object.keys(base), ...Object.keys(value)])].filter((name) => !isDeepStrictEqual(base[name], value[name]));
+  const names = [...new Set([...Object.keys(base), ...Object.keys(value)])].filter(
+    (name) => !isDeepStrictEqual(base[name], value[name]),
+  );
   return names.length === 1 ? names[0] : undefined;
 }
 
@@ -56,7 +58,12 @@ type Ingredient = [name: string, body: InvalidBody];
  * required-properties pass is caught. Each is kept only if it breaks exactly as many rules as
  * it combines.
  */
-export function severalViolations(schema: JsonSchema, base: unknown, invalid: InvalidBody[], validate: ValidateValue): { title: string; value: Json; violations: ExpectedViolation[] }[] {
+export function severalViolations(
+  schema: JsonSchema,
+  base: unknown,
+  invalid: InvalidBody[],
+  validate: ValidateValue,
+): { title: string; value: Json; violations: ExpectedViolation[] }[] {
   if (!isObject(base)) return [];
   const { broken, missing } = ingredients(schema, base, invalid);
   const groups = broken.flatMap((first, i) => broken.slice(i + 1).map((second) => [first, second]));

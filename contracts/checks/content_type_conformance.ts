@@ -1,7 +1,8 @@
 import type { ExchangeCheck } from './check';
 import { documentedResponse, mediaTypeOf } from './responses';
 
-const documentedTypes = (exchange: Parameters<ExchangeCheck['run']>[0]) => Object.keys(documentedResponse(exchange.case.operation, exchange.response.status)?.content ?? {});
+const documentedTypes = (exchange: Parameters<ExchangeCheck['run']>[0]) =>
+  Object.keys(documentedResponse(exchange.case.operation, exchange.response.status)?.content ?? {});
 
 /** The Content-Type is one documented for the status (parameters such as charset allowed). */
 export const contentTypeConformance: ExchangeCheck = {
@@ -13,6 +14,9 @@ export const contentTypeConformance: ExchangeCheck = {
     const documented = documentedTypes(exchange);
     if (documented.some((type) => type.toLowerCase() === mediaTypeOf(exchange))) return undefined;
     const sent = exchange.response.headers['content-type'];
-    return { message: sent === undefined ? 'no Content-Type' : `Content-Type is "${sent}"`, expected: documented.join(' or ') };
+    return {
+      message: sent === undefined ? 'no Content-Type' : `Content-Type is "${sent}"`,
+      expected: documented.join(' or '),
+    };
   },
 };

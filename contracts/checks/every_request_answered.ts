@@ -2,7 +2,13 @@ import type { Exchange, RunError } from '../send';
 import type { Failure, RunCheck } from './check';
 
 /** An unanswered request as the report shows it: what was sent, and no answer. */
-const withoutAnswer = (error: RunError): Exchange => ({ case: error.case, request: error.request, response: { status: 0, headers: {}, text: '' }, sentAt: 0, ms: 0 });
+const withoutAnswer = (error: RunError): Exchange => ({
+  case: error.case,
+  request: error.request,
+  response: { status: 0, headers: {}, text: '' },
+  sentAt: 0,
+  ms: 0,
+});
 
 /** Whether a run error is the target's doing: a request that was sent and got no complete answer. */
 export const isUnanswered = (error: RunError): boolean => error.kind !== 'not sent';

@@ -16,7 +16,10 @@ const WHY: Record<Expectation, string> = {
 export function statusFinding(exchange: Exchange): Finding | undefined {
   const expected = statusesExpected(exchange)!;
   if (expected.includes(exchange.response.status)) return undefined;
-  return { message: `answered ${exchange.response.status}`, expected: `${expected.join(' or ')} ${WHY[exchange.case.expectation]}` };
+  return {
+    message: `answered ${exchange.response.status}`,
+    expected: `${expected.join(' or ')} ${WHY[exchange.case.expectation]}`,
+  };
 }
 
 /** A check that the cases of one class (or the plain ones, `aspect` undefined) get the status the contract gives them. */
@@ -32,4 +35,8 @@ export function expectedStatusOf(name: string, description: string, aspect: Aspe
 }
 
 /** The status is the one the contract gives for this kind of request. */
-export const expectedStatus = expectedStatusOf('expected_status', 'each kind of request gets the status the contract gives it (201, 400, 401, 403, 422)', undefined);
+export const expectedStatus = expectedStatusOf(
+  'expected_status',
+  'each kind of request gets the status the contract gives it (201, 400, 401, 403, 422)',
+  undefined,
+);

@@ -62,7 +62,11 @@ export interface Checked {
 }
 
 /** Applies every registered check to the exchanges it applies to: per-exchange checks one by one, run checks to their exchanges together. */
-export function applyChecks(exchanges: Exchange[], context: CheckContext, checks: readonly Check[] = context.checks ?? CHECKS): Checked {
+export function applyChecks(
+  exchanges: Exchange[],
+  context: CheckContext,
+  checks: readonly Check[] = context.checks ?? CHECKS,
+): Checked {
   const judged: Record<string, Judged> = {};
   const failures = checks.flatMap((check) => {
     const started = performance.now();
@@ -84,7 +88,12 @@ export function applyChecks(exchanges: Exchange[], context: CheckContext, checks
  * Applies per-exchange checks to one exchange, adding to running totals: what a proxy does for
  * each answer as it passes. One clock reading per check, no arrays made per answer.
  */
-export function judgeExchange(exchange: Exchange, context: CheckContext, checks: readonly ExchangeCheck[], into: Checked): void {
+export function judgeExchange(
+  exchange: Exchange,
+  context: CheckContext,
+  checks: readonly ExchangeCheck[],
+  into: Checked,
+): void {
   let last = performance.now();
   for (const check of checks) {
     if (!check.appliesTo(exchange, context)) continue;

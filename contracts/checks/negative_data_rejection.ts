@@ -7,7 +7,9 @@ export const negativeDataRejection: ExchangeCheck = {
   description: 'a body that breaks the schema, or is missing or unparseable, is refused',
   scope: 'exchange',
   expectation: true,
-  appliesTo: (exchange) => exchange.case.aspect === undefined && (exchange.case.expectation === 'invalid' || exchange.case.expectation === 'malformed'),
+  appliesTo: (exchange) =>
+    exchange.case.aspect === undefined &&
+    (exchange.case.expectation === 'invalid' || exchange.case.expectation === 'malformed'),
   run: (exchange) =>
     isSuccess(exchange.response.status)
       ? { message: `invalid data was accepted with ${exchange.response.status}`, expected: 'a 4xx answer' }

@@ -10,7 +10,8 @@ function serverMade(exchange: Exchange): [string, Schema, unknown][] {
   const body = exchange.response.json as Record<string, unknown> | undefined;
   if (!isSuccess(exchange.response.status) || typeof body !== 'object' || body === null) return [];
   const made: [string, Schema, unknown][] = [];
-  for (const [name, property] of documentedProperties(exchange, isReadOnly)) if (typeof body[name] === 'string') made.push([name, property, body[name]]);
+  for (const [name, property] of documentedProperties(exchange, isReadOnly))
+    if (typeof body[name] === 'string') made.push([name, property, body[name]]);
   return made;
 }
 
@@ -24,16 +25,23 @@ const creates = (exchange: Exchange) => exchange.case.operation.method === 'post
  */
 export const plausibleValues: ExchangeCheck = {
   name: 'plausible_values',
-  description: 'server-made values are plausible: read-only times of a created resource near the request (within the clock skew), read-only ids not blank',
+  description:
+    'server-made values are plausible: read-only times of a created resource near the request (within the clock skew), read-only ids not blank',
   scope: 'exchange',
-  appliesTo: (exchange) => serverMade(exchange).some(([, schema]) => schema.format === undefined || (schema.format === 'date-time' && creates(exchange))),
+  appliesTo: (exchange) =>
+    serverMade(exchange).some(
+      ([, schema]) => schema.format === undefined || (schema.format === 'date-time' && creates(exchange)),
+    ),
   run: (exchange, { clockSkewMs }) => {
     for (const [name, schema, value] of serverMade(exchange)) {
       const text = value as string;
       if (schema.format === 'date-time' && creates(exchange)) {
         const off = Date.parse(text) - exchange.sentAt;
         if (Number.isFinite(off) && Math.abs(off) > clockSkewMs) {
-          return { message: `${name} ${text} is ${Math.round(Math.abs(off) / 1000)} s ${off < 0 ? 'before' : 'after'} the request was sent`, expected: `${name} within ${clockSkewMs / 1000} s of the request (--clock-skew)` };
+          return {
+            message: `${name} ${text} is ${Math.round(Math.abs(off) / 1000)} s ${off < 0 ? 'before' : 'after'} the request was sent`,
+            expected: `${name} within ${clockSkewMs / 1000} s of the request (--clock-skew)`,
+          };
         }
       } else if (schema.format === undefined && text.trim() === '') {
         return { message: `${name} is ${JSON.stringify(text)}`, expected: `a ${name} that is not blank` };

@@ -13,7 +13,11 @@ export const positiveDataAcceptance: ExchangeCheck = {
   expectation: true,
   appliesTo: (exchange) =>
     exchange.case.expectation === 'accept' &&
-    exchange.case.aspect === undefined && (!isSuccess(exchange.response.status) || documentedResponse(exchange.case.operation, exchange.response.status) !== undefined),
+    exchange.case.aspect === undefined &&
+    (!isSuccess(exchange.response.status) ||
+      documentedResponse(exchange.case.operation, exchange.response.status) !== undefined),
   run: (exchange) =>
-    !isSuccess(exchange.response.status) ? { message: `valid data was refused with ${exchange.response.status}`, expected: 'a 2xx answer' } : undefined,
+    !isSuccess(exchange.response.status)
+      ? { message: `valid data was refused with ${exchange.response.status}`, expected: 'a 2xx answer' }
+      : undefined,
 };

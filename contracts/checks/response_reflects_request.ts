@@ -17,13 +17,19 @@ export const responseReflectsRequest: ExchangeCheck = {
   description: 'a 2xx answer carries back the values the request sent (sets may come back in another order)',
   scope: 'exchange',
   appliesTo: (exchange) =>
-    isSuccess(exchange.response.status) && isObject(exchange.case.value) && isObject(exchange.response.json) && (documentedSchema(exchange) as Schema | undefined)?.properties !== undefined,
+    isSuccess(exchange.response.status) &&
+    isObject(exchange.case.value) &&
+    isObject(exchange.response.json) &&
+    (documentedSchema(exchange) as Schema | undefined)?.properties !== undefined,
   run: (exchange) => {
     const sent = exchange.case.value as Record<string, unknown>;
     const got = exchange.response.json as Record<string, unknown>;
     const schema = documentedSchema(exchange) as Schema & { properties: Record<string, Schema> };
     const differing = Object.entries(schema.properties)
-      .filter(([name, property]) => property.readOnly !== true && Object.hasOwn(sent, name) && !same(sent[name], got[name], property))
+      .filter(
+        ([name, property]) =>
+          property.readOnly !== true && Object.hasOwn(sent, name) && !same(sent[name], got[name], property),
+      )
       .map(([name]) => name);
     if (differing.length === 0) return undefined;
     return {

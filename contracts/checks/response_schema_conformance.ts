@@ -10,7 +10,8 @@ export const responseSchemaConformance: ExchangeCheck = {
   run: (exchange, { validate }) => {
     const schema = documentedSchema(exchange)!;
     const expected = `a body matching the ${exchange.response.status} ${mediaTypeOf(exchange)} schema`;
-    if (exchange.response.json === undefined) return { message: exchange.response.text === '' ? 'the body is empty' : 'the body is not JSON', expected };
+    if (exchange.response.json === undefined)
+      return { message: exchange.response.text === '' ? 'the body is empty' : 'the body is not JSON', expected };
     const errors = validate(schema, exchange.response.json);
     if (errors.length === 0) return undefined;
     return { message: errors.map((error) => `${error.pointer || '(root)'} ${error.message}`).join('; '), expected };

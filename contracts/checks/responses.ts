@@ -8,7 +8,8 @@ import { expectedStatuses } from '../case';
 import type { Exchange } from '../send';
 
 /** The documented response for a status: exact code, then a range such as `4XX`, then `default`. */
-export const documentedResponse = (operation: Operation, status: number): OpenAPIV3_1.ResponseObject | undefined => responseFor(operation.definition, status);
+export const documentedResponse = (operation: Operation, status: number): OpenAPIV3_1.ResponseObject | undefined =>
+  responseFor(operation.definition, status);
 
 // Every check asks these of every answer: looked up once per spec object and key.
 const responseFor = rememberedPer((definition: Operation['definition'], status: number) => {
@@ -29,7 +30,8 @@ export function documentedSchema(exchange: Exchange): JsonSchema | undefined {
 // A server may send any media type: at most this many are remembered per response.
 const MEDIA_TYPES_REMEMBERED = 32;
 const schemaFor = rememberedPer(
-  (response: OpenAPIV3_1.ResponseObject, type: string): JsonSchema | undefined => Object.entries(response.content ?? {}).find(([documented]) => documented.toLowerCase() === type)?.[1].schema,
+  (response: OpenAPIV3_1.ResponseObject, type: string): JsonSchema | undefined =>
+    Object.entries(response.content ?? {}).find(([documented]) => documented.toLowerCase() === type)?.[1].schema,
   MEDIA_TYPES_REMEMBERED,
 );
 
@@ -42,7 +44,9 @@ export function documentedProperties(exchange: Exchange, keep: (property: Schema
   return schema === undefined ? [] : propertiesFor(schema, keep);
 }
 
-const propertiesFor = rememberedPer((schema: Schema, keep: (property: Schema) => boolean) => Object.entries(schema.properties ?? {}).filter(([, property]) => keep(property)));
+const propertiesFor = rememberedPer((schema: Schema, keep: (property: Schema) => boolean) =>
+  Object.entries(schema.properties ?? {}).filter(([, property]) => keep(property)),
+);
 
 export const isSuccess = (status: number) => status >= 200 && status < 300;
 

@@ -14,7 +14,11 @@ export class UnknownCheckError extends Error {
 }
 
 /** `a, b,c` as names; an empty list item is no name. */
-export const checkNames = (list: string): string[] => list.split(',').map((name) => name.trim()).filter((name) => name !== '');
+export const checkNames = (list: string): string[] =>
+  list
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
 
 /**
  * The checks a selection keeps, in the registry's order; throws UnknownCheckError, listing the
@@ -23,11 +27,21 @@ export const checkNames = (list: string): string[] => list.split(',').map((name)
  */
 export function selectChecks<T extends Pick<Check, 'name'>>(all: readonly T[], selection: CheckSelection): T[] {
   const known = all.map((check) => check.name);
-  for (const [flag, names] of [['--checks', selection.checks], ['--exclude-checks', selection.excludeChecks]] as const) {
+  for (const [flag, names] of [
+    ['--checks', selection.checks],
+    ['--exclude-checks', selection.excludeChecks],
+  ] as const) {
     const unknown = (names ?? []).filter((name) => !known.includes(name));
-    if (unknown.length > 0) throw new UnknownCheckError(`${flag}: no check named ${unknown.map((name) => `"${name}"`).join(', ')}; the checks are ${known.join(', ')}`);
+    if (unknown.length > 0)
+      throw new UnknownCheckError(
+        `${flag}: no check named ${unknown.map((name) => `"${name}"`).join(', ')}; the checks are ${known.join(', ')}`,
+      );
   }
-  return all.filter((check) => (selection.checks === undefined || selection.checks.includes(check.name)) && !(selection.excludeChecks ?? []).includes(check.name));
+  return all.filter(
+    (check) =>
+      (selection.checks === undefined || selection.checks.includes(check.name)) &&
+      !(selection.excludeChecks ?? []).includes(check.name),
+  );
 }
 
 /** The report's line naming the checks a selection left out, if it left any. */

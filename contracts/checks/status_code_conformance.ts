@@ -11,6 +11,9 @@ export const statusCodeConformance: ExchangeCheck = {
   appliesTo: (exchange) => !OUTSIDE_THE_OPERATION.has(exchange.response.status),
   run: (exchange) =>
     documentedResponse(exchange.case.operation, exchange.response.status) === undefined
-      ? { message: `status ${exchange.response.status} is not documented`, expected: `one of ${documentedCodes(exchange.case.operation).join(', ')}` }
+      ? {
+          message: `status ${exchange.response.status} is not documented`,
+          expected: `one of ${documentedCodes(exchange.case.operation).join(', ')}`,
+        }
       : undefined,
 };

@@ -10,7 +10,10 @@ const followsAnother = (property: Schema) => (property as Ordered)['x-not-before
 /** The properties of a success answer's schema that must not be earlier than another (`x-not-before`). */
 function orderedProperties(exchange: Exchange): [string, string][] {
   if (!isSuccess(exchange.response.status) || exchange.response.json === undefined) return [];
-  return documentedProperties(exchange, followsAnother).map(([name, property]) => [name, (property as Ordered)['x-not-before']!]);
+  return documentedProperties(exchange, followsAnother).map(([name, property]) => [
+    name,
+    (property as Ordered)['x-not-before']!,
+  ]);
 }
 
 /** A timestamp the spec marks `x-not-before: other` is not earlier than `other` (updatedAt and createdAt). */
@@ -24,7 +27,10 @@ export const timestampsInOrder: ExchangeCheck = {
     for (const [name, before] of orderedProperties(exchange)) {
       const [later, earlier] = [Date.parse(String(body[name])), Date.parse(String(body[before]))];
       if (Number.isFinite(later) && Number.isFinite(earlier) && later < earlier) {
-        return { message: `${name} ${String(body[name])} is before ${before} ${String(body[before])}`, expected: `${name} not before ${before}` };
+        return {
+          message: `${name} ${String(body[name])} is before ${before} ${String(body[before])}`,
+          expected: `${name} not before ${before}`,
+        };
       }
     }
     return undefined;

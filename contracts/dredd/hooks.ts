@@ -39,11 +39,16 @@ hooks.afterEach((transaction) => {
   session.progress.update(`contract (dredd): ${done}/${session.total} transactions run`, done === session.total);
   const chosen = session.chosen.get(transaction.name);
   if (chosen === undefined || transaction.real === undefined) return;
-  const headers = Object.fromEntries(Object.entries(transaction.real.headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const headers = Object.fromEntries(
+    Object.entries(transaction.real.headers).map(([name, value]) => [name.toLowerCase(), value]),
+  );
   const text = transaction.real.body ?? '';
   session.answered.set(transaction.name, {
     case: chosen,
-    request: { ...requestFor(chosen, session.target), url: `${transaction.protocol}//${transaction.host}:${transaction.port}${transaction.fullPath}` },
+    request: {
+      ...requestFor(chosen, session.target),
+      url: `${transaction.protocol}//${transaction.host}:${transaction.port}${transaction.fullPath}`,
+    },
     response: { status: transaction.real.statusCode, headers, text, json: parseJson(text, headers['content-type']) },
     sentAt: transaction.startedAt ?? Date.now(),
     ms: transaction.startedAt === undefined ? 0 : Date.now() - transaction.startedAt,

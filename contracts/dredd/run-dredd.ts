@@ -28,9 +28,9 @@ type WinstonLogger = { transports: { console: { silent: boolean } }; log: (level
 /** Loads Dredd without the harmless circular-dependency warning its winston 2 triggers. */
 function loadDredd(): typeof DreddType {
   const emitWarning = process.emitWarning.bind(process);
-  process.emitWarning = ((warning: string | Error, ...rest: never[]) => {
+  process.emitWarning = (warning: string | Error, ...rest: never[]) => {
     if (!(warning instanceof Error ? warning.message : warning).includes('padLevels')) emitWarning(warning, ...rest);
-  });
+  };
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require('dredd') as typeof DreddType;
@@ -60,7 +60,14 @@ function runDreddOnce(configuration: Record<string, unknown>, overallMs: number)
     new Dredd(configuration).run((error) => {
       clearTimeout(timer);
       if (error === null || error === undefined) resolve({ kind: 'ran' });
-      else resolve({ kind: 'failed', message: errors.length === 0 ? error.message : `${errors[0]!}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}` });
+      else
+        resolve({
+          kind: 'failed',
+          message:
+            errors.length === 0
+              ? error.message
+              : `${errors[0]!}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`,
+        });
     });
   }).finally(() => {
     reporter.transports.console.silent = false;
@@ -84,7 +91,9 @@ function requestsOf(session: DreddSession, result: RunResult): ReportedRequest[]
     const exchange = session.answered.get(name);
     if (exchange === undefined) return { name, status: 'failed', ms: 0, message: 'no answer' };
     const failed = [...new Set(result.failures.filter((f) => f.exchange === exchange).map((f) => f.check))];
-    return failed.length === 0 ? { name, status: 'passed', ms: exchange.ms } : { name, status: 'failed', ms: exchange.ms, message: `failed: ${failed.join(', ')}` };
+    return failed.length === 0
+      ? { name, status: 'passed', ms: exchange.ms }
+      : { name, status: 'failed', ms: exchange.ms, message: `failed: ${failed.join(', ')}` };
   });
 }
 
@@ -97,15 +106,34 @@ export async function runDredd(settings: VerifySettings, hookfile = HOOKFILE): P
   const started = Date.now();
   const { document } = await loadSpec(settings.specPath);
   const validate = createValidator();
-  const cases = buildCases(document, { seed: settings.seed, hasForbiddenToken: settings.forbiddenToken !== undefined }, validate);
+  const cases = buildCases(
+    document,
+    { seed: settings.seed, hasForbiddenToken: settings.forbiddenToken !== undefined },
+    validate,
+  );
   const target = targetOf(settings);
   const context = { document, validate, clockSkewMs: settings.clockSkewMs };
   const progress = progressOn(process.stderr, settings.progress === true);
-  const session = openSession({ target, cases, context, progress, hasForbiddenToken: settings.forbiddenToken !== undefined, answersPreferences: await answersPreferences({ cases, target }) });
+  const session = openSession({
+    target,
+    cases,
+    context,
+    progress,
+    hasForbiddenToken: settings.forbiddenToken !== undefined,
+    answersPreferences: await answersPreferences({ cases, target }),
+  });
   const outcome = await withTempFolder('kaiten-dredd-', async (folder) => {
     const spec = await specForDredd(settings.specPath, folder);
     const ran = await runDreddOnce(
-      { endpoint: settings.baseUrl, path: [spec], hookfiles: [hookfile], reporter: [], loglevel: 'error', color: false, http: { timeout: settings.timeoutMs } },
+      {
+        endpoint: settings.baseUrl,
+        path: [spec],
+        hookfiles: [hookfile],
+        reporter: [],
+        loglevel: 'error',
+        color: false,
+        http: { timeout: settings.timeoutMs },
+      },
       settings.overallMs,
     );
     // Dredd names the file it read: name the user's spec, not our temporary copy of it.
@@ -113,11 +141,29 @@ export async function runDredd(settings: VerifySettings, hookfile = HOOKFILE): P
   });
   progress.done();
   if (outcome.kind === 'failed') return blockedReport(DREDD_SUITE, settings, `Dredd could not run: ${outcome.message}`);
-  if (!session.hooksLoaded) throw new DreddHooksError(`Dredd did not load its hooks from ${hookfile}; without them it checks almost nothing, so the run stops here`);
+  if (!session.hooksLoaded)
+    throw new DreddHooksError(
+      `Dredd did not load its hooks from ${hookfile}; without them it checks almost nothing, so the run stops here`,
+    );
 
   const errors: RunError[] = [...session.chosen.entries()]
     .filter(([name]) => !session.answered.has(name))
-    .map(([name, c]) => ({ case: c, request: { method: c.operation.method.toUpperCase(), url: settings.baseUrl, headers: {} }, kind: outcome.kind === 'timed out' ? 'timeout' : 'other', message: `Dredd got no answer for "${name}"` }));
-  const result = resultOf({ ...settings, randomBodies: 0 }, { cases: [...session.chosen.values()], planned: cases, exchanges: [...session.answered.values()], errors, context, started });
+    .map(([name, c]) => ({
+      case: c,
+      request: { method: c.operation.method.toUpperCase(), url: settings.baseUrl, headers: {} },
+      kind: outcome.kind === 'timed out' ? 'timeout' : 'other',
+      message: `Dredd got no answer for "${name}"`,
+    }));
+  const result = resultOf(
+    { ...settings, randomBodies: 0 },
+    {
+      cases: [...session.chosen.values()],
+      planned: cases,
+      exchanges: [...session.answered.values()],
+      errors,
+      context,
+      started,
+    },
+  );
   return toReport(DREDD_SUITE, result, requestsOf(session, result));
 }

@@ -36,8 +36,20 @@ export interface DreddSession {
 const KEY = Symbol.for('kaiten-webhooks-harness.dredd-session');
 const slot = globalThis as typeof globalThis & { [KEY]?: DreddSession };
 
-export function openSession(session: Pick<DreddSession, 'target' | 'cases' | 'context' | 'answersPreferences' | 'progress'> & { hasForbiddenToken: boolean }): DreddSession {
-  slot[KEY] = { ...session, hooksLoaded: false, transactions: [], chosen: new Map(), answered: new Map(), skipped: new Map(), total: 0 };
+export function openSession(
+  session: Pick<DreddSession, 'target' | 'cases' | 'context' | 'answersPreferences' | 'progress'> & {
+    hasForbiddenToken: boolean;
+  },
+): DreddSession {
+  slot[KEY] = {
+    ...session,
+    hooksLoaded: false,
+    transactions: [],
+    chosen: new Map(),
+    answered: new Map(),
+    skipped: new Map(),
+    total: 0,
+  };
   return slot[KEY];
 }
 
@@ -58,11 +70,20 @@ export function caseForTransaction(session: DreddSession, transaction: DreddTran
   const status = Number(transaction.expected.statusCode);
   const path = transaction.request.uri.split('?')[0]!;
   const candidates = session.cases.filter(
-    (c) => c.operation.method === transaction.request.method.toLowerCase() && templateToPattern(c.operation.path).test(path) && expectedStatuses(c.operation, c.expectation).includes(status),
+    (c) =>
+      c.operation.method === transaction.request.method.toLowerCase() &&
+      templateToPattern(c.operation.path).test(path) &&
+      expectedStatuses(c.operation, c.expectation).includes(status),
   );
   const chosen = candidates.find((c) => c.expectation !== 'server-error' || session.answersPreferences);
   if (chosen !== undefined) return chosen;
-  const operation = session.cases.find((c) => c.operation.method === transaction.request.method.toLowerCase() && templateToPattern(c.operation.path).test(path))?.operation;
-  const why = operation === undefined ? undefined : whyNotExercised(operation, String(status), session.cases, [], [], session.hasForbiddenToken);
+  const operation = session.cases.find(
+    (c) =>
+      c.operation.method === transaction.request.method.toLowerCase() && templateToPattern(c.operation.path).test(path),
+  )?.operation;
+  const why =
+    operation === undefined
+      ? undefined
+      : whyNotExercised(operation, String(status), session.cases, [], [], session.hasForbiddenToken);
   return why ?? 'not exercised: no case aims at it';
 }

@@ -32,7 +32,8 @@ export function showHeader(value: string, secrets: Secrets): string {
 /** A curl command that sends exactly this request again (secrets read from the environment). */
 export function toCurl(request: SentRequest, secrets: Secrets): string {
   const parts = ['curl -sS -i', `-X ${request.method}`, shellWord(request.url, secrets)];
-  for (const [name, value] of Object.entries(request.headers)) parts.push('-H', shellWord(`${name}: ${value}`, secrets));
+  for (const [name, value] of Object.entries(request.headers))
+    parts.push('-H', shellWord(`${name}: ${value}`, secrets));
   if (request.body !== undefined) parts.push('--data-binary', quote(request.body));
   return parts.join(' ');
 }

@@ -5,7 +5,11 @@ import { failure, report } from '../../test/support/reports';
 import { githubAnnotations, writeGithubOutputs } from './github';
 
 const reports = () => {
-  const odd = { ...failure('expected_status', 1), case: 'url with a comma, a colon: and 100%', message: 'answered\n201' };
+  const odd = {
+    ...failure('expected_status', 1),
+    case: 'url with a comma, a colon: and 100%',
+    message: 'answered\n201',
+  };
   return [report([odd, failure('unique_ids', 2)])];
 };
 
@@ -19,7 +23,15 @@ describe('GitHub Actions outputs', () => {
 
   it('nothing at all unless GITHUB_ACTIONS=true', () => {
     const out: string[] = [];
-    expect(writeGithubOutputs(reports(), 'verify: FAILED; exit 1', 'title', { GITHUB_STEP_SUMMARY: join(tmpdir(), 'never-written.md') }, (text) => out.push(text))).toBeUndefined();
+    expect(
+      writeGithubOutputs(
+        reports(),
+        'verify: FAILED; exit 1',
+        'title',
+        { GITHUB_STEP_SUMMARY: join(tmpdir(), 'never-written.md') },
+        (text) => out.push(text),
+      ),
+    ).toBeUndefined();
     expect(out).toEqual([]);
   });
 
@@ -27,11 +39,19 @@ describe('GitHub Actions outputs', () => {
     const summary = join(mkdtempSync(join(tmpdir(), 'kaiten-gh-')), 'summary.md');
     const out: string[] = [];
     const env = { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary };
-    writeGithubOutputs(reports(), 'verify: FAILED, 2 failure(s); exit 1', 'kaiten-webhooks verify: http://x', env, (text) => out.push(text));
+    writeGithubOutputs(
+      reports(),
+      'verify: FAILED, 2 failure(s); exit 1',
+      'kaiten-webhooks verify: http://x',
+      env,
+      (text) => out.push(text),
+    );
     writeGithubOutputs(reports(), 'verify: FAILED, 2 failure(s); exit 1', 'second step', env, () => undefined);
     expect(out.join('')).toMatch(/^::error title=expected_status/);
     const markdown = readFileSync(summary, 'utf8');
-    expect(markdown).toMatch(/^## kaiten-webhooks verify: http:\/\/x\n\n\*\*verify: FAILED, 2 failure\(s\); exit 1\*\*\n/);
+    expect(markdown).toMatch(
+      /^## kaiten-webhooks verify: http:\/\/x\n\n\*\*verify: FAILED, 2 failure\(s\); exit 1\*\*\n/,
+    );
     expect(markdown).toContain('| **FAILED** | `expected_status` | 10 | 1 |');
     expect(markdown).toContain('### First failures (2 of 2)');
     expect(markdown).toContain("  curl -sS -i -X POST 'http://127.0.0.1:9/things'");
@@ -39,7 +59,13 @@ describe('GitHub Actions outputs', () => {
   });
 
   it('says why when the summary file cannot be written', () => {
-    const why = writeGithubOutputs(reports(), 'v', 't', { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: '/nonexistent/dir/summary.md' }, () => undefined);
+    const why = writeGithubOutputs(
+      reports(),
+      'v',
+      't',
+      { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: '/nonexistent/dir/summary.md' },
+      () => undefined,
+    );
     expect(why).toMatch(/^cannot append the job summary to \/nonexistent\/dir\/summary\.md: ENOENT/);
   });
 });

@@ -13,7 +13,10 @@ const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim();
 /** One `::error` workflow command per failure: GitHub shows each as an annotation titled with the check. */
 export function githubAnnotations(reports: Report[]): string[] {
   return reports.flatMap((report) =>
-    report.failures.map((failure) => `::error title=${property(`${failure.check} (${suiteName(report)})`)}::${data(oneLine(`${failure.operation}: ${failure.case}: ${failure.message}; expected ${failure.expected}`))}`),
+    report.failures.map(
+      (failure) =>
+        `::error title=${property(`${failure.check} (${suiteName(report)})`)}::${data(oneLine(`${failure.operation}: ${failure.case}: ${failure.message}; expected ${failure.expected}`))}`,
+    ),
   );
 }
 
@@ -23,22 +26,47 @@ const cell = (value: string) => value.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export function githubSummary(reports: Report[], verdict: string, title: string): string {
   const lines = [`## ${title}`, '', `**${verdict}**`, ''];
   for (const report of reports) {
-    lines.push(`### ${report.suite}`, '', report.blocker === undefined ? `${report.cases} ${report.unit ?? 'cases'}, ${report.answered} answered` : `Could not verify: ${report.blocker}`, '');
+    lines.push(
+      `### ${report.suite}`,
+      '',
+      report.blocker === undefined
+        ? `${report.cases} ${report.unit ?? 'cases'}, ${report.answered} answered`
+        : `Could not verify: ${report.blocker}`,
+      '',
+    );
     lines.push('| status | check | judged | failures |', '|---|---|---|---|');
-    for (const check of report.checks) lines.push(`| ${check.status === 'failed' ? '**FAILED**' : check.status} | \`${check.name}\` | ${check.judged} | ${check.failures} |`);
+    for (const check of report.checks)
+      lines.push(
+        `| ${check.status === 'failed' ? '**FAILED**' : check.status} | \`${check.name}\` | ${check.judged} | ${check.failures} |`,
+      );
     lines.push('');
   }
   const { suites, lines: coverage } = coverageLines(reports);
   if (suites.length > 0) {
-    lines.push('### Documented responses exercised', '', `| operation | status | ${suites.map(suiteName).join(' | ')} | |`, `|---|---|${suites.map(() => '---|').join('')}---|`);
-    for (const line of coverage) lines.push(`| ${cell(line.operation)} | ${line.status} | ${line.cells.map((c) => (c === undefined ? '-' : `${c.cases} / ${c.seen}`)).join(' | ')} | ${cell(line.notes.join('; '))} |`);
+    lines.push(
+      '### Documented responses exercised',
+      '',
+      `| operation | status | ${suites.map(suiteName).join(' | ')} | |`,
+      `|---|---|${suites.map(() => '---|').join('')}---|`,
+    );
+    for (const line of coverage)
+      lines.push(
+        `| ${cell(line.operation)} | ${line.status} | ${line.cells.map((c) => (c === undefined ? '-' : `${c.cases} / ${c.seen}`)).join(' | ')} | ${cell(line.notes.join('; '))} |`,
+      );
     lines.push('');
   }
   const failures = reports.flatMap((report) => report.failures);
   if (failures.length > 0) {
     lines.push(`### First failures (${Math.min(SUMMARY_FAILURES, failures.length)} of ${failures.length})`, '');
     for (const failure of failures.slice(0, SUMMARY_FAILURES)) {
-      lines.push(`- **${failure.check}**: ${failure.operation}: ${cell(failure.case)}: ${cell(failure.message)} (expected ${cell(failure.expected)})`, '', '  ```sh', `  ${failure.curl}`, '  ```', '');
+      lines.push(
+        `- **${failure.check}**: ${failure.operation}: ${cell(failure.case)}: ${cell(failure.message)} (expected ${cell(failure.expected)})`,
+        '',
+        '  ```sh',
+        `  ${failure.curl}`,
+        '  ```',
+        '',
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -49,7 +77,13 @@ export function githubSummary(reports: Report[], verdict: string, title: string)
  * to `$GITHUB_STEP_SUMMARY` when it is set. Nothing otherwise. Returns why the summary could not be
  * written, if it could not.
  */
-export function writeGithubOutputs(reports: Report[], verdict: string, title: string, env: NodeJS.ProcessEnv, out: (text: string) => void): string | undefined {
+export function writeGithubOutputs(
+  reports: Report[],
+  verdict: string,
+  title: string,
+  env: NodeJS.ProcessEnv,
+  out: (text: string) => void,
+): string | undefined {
   if (env.GITHUB_ACTIONS !== 'true') return undefined;
   for (const line of githubAnnotations(reports)) out(`${line}\n`);
   const path = env.GITHUB_STEP_SUMMARY;

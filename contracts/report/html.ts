@@ -4,7 +4,11 @@ import type { Report, ReportedError, ReportedFailure } from './report';
 
 // Hand-written rather than a template engine: one page of static markup from plain data, where
 // the one rule that matters (every value escaped) fits in `text`.
-const text = (value: unknown) => String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const text = (value: unknown) =>
+  String(value).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 const CHECK_WORDS = { failed: 'FAILED', passed: 'passed', 'not checked': 'not checked' } as const;
 
 function verdictClass(verdict: string): string {
@@ -24,16 +28,24 @@ function checksTable(report: Report): string {
 function coverageTable(reports: Report[]): string {
   const { suites, lines } = coverageLines(reports);
   if (suites.length === 0) return '';
-  const rows = lines.map((line) => `<tr><td>${text(line.operation)}</td><td>${text(line.status)}</td>${line.cells.map((cell) => `<td>${cell === undefined ? '-' : `${cell.cases} / ${cell.seen}`}</td>`).join('')}<td>${text(line.notes.join('; '))}</td></tr>`);
+  const rows = lines.map(
+    (line) =>
+      `<tr><td>${text(line.operation)}</td><td>${text(line.status)}</td>${line.cells.map((cell) => `<td>${cell === undefined ? '-' : `${cell.cases} / ${cell.seen}`}</td>`).join('')}<td>${text(line.notes.join('; '))}</td></tr>`,
+  );
   const head = `<tr><th>operation</th><th>status</th>${suites.map((r) => `<th>${text(suiteName(r))}</th>`).join('')}<th></th></tr>`;
   return `<h2 id="coverage">Documented responses exercised</h2><p class="muted">Requests aimed at the status / answers with it.</p><table class="coverage"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-const curlBlock = (curl: string) => `<pre class="curl">${text(curl)}</pre><button type="button" class="copy">Copy</button>`;
+const curlBlock = (curl: string) =>
+  `<pre class="curl">${text(curl)}</pre><button type="button" class="copy">Copy</button>`;
 
 function failureItem(failure: ReportedFailure, suite: string): string {
   const { request, response } = failure;
-  const sent = [`${request.method} ${request.url}`, ...Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`), ...(request.body === undefined ? [] : ['', request.body])].join('\n');
+  const sent = [
+    `${request.method} ${request.url}`,
+    ...Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`),
+    ...(request.body === undefined ? [] : ['', request.body]),
+  ].join('\n');
   const got = `${response.status} ${response.contentType ?? '(no content type)'}${response.body === '' ? '' : `\n\n${response.body}`}`;
   return `<article class="failure" data-check="${text(failure.check)}" data-status="${response.status}" data-suite="${text(suite)}">
 <h3>${text(failure.check)}: ${text(failure.operation)}: ${text(failure.case)}</h3>
@@ -57,10 +69,19 @@ function failuresSection(reports: Report[]): string {
 }
 
 function suiteSection(report: Report): string {
-  const settings = [...(report.seed === undefined ? [] : [`seed ${report.seed}`]), `clock skew ±${report.clockSkewMs / 1000} s`].join(', ');
-  const facts = report.blocker !== undefined ? `<p class="verdict unverified">Could not verify: ${text(report.blocker)}</p>` : `<p>${report.cases} ${text(report.unit ?? 'cases')}, ${report.answered} answered; the run lasted ${(report.durationMs / 1000).toFixed(1)} s</p>`;
+  const settings = [
+    ...(report.seed === undefined ? [] : [`seed ${report.seed}`]),
+    `clock skew ±${report.clockSkewMs / 1000} s`,
+  ].join(', ');
+  const facts =
+    report.blocker !== undefined
+      ? `<p class="verdict unverified">Could not verify: ${text(report.blocker)}</p>`
+      : `<p>${report.cases} ${text(report.unit ?? 'cases')}, ${report.answered} answered; the run lasted ${(report.durationMs / 1000).toFixed(1)} s</p>`;
   const notes = (report.notes ?? []).map((note) => `<p class="muted note">${text(note)}</p>`).join('');
-  const errors = report.errors.length === 0 ? '' : `<h3>Errors of the run: requests that got no answer</h3><ul class="errors">${report.errors.map(errorItem).join('')}</ul>`;
+  const errors =
+    report.errors.length === 0
+      ? ''
+      : `<h3>Errors of the run: requests that got no answer</h3><ul class="errors">${report.errors.map(errorItem).join('')}</ul>`;
   return `<section class="suite" data-suite="${text(suiteName(report))}"><h2>${text(report.suite)}</h2><p class="muted">${text(report.target)} against ${text(report.spec)} (${text(settings)})</p>${facts}${notes}${checksTable(report)}${errors}</section>`;
 }
 

@@ -88,11 +88,19 @@ export interface Report {
   requests?: ReportedRequest[];
 }
 
-const cut = (text: string) => (text.length > MAX_SHOWN_BODY ? `${text.slice(0, MAX_SHOWN_BODY)}… (${text.length} characters)` : text);
+const cut = (text: string) =>
+  text.length > MAX_SHOWN_BODY ? `${text.slice(0, MAX_SHOWN_BODY)}… (${text.length} characters)` : text;
 
 function show(request: SentRequest, secrets: Secrets): ShownRequest {
-  const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, showHeader(value, secrets)]));
-  return { method: request.method, url: request.url, headers, ...(request.body === undefined ? {} : { body: cut(request.body) }) };
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).map(([name, value]) => [name, showHeader(value, secrets)]),
+  );
+  return {
+    method: request.method,
+    url: request.url,
+    headers,
+    ...(request.body === undefined ? {} : { body: cut(request.body) }),
+  };
 }
 
 function reportFailure(failure: Failure, secrets: Secrets): ReportedFailure {
@@ -104,7 +112,11 @@ function reportFailure(failure: Failure, secrets: Secrets): ReportedFailure {
     caseId: exchange.case.id,
     operation: describeOperation(exchange.case.operation),
     request: show(exchange.request, secrets),
-    response: { status: exchange.response.status, ...(contentType === undefined ? {} : { contentType }), body: cut(exchange.response.text) },
+    response: {
+      status: exchange.response.status,
+      ...(contentType === undefined ? {} : { contentType }),
+      body: cut(exchange.response.text),
+    },
     message: failure.message,
     expected: failure.expected,
     curl: toCurl(exchange.request, secrets),
@@ -112,7 +124,14 @@ function reportFailure(failure: Failure, secrets: Secrets): ReportedFailure {
 }
 
 function reportError(error: RunError, secrets: Secrets): ReportedError {
-  return { case: error.case.title, caseId: error.case.id, operation: describeOperation(error.case.operation), kind: error.kind, message: error.message, curl: toCurl(error.request, secrets) };
+  return {
+    case: error.case.title,
+    caseId: error.case.id,
+    operation: describeOperation(error.case.operation),
+    kind: error.kind,
+    message: error.message,
+    curl: toCurl(error.request, secrets),
+  };
 }
 
 /** Secrets of a run, by the environment variable a curl command reads them from. */
@@ -131,12 +150,24 @@ export function statusOf(failures: number, judged: number): CheckStatus {
 }
 
 /** A suite's run as a report; `checks` are the ones it applied (default: every check of verify). */
-export function toReport(suite: string, result: RunResult, requests?: ReportedRequest[], checks: readonly Pick<Check, 'name' | 'description'>[] = selectChecks(CHECKS, result.settings)): Report {
+export function toReport(
+  suite: string,
+  result: RunResult,
+  requests?: ReportedRequest[],
+  checks: readonly Pick<Check, 'name' | 'description'>[] = selectChecks(CHECKS, result.settings),
+): Report {
   const secrets = secretsOf(result);
   const reported = checks.map((check) => {
     const failures = result.failures.filter((f) => f.check === check.name).length;
     const judged = result.judged[check.name] ?? { answers: 0, ms: 0 };
-    return { name: check.name, description: check.description, status: statusOf(failures, judged.answers), judged: judged.answers, failures, seconds: judged.ms / 1000 };
+    return {
+      name: check.name,
+      description: check.description,
+      status: statusOf(failures, judged.answers),
+      judged: judged.answers,
+      failures,
+      seconds: judged.ms / 1000,
+    };
   });
   // A wrong token makes every finding noise: the blocker alone is reported.
   const blocked = result.setupProblem !== undefined;
@@ -161,7 +192,11 @@ export function toReport(suite: string, result: RunResult, requests?: ReportedRe
 }
 
 /** A suite that could not run at all: one line saying why, nothing judged. */
-export function blockedReport(suite: string, settings: Pick<RunResult['settings'], 'baseUrl' | 'specPath' | 'seed' | 'clockSkewMs'>, blocker: string): Report {
+export function blockedReport(
+  suite: string,
+  settings: Pick<RunResult['settings'], 'baseUrl' | 'specPath' | 'seed' | 'clockSkewMs'>,
+  blocker: string,
+): Report {
   return {
     suite,
     target: settings.baseUrl,
@@ -171,7 +206,14 @@ export function blockedReport(suite: string, settings: Pick<RunResult['settings'
     cases: 0,
     answered: 0,
     durationMs: 0,
-    checks: CHECKS.map((check) => ({ name: check.name, description: check.description, status: 'not checked', judged: 0, failures: 0, seconds: 0 })),
+    checks: CHECKS.map((check) => ({
+      name: check.name,
+      description: check.description,
+      status: 'not checked',
+      judged: 0,
+      failures: 0,
+      seconds: 0,
+    })),
     failures: [],
     errors: [],
     coverage: [],
@@ -183,7 +225,8 @@ export function blockedReport(suite: string, settings: Pick<RunResult['settings'
 export function exitCodeOf(reports: Report[]): 0 | 1 | 2 {
   if (reports.length === 0) return 2;
   if (reports.some((report) => report.failures.length > 0)) return 1;
-  if (reports.some((report) => report.blocker !== undefined || report.errors.length > 0 || report.answered === 0)) return 2;
+  if (reports.some((report) => report.blocker !== undefined || report.errors.length > 0 || report.answered === 0))
+    return 2;
   return 0;
 }
 

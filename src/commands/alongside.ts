@@ -44,11 +44,19 @@ export interface ServedRun {
  * Serves until `stopped` settles (its value, if a string, says why) or the command alongside ends;
  * a command still running when the server stops is ended with SIGTERM, and waited for.
  */
-export async function serveUntil(stopped: Promise<unknown>, alongside: string[] | undefined, env: Record<string, string>, say: (line: string) => void): Promise<ServedRun> {
+export async function serveUntil(
+  stopped: Promise<unknown>,
+  alongside: string[] | undefined,
+  env: Record<string, string>,
+  say: (line: string) => void,
+): Promise<ServedRun> {
   const reason = stopped.then((why): ServedRun => ({ why: typeof why === 'string' ? why : 'a signal' }));
   if (alongside === undefined) return reason;
   const command = runAlongside(alongside, env, say);
-  const run = await Promise.race([reason, command.ended.then((code): ServedRun => ({ why: `the command ended with exit code ${code}`, commandCode: code }))]);
+  const run = await Promise.race([
+    reason,
+    command.ended.then((code): ServedRun => ({ why: `the command ended with exit code ${code}`, commandCode: code })),
+  ]);
   if (run.commandCode === undefined) {
     command.stop();
     await command.ended;

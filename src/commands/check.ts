@@ -26,13 +26,29 @@ function parseCheckArgs(args: string[]) {
       'exclude-checks': { type: 'string' },
     },
   });
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name the HAR file to check' : `check takes one HAR file, not ${positionals.length}`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0 ? 'name the HAR file to check' : `check takes one HAR file, not ${positionals.length}`,
+    );
   const failOn = values['fail-on'] ?? 'any';
-  if (!FAIL_ON.includes(failOn as FailOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${failOn}"`);
+  if (!FAIL_ON.includes(failOn as FailOn))
+    throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${failOn}"`);
   const baseUrl = values['base-url'];
-  if (baseUrl !== undefined && !(/^https?:\/\//.test(baseUrl) && URL.canParse(baseUrl))) throw new UsageError(`--base-url must be an http(s) URL, not "${baseUrl}"`);
-  const selection = { ...(values.checks === undefined ? {} : { checks: checkNames(values.checks) }), ...(values['exclude-checks'] === undefined ? {} : { excludeChecks: checkNames(values['exclude-checks']) }) };
-  return { selection, file: positionals[0]!, spec: values.spec, baseUrl, failOn: failOn as FailOn, clockSkewS: integerFlag('clock-skew', values['clock-skew'], 0, 86_400) ?? 300, files: { junit: values.junit, html: values.html, report: values.report } };
+  if (baseUrl !== undefined && !(/^https?:\/\//.test(baseUrl) && URL.canParse(baseUrl)))
+    throw new UsageError(`--base-url must be an http(s) URL, not "${baseUrl}"`);
+  const selection = {
+    ...(values.checks === undefined ? {} : { checks: checkNames(values.checks) }),
+    ...(values['exclude-checks'] === undefined ? {} : { excludeChecks: checkNames(values['exclude-checks']) }),
+  };
+  return {
+    selection,
+    file: positionals[0]!,
+    spec: values.spec,
+    baseUrl,
+    failOn: failOn as FailOn,
+    clockSkewS: integerFlag('clock-skew', values['clock-skew'], 0, 86_400) ?? 300,
+    files: { junit: values.junit, html: values.html, report: values.report },
+  };
 }
 
 /** `kaiten-webhooks check FILE.har`: recorded traffic judged offline with the proxy's checks; 0, 1 or 2 as the proxy's. */
@@ -51,14 +67,27 @@ export async function runCheck(args: string[], output: Output): Promise<number> 
   }
   let judged;
   try {
-    judged = judgeHar(recorded, { ...run.selection, spec, specPath, file: run.file, clockSkewMs: run.clockSkewS * 1000, log: (line) => output.out(`${line}\n`), ...(run.baseUrl === undefined ? {} : { baseUrl: run.baseUrl }) });
+    judged = judgeHar(recorded, {
+      ...run.selection,
+      spec,
+      specPath,
+      file: run.file,
+      clockSkewMs: run.clockSkewS * 1000,
+      log: (line) => output.out(`${line}\n`),
+      ...(run.baseUrl === undefined ? {} : { baseUrl: run.baseUrl }),
+    });
   } catch (error) {
     if (!(error instanceof UnknownCheckError)) throw error;
     throw new UsageError(error.message);
   }
   const { reports } = judged;
-  const verdict = proxyVerdict(reports, run.failOn, { name: 'check', nothing: `no entry of ${run.file} is for an operation of the spec` });
+  const verdict = proxyVerdict(reports, run.failOn, {
+    name: 'check',
+    nothing: `no entry of ${run.file} is for an operation of the spec`,
+  });
   output.out(`${recorded.length} entr(y/ies) in ${run.file}\n\n${formatRun(reports, verdict)}\n`);
   const code = proxyExitCode(reports, run.failOn);
-  return writeRunFiles(run.files, 'kaiten-webhooks check', run.file, reports, verdict, code, output) === EXIT.ok ? code : EXIT.unusable;
+  return writeRunFiles(run.files, 'kaiten-webhooks check', run.file, reports, verdict, code, output) === EXIT.ok
+    ? code
+    : EXIT.unusable;
 }

@@ -8,7 +8,6 @@ import { serveUntil } from './alongside';
 import { EXIT, integerFlag, UsageError, type Output } from './output';
 import { isWorker, reportListening, runPrimary } from './workers';
 
-
 function parseMockArgs(args: string[]): MockOptions & { workers: number } {
   const { values } = parseArgs({
     args,
@@ -33,7 +32,10 @@ function parseMockArgs(args: string[]): MockOptions & { workers: number } {
     throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`);
   }
   const workers = integerFlag('workers', values.workers, 1, 64) ?? 1;
-  if (workers > 1 && values.seed !== undefined) throw new UsageError('--seed needs a single worker: requests are spread over workers, so no sequence would be reproducible');
+  if (workers > 1 && values.seed !== undefined)
+    throw new UsageError(
+      '--seed needs a single worker: requests are spread over workers, so no sequence would be reproducible',
+    );
   const options: MockOptions & { workers: number } = {
     workers,
     port: integerFlag('port', values.port, 0, 65535) ?? 4010,
@@ -42,7 +44,8 @@ function parseMockArgs(args: string[]): MockOptions & { workers: number } {
     tokens: values.token ?? [],
     forbiddenTokens: values['forbidden-token'] ?? [],
   };
-  if (workers > 1 && values.answers !== undefined) throw new UsageError('--answers needs a single worker: staged answers are one state, which --workers would split');
+  if (workers > 1 && values.answers !== undefined)
+    throw new UsageError('--answers needs a single worker: staged answers are one state, which --workers would split');
   const journalSize = integerFlag('journal-size', values['journal-size'], 0, 1_000_000);
   if (journalSize !== undefined) options.journalSize = journalSize;
   if (values.answers !== undefined) options.answers = readAnswersFile(values.answers);
@@ -56,14 +59,21 @@ function parseMockArgs(args: string[]): MockOptions & { workers: number } {
 }
 
 function listenError(error: NodeJS.ErrnoException, options: MockOptions): string | undefined {
-  if (error.code === 'EADDRINUSE') return `port ${options.port} is in use: pick another with --port, or --port 0 for a free one`;
-  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') return `cannot listen on ${options.host}: no such local address`;
+  if (error.code === 'EADDRINUSE')
+    return `port ${options.port} is in use: pick another with --port, or --port 0 for a free one`;
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+    return `cannot listen on ${options.host}: no such local address`;
   if (error.code === 'EACCES') return `not allowed to listen on port ${options.port}`;
   return undefined;
 }
 
 /** `kaiten-webhooks mock`: serves until `stopped` settles (a signal, the parent gone) or the command alongside (`-- CMD`, with KAITEN_MOCK_URL set) ends, whose exit code it returns. */
-export async function runMock(args: string[], output: Output, stopped: Promise<unknown>, alongside?: string[]): Promise<number> {
+export async function runMock(
+  args: string[],
+  output: Output,
+  stopped: Promise<unknown>,
+  alongside?: string[],
+): Promise<number> {
   let parsed;
   try {
     parsed = parseMockArgs(args);
@@ -78,7 +88,12 @@ export async function runMock(args: string[], output: Output, stopped: Promise<u
   try {
     mock = await startMock({ ...options, log: (line) => output.out(`${line}\n`) });
   } catch (error) {
-    const message = error instanceof SpecError ? error.message : /^cannot stage /.test((error as Error).message) ? (error as Error).message : listenError(error as NodeJS.ErrnoException, options);
+    const message =
+      error instanceof SpecError
+        ? error.message
+        : /^cannot stage /.test((error as Error).message)
+          ? (error as Error).message
+          : listenError(error as NodeJS.ErrnoException, options);
     if (message === undefined) throw error;
     output.err(`kaiten-webhooks: ${message}\n`);
     return EXIT.unusable;
@@ -90,7 +105,12 @@ export async function runMock(args: string[], output: Output, stopped: Promise<u
     output.out(`ready in ${mock.startupMs} ms (spec load to listening)\n`);
     output.out(`${mock.controlAccess}\n`);
   }
-  const { commandCode } = await serveUntil(stopped, isWorker() ? undefined : alongside, { KAITEN_MOCK_URL: mock.url }, (line) => output.err(`kaiten-webhooks: ${line}\n`));
+  const { commandCode } = await serveUntil(
+    stopped,
+    isWorker() ? undefined : alongside,
+    { KAITEN_MOCK_URL: mock.url },
+    (line) => output.err(`kaiten-webhooks: ${line}\n`),
+  );
   await mock.close();
   // A worker's channel to the primary would keep it alive after its server has closed.
   if (isWorker()) process.disconnect();

@@ -53,7 +53,8 @@ function parseProxyArgs(args: string[]): ProxyRun {
   });
   if (values.upstream === undefined) throw new UsageError('--upstream is required');
   const failOn = values['fail-on'] ?? 'any';
-  if (!FAIL_ON.includes(failOn as FailOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${failOn}"`);
+  if (!FAIL_ON.includes(failOn as FailOn))
+    throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${failOn}"`);
   const options: ProxyOptions = { upstream: values.upstream, failOn: failOn as FailOn };
   if (values.spec !== undefined) options.spec = values.spec;
   if (values.host !== undefined) options.host = values.host;
@@ -72,7 +73,14 @@ function parseProxyArgs(args: string[]): ProxyRun {
   if (values.har !== undefined) options.recordHar = true;
   if (values.checks !== undefined) options.checks = checkNames(values.checks);
   if (values['exclude-checks'] !== undefined) options.excludeChecks = checkNames(values['exclude-checks']);
-  return { options, failOn: failOn as FailOn, junit: values.junit, html: values.html, report: values.report, har: values.har };
+  return {
+    options,
+    failOn: failOn as FailOn,
+    junit: values.junit,
+    html: values.html,
+    report: values.report,
+    har: values.har,
+  };
 }
 
 /**
@@ -81,7 +89,12 @@ function parseProxyArgs(args: string[]): ProxyRun {
  * KAITEN_PROXY_URL set); then prints the report, writes JUnit and a JSON
  * report if asked, and returns 0, 1 or 2.
  */
-export async function runProxy(args: string[], output: Output, stopped: Promise<unknown>, alongside?: string[]): Promise<number> {
+export async function runProxy(
+  args: string[],
+  output: Output,
+  stopped: Promise<unknown>,
+  alongside?: string[],
+): Promise<number> {
   const run = parseProxyArgs(args);
   // On a terminal: a running count on one line, cleared for each violation's own line and at the end.
   const progress = progressOn(process.stderr, process.stderr.isTTY === true);
@@ -89,18 +102,30 @@ export async function runProxy(args: string[], output: Output, stopped: Promise<
   try {
     proxy = await startProxy({ ...run.options, log: (line) => (progress.done(), output.out(`${line}\n`)) });
   } catch (error) {
-    if (!(error instanceof ProxyStartError) && !(error instanceof SpecError) && (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    if (
+      !(error instanceof ProxyStartError) &&
+      !(error instanceof SpecError) &&
+      (error as NodeJS.ErrnoException).code !== 'EADDRINUSE'
+    )
+      throw error;
     output.err(`kaiten-webhooks: could not start the proxy: ${(error as Error).message}\n`);
     return EXIT.unusable;
   }
-  output.out(`proxy listening on ${proxy.url}, forwarding to ${run.options.upstream}; live report at ${proxy.url}/__proxy/report\n`);
+  output.out(
+    `proxy listening on ${proxy.url}, forwarding to ${run.options.upstream}; live report at ${proxy.url}/__proxy/report\n`,
+  );
   const running = proxy;
   const ticker = setInterval(() => {
     const { requests, consumer, provider } = running.tally();
     progress.update(`proxy: ${requests} request(s), ${consumer} consumer / ${provider} provider violation(s)`, true);
   }, 250).unref();
-  const ended = Promise.race([stopped, proxy.finished.then((reason) => (reason === 'max-requests' ? '--max-requests' : '--duration'))]);
-  const { why, commandCode } = await serveUntil(ended, alongside, { KAITEN_PROXY_URL: proxy.url }, (line) => output.err(`kaiten-webhooks: ${line}\n`));
+  const ended = Promise.race([
+    stopped,
+    proxy.finished.then((reason) => (reason === 'max-requests' ? '--max-requests' : '--duration')),
+  ]);
+  const { why, commandCode } = await serveUntil(ended, alongside, { KAITEN_PROXY_URL: proxy.url }, (line) =>
+    output.err(`kaiten-webhooks: ${line}\n`),
+  );
   await proxy.close();
   clearInterval(ticker);
   progress.done();
@@ -109,8 +134,12 @@ export async function runProxy(args: string[], output: Output, stopped: Promise<
   output.out(`proxy stopped (${why})\n\n${formatRun(reports, verdict)}\n`);
   // The verdict decides; a clean verdict passes on the exit code of the command run alongside.
   const code: number = proxyExitCode(reports, run.failOn);
-  if (writeRunFiles(run, 'kaiten-webhooks proxy', run.options.upstream, reports, verdict, code, output) !== EXIT.ok) return EXIT.unusable;
-  const unwritten = run.har === undefined ? undefined : writeReportFile(run.har, 'HAR file', `${JSON.stringify(proxy.har(), null, 2)}\n`);
+  if (writeRunFiles(run, 'kaiten-webhooks proxy', run.options.upstream, reports, verdict, code, output) !== EXIT.ok)
+    return EXIT.unusable;
+  const unwritten =
+    run.har === undefined
+      ? undefined
+      : writeReportFile(run.har, 'HAR file', `${JSON.stringify(proxy.har(), null, 2)}\n`);
   if (unwritten !== undefined) {
     output.err(`kaiten-webhooks: ${unwritten}\n`);
     return EXIT.unusable;

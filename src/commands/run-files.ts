@@ -17,7 +17,15 @@ export interface RunFiles {
  * Writes what was asked (JUnit named after `command`, HTML, JSON) and, under GitHub Actions, the annotations and the job
  * summary; says on `output` what could not be written. EXIT.unusable if anything could not.
  */
-export function writeRunFiles(files: RunFiles, command: string, target: string, reports: Report[], verdict: string, exitCode: number, output: Output): number {
+export function writeRunFiles(
+  files: RunFiles,
+  command: string,
+  target: string,
+  reports: Report[],
+  verdict: string,
+  exitCode: number,
+  output: Output,
+): number {
   const title = `${command}: ${target}`;
   let code: number = EXIT.ok;
   const say = (problem: string | undefined) => {

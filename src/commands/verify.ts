@@ -29,7 +29,8 @@ function parseVerifyArgs(args: string[]): VerifyOptions {
   const wrongUrl = checkBaseUrl(baseUrl);
   if (wrongUrl !== undefined) throw new UsageError(wrongUrl);
   const suite = values.suite ?? 'all';
-  if (!SUITES.includes(suite as Suite)) throw new UsageError(`--suite must be one of ${SUITES.join(', ')}, not "${suite}"`);
+  if (!SUITES.includes(suite as Suite))
+    throw new UsageError(`--suite must be one of ${SUITES.join(', ')}, not "${suite}"`);
   const options: VerifyOptions = { baseUrl, suite: suite as Suite };
   if (values.spec !== undefined) options.spec = values.spec;
   if (values.token !== undefined) options.token = values.token;
@@ -59,7 +60,13 @@ export async function runVerify(args: string[], output: Output, stopped: Promise
   const result = await verify({ ...options, signal: interrupt.signal, progress: process.stderr.isTTY === true });
   if (result.reports.length > 0) output.out(`${formatVerifyResult(result)}\n`);
   if (result.problem !== undefined) output.err(`kaiten-webhooks: ${result.problem}\n`);
-  const unwritten = writeGithubOutputs(result.reports, result.verdict, `kaiten-webhooks verify: ${options.baseUrl}`, process.env, output.out);
+  const unwritten = writeGithubOutputs(
+    result.reports,
+    result.verdict,
+    `kaiten-webhooks verify: ${options.baseUrl}`,
+    process.env,
+    output.out,
+  );
   if (unwritten !== undefined) output.err(`kaiten-webhooks: ${unwritten}\n`);
   return result.exitCode;
 }

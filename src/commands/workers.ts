@@ -13,7 +13,12 @@ interface Listening {
  * `mock --workers N`: the primary forks N workers (node:cluster re-runs this CLI in each), which
  * share the listening socket; it prints the URL once all listen, and stops them on `stopped`.
  */
-export async function runPrimary(workers: number, output: Output, stopped: Promise<unknown>, alongside?: string[]): Promise<number> {
+export async function runPrimary(
+  workers: number,
+  output: Output,
+  stopped: Promise<unknown>,
+  alongside?: string[],
+): Promise<number> {
   const started = performance.now();
   const forked = Array.from({ length: workers }, () => cluster.fork());
   const urls = await Promise.all(
@@ -33,9 +38,20 @@ export async function runPrimary(workers: number, output: Output, stopped: Promi
   }
   output.out(`listening on ${urls[0]!} (${workers} workers)\n`);
   output.out(`ready in ${Math.round(performance.now() - started)} ms (spec load to listening, all workers)\n`);
-  output.out(`control surface and journal off: they need one state, which ${workers} workers would split (use --workers 1)\n`);
-  const { commandCode } = await serveUntil(stopped, alongside, { KAITEN_MOCK_URL: urls[0]! }, (line) => output.err(`kaiten-webhooks: ${line}\n`));
-  await Promise.all(forked.map((worker) => new Promise((resolve) => (worker.isDead() ? resolve(undefined) : (worker.once('exit', resolve), worker.kill('SIGTERM'))))));
+  output.out(
+    `control surface and journal off: they need one state, which ${workers} workers would split (use --workers 1)\n`,
+  );
+  const { commandCode } = await serveUntil(stopped, alongside, { KAITEN_MOCK_URL: urls[0]! }, (line) =>
+    output.err(`kaiten-webhooks: ${line}\n`),
+  );
+  await Promise.all(
+    forked.map(
+      (worker) =>
+        new Promise((resolve) =>
+          worker.isDead() ? resolve(undefined) : (worker.once('exit', resolve), worker.kill('SIGTERM')),
+        ),
+    ),
+  );
   return commandCode ?? 0;
 }
 

@@ -27,13 +27,15 @@ export interface Unjudged {
 
 const LISTED = 10;
 const named = (recorded: Recorded) => `${recorded.method} ${recorded.url.href}`;
-const listed = (items: string[]) => `${items.slice(0, LISTED).join(', ')}${items.length > LISTED ? `, and ${items.length - LISTED} more` : ''}`;
+const listed = (items: string[]) =>
+  `${items.slice(0, LISTED).join(', ')}${items.length > LISTED ? `, and ${items.length - LISTED} more` : ''}`;
 
 /** The part of the URL the spec's paths are relative to, or undefined when the entry is not under `base`. */
 function targetUnder(url: URL, base: URL | undefined): string | undefined {
   if (base === undefined) return `${url.pathname}${url.search}`;
   const prefix = base.pathname.replace(/\/+$/, '');
-  if (url.origin !== base.origin || !(url.pathname === prefix || url.pathname.startsWith(`${prefix}/`))) return undefined;
+  if (url.origin !== base.origin || !(url.pathname === prefix || url.pathname.startsWith(`${prefix}/`)))
+    return undefined;
   return `${url.pathname.slice(prefix.length) || '/'}${url.search}`;
 }
 
@@ -60,7 +62,11 @@ const forwardedOf = (recorded: Recorded): Forwarded => ({
   headers: unmasked(recorded.headers),
   body: { bytes: recorded.body, cut: false },
   sentAt: recorded.startedAt,
-  answer: { status: recorded.answer!.status, headers: recorded.answer!.headers, body: { bytes: recorded.answer!.body, cut: false } },
+  answer: {
+    status: recorded.answer!.status,
+    headers: recorded.answer!.headers,
+    body: { bytes: recorded.answer!.body, cut: false },
+  },
   ms: recorded.ms,
 });
 
@@ -69,7 +75,10 @@ const forwardedOf = (recorded: Recorded): Forwarded => ({
  * each answer with the answer checks. Entries for other hosts, paths the spec does not document
  * and entries without an answer are counted and listed, not judged.
  */
-export function judgeHar(recorded: Recorded[], settings: HarCheckSettings): { reports: [Report, Report]; unjudged: Unjudged } {
+export function judgeHar(
+  recorded: Recorded[],
+  settings: HarCheckSettings,
+): { reports: [Report, Report]; unjudged: Unjudged } {
   const { file: upstream, baseUrl: _baseUrl, ...sessionSettings } = settings;
   const session = createSession({ ...sessionSettings, upstream });
   const base = settings.baseUrl === undefined ? undefined : new URL(settings.baseUrl);
@@ -77,17 +86,34 @@ export function judgeHar(recorded: Recorded[], settings: HarCheckSettings): { re
   for (const entry of recorded) {
     const target = targetUnder(entry.url, base);
     if (target === undefined) unjudged.otherHosts.push(named(entry));
-    else if (!session.documents(entry.method, target)) (base === undefined ? unjudged.otherHosts : unjudged.undocumented).push(named(entry));
+    else if (!session.documents(entry.method, target))
+      (base === undefined ? unjudged.otherHosts : unjudged.undocumented).push(named(entry));
     else if (entry.answer === undefined) unjudged.unanswered.push(named(entry));
     else if (!entry.answer.bodyRecorded) unjudged.unrecorded.push(named(entry));
     else session.record(forwardedOf(entry), target);
   }
   const [requests, answers] = session.reports();
   const notes = [
-    ...(unjudged.otherHosts.length === 0 ? [] : [`${unjudged.otherHosts.length} entr(y/ies) not judged: ${base === undefined ? 'not for an operation of the spec' : `not under ${base.href}`}: ${listed(unjudged.otherHosts)}`]),
-    ...(unjudged.undocumented.length === 0 ? [] : [`${unjudged.undocumented.length} entr(y/ies) not judged: a path or method the spec does not document: ${listed(unjudged.undocumented)}`]),
-    ...(unjudged.unanswered.length === 0 ? [] : [`${unjudged.unanswered.length} entr(y/ies) not judged: no answer recorded (status 0): ${listed(unjudged.unanswered)}`]),
-    ...(unjudged.unrecorded.length === 0 ? [] : [`${unjudged.unrecorded.length} entr(y/ies) not judged: the answer's body is not in the file (record with content): ${listed(unjudged.unrecorded)}`]),
+    ...(unjudged.otherHosts.length === 0
+      ? []
+      : [
+          `${unjudged.otherHosts.length} entr(y/ies) not judged: ${base === undefined ? 'not for an operation of the spec' : `not under ${base.href}`}: ${listed(unjudged.otherHosts)}`,
+        ]),
+    ...(unjudged.undocumented.length === 0
+      ? []
+      : [
+          `${unjudged.undocumented.length} entr(y/ies) not judged: a path or method the spec does not document: ${listed(unjudged.undocumented)}`,
+        ]),
+    ...(unjudged.unanswered.length === 0
+      ? []
+      : [
+          `${unjudged.unanswered.length} entr(y/ies) not judged: no answer recorded (status 0): ${listed(unjudged.unanswered)}`,
+        ]),
+    ...(unjudged.unrecorded.length === 0
+      ? []
+      : [
+          `${unjudged.unrecorded.length} entr(y/ies) not judged: the answer's body is not in the file (record with content): ${listed(unjudged.unrecorded)}`,
+        ]),
   ];
   return { reports: [{ ...requests, notes: [...notes, ...(requests.notes ?? [])] }, answers], unjudged };
 }

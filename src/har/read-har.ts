@@ -31,10 +31,14 @@ function headersOf(pairs: { name: string; value: string }[] | undefined): Record
 
 function recordedOf(entry: Entry, index: number): Recorded {
   const request = entry.request;
-  if (typeof request?.method !== 'string' || typeof request.url !== 'string' || !URL.canParse(request.url)) throw new HarError(`entry ${index + 1} has no request method and absolute URL`);
+  if (typeof request?.method !== 'string' || typeof request.url !== 'string' || !URL.canParse(request.url))
+    throw new HarError(`entry ${index + 1} has no request method and absolute URL`);
   const content = entry.response?.content;
   const status = entry.response?.status ?? 0;
-  const answerBody = content?.text === undefined ? Buffer.alloc(0) : Buffer.from(content.text, content.encoding === 'base64' ? 'base64' : 'utf8');
+  const answerBody =
+    content?.text === undefined
+      ? Buffer.alloc(0)
+      : Buffer.from(content.text, content.encoding === 'base64' ? 'base64' : 'utf8');
   return {
     method: request.method.toUpperCase(),
     url: new URL(request.url),
@@ -43,7 +47,16 @@ function recordedOf(entry: Entry, index: number): Recorded {
     startedAt: Date.parse(entry.startedDateTime),
     ms: typeof entry.time === 'number' ? entry.time : 0,
     // A body of some size whose text is not in the file was not recorded (not an empty body).
-    ...(status > 0 ? { answer: { status, headers: headersOf(entry.response.headers), body: answerBody, bodyRecorded: content?.text !== undefined || !((content?.size ?? 0) > 0) } } : {}),
+    ...(status > 0
+      ? {
+          answer: {
+            status,
+            headers: headersOf(entry.response.headers),
+            body: answerBody,
+            bodyRecorded: content?.text !== undefined || !((content?.size ?? 0) > 0),
+          },
+        }
+      : {}),
   };
 }
 

@@ -12,7 +12,8 @@ export interface HarRecorder {
   har(version: string): Har;
 }
 
-const text = (kept: { bytes: Buffer; cut: boolean }) => `${kept.bytes.toString('utf8')}${kept.cut ? '… (cut at 1 MiB)' : ''}`;
+const text = (kept: { bytes: Buffer; cut: boolean }) =>
+  `${kept.bytes.toString('utf8')}${kept.cut ? '… (cut at 1 MiB)' : ''}`;
 
 export function createHarRecorder(secretNames: ReadonlySet<string>, limit = HAR_LIMIT): HarRecorder {
   const entries: Entry[] = [];
@@ -34,7 +35,15 @@ export function createHarRecorder(secretNames: ReadonlySet<string>, limit = HAR_
           query,
           headers: maskedHeaders(forwarded.headers, secretNames),
           requestText: text(forwarded.body),
-          ...(answer === undefined ? { error: `${forwarded.failure?.kind ?? 'no answer'}: ${forwarded.failure?.message ?? ''}` } : { answer: { status: answer.status, headers: maskedHeaders(answer.headers, secretNames), text: text(answer.body) } }),
+          ...(answer === undefined
+            ? { error: `${forwarded.failure?.kind ?? 'no answer'}: ${forwarded.failure?.message ?? ''}` }
+            : {
+                answer: {
+                  status: answer.status,
+                  headers: maskedHeaders(answer.headers, secretNames),
+                  text: text(answer.body),
+                },
+              }),
           ...(forwarded.replaced === true ? { comment: 'answered by the mock (--mock-unimplemented)' } : {}),
         }),
       );

@@ -21,16 +21,25 @@ describe('decodeBody', () => {
     expect(decodeBody(request('', 'application/json'))).toEqual({ kind: 'none' });
     expect(decodeBody(request('  \n', 'application/json'))).toEqual({ kind: 'none' });
     expect(decodeBody(request('{"a":', 'application/json'))).toMatchObject({ kind: 'malformed', text: '{"a":' });
-    expect(decodeBody(request(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), 'application/json'))).toMatchObject({ kind: 'malformed', message: 'the body is not valid UTF-8' });
+    expect(decodeBody(request(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), 'application/json'))).toMatchObject({
+      kind: 'malformed',
+      message: 'the body is not valid UTF-8',
+    });
   });
 
   it('refuses other media types', () => {
-    expect(decodeBody(request('a=1', 'application/x-www-form-urlencoded'))).toEqual({ kind: 'unsupported', mediaType: 'application/x-www-form-urlencoded' });
+    expect(decodeBody(request('a=1', 'application/x-www-form-urlencoded'))).toEqual({
+      kind: 'unsupported',
+      mediaType: 'application/x-www-form-urlencoded',
+    });
   });
 
   it('refuses nesting deeper than the limit before parsing it', () => {
     const deep = '['.repeat(20_000) + ']'.repeat(20_000);
-    expect(decodeBody(request(deep, 'application/json'))).toMatchObject({ kind: 'malformed', message: expect.stringContaining('max depth') as string });
+    expect(decodeBody(request(deep, 'application/json'))).toMatchObject({
+      kind: 'malformed',
+      message: expect.stringContaining('max depth') as string,
+    });
     const ok = '['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH);
     expect(decodeBody(request(ok, 'application/json')).kind).toBe('json');
   });

@@ -15,7 +15,14 @@ export type Choice =
   /** The success answer, made from the request's body. */
   | { kind: 'reflect'; response: IHttpOperationResponse; content: IMediaTypeContent; applied?: string }
   /** A documented answer as Prism's mocker makes it: an example, or data generated from the schema. */
-  | { kind: 'documented'; response: IHttpOperationResponse; content: IMediaTypeContent | undefined; exampleKey?: string; dynamic: boolean; applied?: string };
+  | {
+      kind: 'documented';
+      response: IHttpOperationResponse;
+      content: IMediaTypeContent | undefined;
+      exampleKey?: string;
+      dynamic: boolean;
+      applied?: string;
+    };
 
 /**
  * Where a fault stands in the operation's order of checks (x-check-order, else 401, 403, 400,
@@ -26,7 +33,10 @@ const rankIn = rememberedFor((operation: IHttpOperation) => rankerOf(operation))
 
 function rankerOf(operation: IHttpOperation): (problem: Problem) => number {
   const order = checkOrderOf(operation.extensions);
-  const body = Math.min(...[400, 422].map((status) => order.indexOf(status)).filter((index) => index >= 0), order.length);
+  const body = Math.min(
+    ...[400, 422].map((status) => order.indexOf(status)).filter((index) => index >= 0),
+    order.length,
+  );
   return (problem) => {
     if (problem.status === 415) return body - 0.5;
     const index = order.indexOf(problem.status);
@@ -40,7 +50,9 @@ function exampleKeys(response: IHttpOperationResponse): string[] {
 
 /** The documented success answer Prism would pick: the lowest 2xx. */
 function successOf(operation: IHttpOperation): IHttpOperationResponse | undefined {
-  return operation.responses.filter((response) => /^2\d\d$/.test(response.code)).sort((a, b) => a.code.localeCompare(b.code))[0];
+  return operation.responses
+    .filter((response) => /^2\d\d$/.test(response.code))
+    .sort((a, b) => a.code.localeCompare(b.code))[0];
 }
 
 function notDocumented(detail: string): Choice {
@@ -54,27 +66,53 @@ function describeExamples(responses: IHttpOperationResponse[]): string {
 function chooseDocumented(operation: IHttpOperation, preferences: Preferences): Choice {
   const { code, example, dynamic = false } = preferences;
   const documented = operation.responses.map((response) => response.code).join(', ');
-  const byCode = code === undefined ? undefined : operation.responses.find((response) => response.code === String(code));
+  const byCode =
+    code === undefined ? undefined : operation.responses.find((response) => response.code === String(code));
   if (code !== undefined && byCode === undefined) {
     return notDocumented(`no response with code=${code} is documented for this operation; documented: ${documented}`);
   }
   const success = successOf(operation);
   const candidates = byCode !== undefined ? [byCode] : [success, ...operation.responses].filter((r) => r !== undefined);
-  const response = example === undefined ? (byCode ?? success ?? operation.responses[0]) : candidates.find((candidate) => exampleKeys(candidate).includes(example));
+  const response =
+    example === undefined
+      ? (byCode ?? success ?? operation.responses[0])
+      : candidates.find((candidate) => exampleKeys(candidate).includes(example));
   if (response === undefined) {
     const where = byCode !== undefined ? [byCode] : operation.responses;
-    return notDocumented(`no example named "${example ?? ''}" is documented${code === undefined ? '' : ` for code=${code}`}; documented examples: ${describeExamples(where)}`);
+    return notDocumented(
+      `no example named "${example ?? ''}" is documented${code === undefined ? '' : ` for code=${code}`}; documented examples: ${describeExamples(where)}`,
+    );
   }
   // RFC 7240 Preference-Applied: which preferences shaped the answer, so a client can tell a mock honoured them.
-  const honoured = [code === undefined ? '' : `code=${code}`, example === undefined ? '' : `example=${example}`, preferences.dynamic === undefined ? '' : `dynamic=${dynamic}`];
+  const honoured = [
+    code === undefined ? '' : `code=${code}`,
+    example === undefined ? '' : `example=${example}`,
+    preferences.dynamic === undefined ? '' : `dynamic=${dynamic}`,
+  ];
   const applied = honoured.filter(Boolean).join(', ');
   const withApplied = applied === '' ? {} : { applied };
-  const content = example === undefined ? response.contents?.[0] : response.contents?.find((c) => (c.examples ?? []).some((e) => e.key === example));
+  const content =
+    example === undefined
+      ? response.contents?.[0]
+      : response.contents?.find((c) => (c.examples ?? []).some((e) => e.key === example));
   // Only a request with a body has something to reflect; a GET gets the documented example.
-  if (response === success && example === undefined && !dynamic && content?.schema !== undefined && operation.request?.body !== undefined) {
+  if (
+    response === success &&
+    example === undefined &&
+    !dynamic &&
+    content?.schema !== undefined &&
+    operation.request?.body !== undefined
+  ) {
     return { kind: 'reflect', response, content, ...withApplied };
   }
-  return { kind: 'documented', response, content, ...(example === undefined ? {} : { exampleKey: example }), dynamic, ...withApplied };
+  return {
+    kind: 'documented',
+    response,
+    content,
+    ...(example === undefined ? {} : { exampleKey: example }),
+    dynamic,
+    ...withApplied,
+  };
 }
 
 /** The staged answers as one request to one operation sees them (control/answers.ts). */
@@ -93,9 +131,17 @@ function fromStaged(operation: IHttpOperation, staged: Staged): Decision {
   if (staged.fault !== undefined) {
     // A stall starts the answer the request would have had (its documented status and headers) and
     // holds back its body; the other faults break the connection before anything of it is sent.
-    return { ...defaultDecision(operation), reason: 'fault', note: `queued answer #${staged.id}: ${staged.fault}`, fault: staged.fault, ...delay };
+    return {
+      ...defaultDecision(operation),
+      reason: 'fault',
+      note: `queued answer #${staged.id}: ${staged.fault}`,
+      fault: staged.fault,
+      ...delay,
+    };
   }
-  const { applied: _applied, ...choice } = chooseDocumented(operation, preferencesOf(staged)) as Choice & { applied?: string };
+  const { applied: _applied, ...choice } = chooseDocumented(operation, preferencesOf(staged)) as Choice & {
+    applied?: string;
+  };
   return { ...choice, reason: 'queued answer', note: `queued answer #${staged.id}`, ...delay };
 }
 
@@ -105,13 +151,20 @@ function fromStaged(operation: IHttpOperation, staged: Staged): Decision {
  * refused, the request's own preference picks a documented answer (over any staged one), then
  * the next staged answer does, and by default the success answer reflects the request.
  */
-export function chooseResponse(operation: IHttpOperation, faults: Problem[], preferences: PreferenceResult, staged?: StagedFor): Decision {
+export function chooseResponse(
+  operation: IHttpOperation,
+  faults: Problem[],
+  preferences: PreferenceResult,
+  staged?: StagedFor,
+): Decision {
   const rank = rankIn(operation);
   const fault = [...faults].sort((a, b) => rank(a) - rank(b))[0];
   const asked = !preferences.ok || Object.keys(preferences.preferences).length > 0;
   if (fault !== undefined) {
     const forced = asked ? undefined : staged?.take(true);
-    return forced === undefined ? { kind: 'problem', problem: documentedFault(operation, fault), reason: 'real error' } : fromStaged(operation, forced);
+    return forced === undefined
+      ? { kind: 'problem', problem: documentedFault(operation, fault), reason: 'real error' }
+      : fromStaged(operation, forced);
   }
   if (!preferences.ok) return { kind: 'refused', problem: preferences.problem, reason: 'preference' };
   if (asked) {

@@ -4,12 +4,24 @@ import type { MockRequest } from './request';
 // refuse with credentials), and caches are told the answer varies with it.
 
 /** Headers a frontend may read without the server listing them (CORS-safelisted response headers). */
-const SAFELISTED = new Set(['cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma']);
+const SAFELISTED = new Set([
+  'cache-control',
+  'content-language',
+  'content-length',
+  'content-type',
+  'expires',
+  'last-modified',
+  'pragma',
+]);
 const DEFAULT_ALLOWED_HEADERS = 'Authorization, Content-Type, Prefer';
 const PREFLIGHT_MAX_AGE_SECONDS = '600';
 
 export function isPreflight(request: MockRequest): boolean {
-  return request.method === 'OPTIONS' && request.headers.origin !== undefined && request.headers['access-control-request-method'] !== undefined;
+  return (
+    request.method === 'OPTIONS' &&
+    request.headers.origin !== undefined &&
+    request.headers['access-control-request-method'] !== undefined
+  );
 }
 
 /** The answer to a preflight: whatever method and headers the page asks for, from its own origin. */

@@ -2,7 +2,6 @@ import type { IHttpOperation } from '@stoplight/types';
 import type { Problem } from '../problem';
 import { documentedCode, OUTSIDE_THE_OPERATION } from '../spec/http';
 
-
 // Where an operation does not document a fault's status, the nearest status it does, by what
 // each means: a caller without the scope is told it is not authorised (or, as many APIs do, that
 // the resource is not there); a bad request and an invalid one stand in for each other.
@@ -20,8 +19,15 @@ const nameOf = (operation: IHttpOperation) => `${operation.method.toUpperCase()}
 export function documentedFault(operation: IHttpOperation, problem: Problem): Problem {
   const codes = operation.responses.map((response) => response.code);
   if (OUTSIDE_THE_OPERATION.has(problem.status) || documentedCode(codes, problem.status) !== undefined) return problem;
-  const pathOnly = (problem.errors ?? []).length > 0 && problem.errors!.every((error) => error.location.startsWith('path.'));
-  const nearest = [...(NEAREST[problem.status] ?? []), ...(pathOnly ? [404] : [])].find((status) => codes.includes(String(status)));
+  const pathOnly =
+    (problem.errors ?? []).length > 0 && problem.errors!.every((error) => error.location.startsWith('path.'));
+  const nearest = [...(NEAREST[problem.status] ?? []), ...(pathOnly ? [404] : [])].find((status) =>
+    codes.includes(String(status)),
+  );
   if (nearest === undefined) return problem;
-  return { ...problem, status: nearest, detail: `${problem.detail} (answered ${nearest}: ${nameOf(operation)} documents no ${problem.status})` };
+  return {
+    ...problem,
+    status: nearest,
+    detail: `${problem.detail} (answered ${nearest}: ${nameOf(operation)} documents no ${problem.status})`,
+  };
 }

@@ -25,12 +25,18 @@ export function checkBody(operation: IHttpOperation, body: DecodedBody, validate
       return spec.required === true ? { status: 400, detail: 'request body is required' } : undefined;
     case 'malformed': {
       const value = body.text.length <= MAX_ECHOED_BODY ? { value: body.text } : {};
-      return { status: 400, detail: 'unable to parse the request body as JSON', errors: [{ location: BODY, message: body.message, ...value }] };
+      return {
+        status: 400,
+        detail: 'unable to parse the request body as JSON',
+        errors: [{ location: BODY, message: body.message, ...value }],
+      };
     }
     case 'json': {
       if (content?.schema === undefined) return undefined;
       const errors = validate(content.schema, body.value);
-      return errors.length === 0 ? undefined : { status: 422, detail: 'validation failed', errors: toViolations(BODY, body.value, errors) };
+      return errors.length === 0
+        ? undefined
+        : { status: 422, detail: 'validation failed', errors: toViolations(BODY, body.value, errors) };
     }
   }
 }

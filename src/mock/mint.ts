@@ -41,6 +41,10 @@ export function createMint(seed?: string): Mint {
   }
   return () => {
     answers++;
-    return { now: new Date(SEEDED_EPOCH + answers * 1000).toISOString(), newId: () => seededUuid(seed, ++ids), serial: answers };
+    return {
+      now: new Date(SEEDED_EPOCH + answers * 1000).toISOString(),
+      newId: () => seededUuid(seed, ++ids),
+      serial: answers,
+    };
   };
 }

@@ -46,12 +46,25 @@ export interface Handled {
 export type Pipeline = (request: MockRequest) => Handled;
 
 /** An answer the edge gives itself, before or without the pipeline (a refusal, a preflight, the control surface). */
-export const edgeAnswer = (response: MockResponse, reason: Reason): Handled => ({ response, delay: 0, outputViolations: [], reason, violations: [] });
+export const edgeAnswer = (response: MockResponse, reason: Reason): Handled => ({
+  response,
+  delay: 0,
+  outputViolations: [],
+  reason,
+  violations: [],
+});
 
 /** What the journal keeps of a handled request, given the answer as it went out. */
 export function recordingOf(handled: Handled, answer: SentAnswer, durationMs: number): Recording {
   // One literal of one shape: this runs for every request, where conditional spreads cost more than the rest.
-  return { operation: handled.operation, answer, reason: handled.reason, note: handled.note, violations: handled.violations, durationMs };
+  return {
+    operation: handled.operation,
+    answer,
+    reason: handled.reason,
+    note: handled.note,
+    violations: handled.violations,
+    durationMs,
+  };
 }
 
 /** A request as Prism's router and validators take it. */
@@ -66,10 +79,15 @@ export function toPrismRequest(request: MockRequest, body: DecodedBody): IHttpRe
 
 function unrouted(spec: Spec, request: MockRequest, status: number, detail: string): Problem {
   const served = spec.operations.map((op) => `${op.method.toUpperCase()} ${op.path}`).join(', ');
-  if (status === 404) return { status, detail: `no operation matches ${request.method} ${request.path}; this mock serves ${served}` };
+  if (status === 404)
+    return { status, detail: `no operation matches ${request.method} ${request.path}; this mock serves ${served}` };
   if (status !== 405) return { status, detail };
   const allowed = allowedMethods(spec.operations, request.path);
-  return { status, detail: `${request.method} is not allowed on ${request.path}; allowed: ${allowed.join(', ')}`, headers: { allow: allowed.join(', ') } };
+  return {
+    status,
+    detail: `${request.method} is not allowed on ${request.path}; allowed: ${allowed.join(', ')}`,
+    headers: { allow: allowed.join(', ') },
+  };
 }
 
 /**
@@ -85,11 +103,25 @@ export function createPipeline(spec: Spec, settings: PipelineSettings): Pipeline
     checkSecurity: (operation, exchange) => checkSecurity(operation, exchange.request, settings.auth),
     checkBody: (operation, exchange) => checkBody(operation, exchange.body, validate),
     choose: (operation, exchange, faults) =>
-      chooseResponse(operation, faults, exchange.preferences, control === undefined ? undefined : { take: (invalid) => control.answers.take(operation, invalid), waiting: () => control.answers.waiting(operation) }),
+      chooseResponse(
+        operation,
+        faults,
+        exchange.preferences,
+        control === undefined
+          ? undefined
+          : {
+              take: (invalid) => control.answers.take(operation, invalid),
+              waiting: () => control.answers.waiting(operation),
+            },
+      ),
     reflect: ({ response, content }, exchange) => ({
       status: Number(response.code),
       headers: { 'content-type': content.mediaType },
-      body: reflectRequest(content.schema!, exchange.body.kind === 'json' ? exchange.body.value : undefined, exchange.minted),
+      body: reflectRequest(
+        content.schema!,
+        exchange.body.kind === 'json' ? exchange.body.value : undefined,
+        exchange.minted,
+      ),
     }),
     checkOutput: (operation, response) => checkOutput(operation, response, validate),
   });
@@ -101,7 +133,13 @@ export function createPipeline(spec: Spec, settings: PipelineSettings): Pipeline
     const exchange = { request, body, preferences, minted: mint(), seed: settings.seed };
     const outcome = engine.run(exchange, toPrismRequest(request, body));
     if (outcome.kind === 'unrouted') {
-      return { response: renderProblem(unrouted(spec, request, outcome.status, outcome.detail)), delay, outputViolations: [], reason: 'not routed', violations: [] };
+      return {
+        response: renderProblem(unrouted(spec, request, outcome.status, outcome.detail)),
+        delay,
+        outputViolations: [],
+        reason: 'not routed',
+        violations: [],
+      };
     }
     const { decision } = outcome;
     return {

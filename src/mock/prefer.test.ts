@@ -11,19 +11,30 @@ const request = (prefer?: string, query: MockRequest['query'] = {}): MockRequest
 
 describe('readPreferences', () => {
   it('reads Prism-style preferences from the Prefer header', () => {
-    expect(readPreferences(request('code=422, example=insecure-url'))).toEqual({ ok: true, preferences: { code: 422, example: 'insecure-url' } });
-    expect(readPreferences(request('dynamic=true; delay=250'))).toEqual({ ok: true, preferences: { dynamic: true, delay: 250 } });
+    expect(readPreferences(request('code=422, example=insecure-url'))).toEqual({
+      ok: true,
+      preferences: { code: 422, example: 'insecure-url' },
+    });
+    expect(readPreferences(request('dynamic=true; delay=250'))).toEqual({
+      ok: true,
+      preferences: { dynamic: true, delay: 250 },
+    });
     expect(readPreferences(request('Code="403"'))).toEqual({ ok: true, preferences: { code: 403 } });
     expect(readPreferences(request('dynamic'))).toEqual({ ok: true, preferences: { dynamic: true } });
   });
 
   it('lets the __code, __example, __dynamic and __delay query parameters win over the header', () => {
-    const result = readPreferences(request('code=201', { __code: '422', __example: 'missing-url', __dynamic: 'FALSE', __delay: '5' }));
+    const result = readPreferences(
+      request('code=201', { __code: '422', __example: 'missing-url', __dynamic: 'FALSE', __delay: '5' }),
+    );
     expect(result).toEqual({ ok: true, preferences: { code: 422, example: 'missing-url', dynamic: false, delay: 5 } });
   });
 
   it('ignores preferences it does not know, as RFC 7240 asks', () => {
-    expect(readPreferences(request('return=minimal, respond-async, wait=10, ===, ;;'))).toEqual({ ok: true, preferences: {} });
+    expect(readPreferences(request('return=minimal, respond-async, wait=10, ===, ;;'))).toEqual({
+      ok: true,
+      preferences: {},
+    });
   });
 
   it.each([

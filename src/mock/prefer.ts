@@ -23,7 +23,10 @@ function fromHeader(header: string | undefined): Partial<Record<Name, string>> {
     const [rawName = '', ...rest] = token.split('=');
     const name = rawName.trim().toLowerCase() as Name;
     if (!NAMES.includes(name)) continue;
-    const value = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
+    const value = rest
+      .join('=')
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     found[name] = rest.length === 0 && name === 'dynamic' ? 'true' : value;
   }
   return found;
@@ -32,11 +35,17 @@ function fromHeader(header: string | undefined): Partial<Record<Name, string>> {
 type Parsed<T> = { value: T } | { error: string };
 
 const PARSERS: { [K in Name]: (raw: string) => Parsed<NonNullable<Preferences[K]>> } = {
-  code: (raw) => (/^[1-5]\d\d$/.test(raw) ? { value: Number(raw) } : { error: `code=${raw} is not an HTTP status code (100-599)` }),
+  code: (raw) =>
+    /^[1-5]\d\d$/.test(raw) ? { value: Number(raw) } : { error: `code=${raw} is not an HTTP status code (100-599)` },
   example: (raw) => (raw !== '' ? { value: raw } : { error: 'example= needs the name of a documented example' }),
-  dynamic: (raw) => (/^(true|false)$/i.test(raw) ? { value: raw.toLowerCase() === 'true' } : { error: `dynamic=${raw} is neither true nor false` }),
+  dynamic: (raw) =>
+    /^(true|false)$/i.test(raw)
+      ? { value: raw.toLowerCase() === 'true' }
+      : { error: `dynamic=${raw} is neither true nor false` },
   delay: (raw) =>
-    /^\d{1,6}$/.test(raw) && Number(raw) <= MAX_DELAY_MS ? { value: Number(raw) } : { error: `delay=${raw} is not a whole number of milliseconds from 0 to ${MAX_DELAY_MS}` },
+    /^\d{1,6}$/.test(raw) && Number(raw) <= MAX_DELAY_MS
+      ? { value: Number(raw) }
+      : { error: `delay=${raw} is not a whole number of milliseconds from 0 to ${MAX_DELAY_MS}` },
 };
 
 const QUERY_NAMES = Object.fromEntries(NAMES.map((name) => [name, `__${name}`])) as Record<Name, string>;
@@ -64,6 +73,7 @@ export function readPreferences(request: MockRequest): PreferenceResult {
     if ('error' in parsed) errors.push(parsed.error);
     else preferences[name] = parsed.value;
   }
-  if (errors.length > 0) return { ok: false, problem: { status: 400, detail: `invalid mock preference: ${errors.join('; ')}` } };
+  if (errors.length > 0)
+    return { ok: false, problem: { status: 400, detail: `invalid mock preference: ${errors.join('; ')}` } };
   return { ok: true, preferences: preferences };
 }

@@ -28,7 +28,13 @@ export interface Stages {
 
 /** What Prism made of a request: an answer for an operation, or no operation at that path or method. */
 export type Outcome =
-  | { kind: 'answered'; operation: IHttpOperation; response: MockResponse; outputViolations: string[]; decision: Decision }
+  | {
+      kind: 'answered';
+      operation: IHttpOperation;
+      response: MockResponse;
+      outputViolations: string[];
+      decision: Decision;
+    }
   | { kind: 'unrouted'; status: number; detail: string };
 
 /** A request as Prism's mocker gets it, with our exchange beside it (for the seed and minted values). */
@@ -79,7 +85,9 @@ function sentValue(operation: IHttpOperation, request: IHttpRequest, place: stri
 
 /** Prism lower-cases parameter names in its paths; Huma-style locations use the spec's spelling. */
 function declaredName(operation: IHttpOperation, place: string, name: string): string {
-  const declared = (operation.request as Record<string, { name: string }[] | undefined> | undefined)?.[place === 'header' ? 'headers' : place];
+  const declared = (operation.request as Record<string, { name: string }[] | undefined> | undefined)?.[
+    place === 'header' ? 'headers' : place
+  ];
   return declared?.find((parameter) => parameter.name.toLowerCase() === name.toLowerCase())?.name ?? name;
 }
 
@@ -94,7 +102,9 @@ function parameterProblem(operation: IHttpOperation, request: IHttpRequest, diag
 }
 
 function normalize(response: IHttpResponse, dynamic: boolean): MockResponse {
-  const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([name, value]) => [name.toLowerCase(), String(value)]));
+  const headers = Object.fromEntries(
+    Object.entries(response.headers ?? {}).map(([name, value]) => [name.toLowerCase(), String(value)]),
+  );
   let body = response.body;
   // Generated problems get a random status; RFC 9457 wants the HTTP one.
   if (dynamic && headers['content-type']?.startsWith(PROBLEM_JSON) && typeof body === 'object' && body !== null) {
@@ -105,7 +115,10 @@ function normalize(response: IHttpResponse, dynamic: boolean): MockResponse {
 
 function fromPrismError(error: Error): Problem {
   const status = (error as Partial<ProblemJsonError>).status;
-  return { status: typeof status === 'number' ? status : 500, detail: (error as Partial<ProblemJsonError>).detail ?? error.message };
+  return {
+    status: typeof status === 'number' ? status : 500,
+    detail: (error as Partial<ProblemJsonError>).detail ?? error.message,
+  };
 }
 
 type PrismMock = typeof import('@stoplight/prism-http/dist/mocker').default;
@@ -129,7 +142,14 @@ function prismMock(): PrismMock {
 function silentLogger(): PrismLogger {
   const nothing = () => undefined;
   const silent: PrismLogger = new Proxy({} as PrismLogger, {
-    get: (_target, property) => (property === 'child' ? () => silent : property === 'level' ? 'silent' : property === 'isLevelEnabled' ? () => false : nothing),
+    get: (_target, property) =>
+      property === 'child'
+        ? () => silent
+        : property === 'level'
+          ? 'silent'
+          : property === 'isLevelEnabled'
+            ? () => false
+            : nothing,
   });
   return silent;
 }
@@ -138,7 +158,13 @@ function silentLogger(): PrismLogger {
 export function createEngine(operations: IHttpOperation[], stages: Stages) {
   const logger = silentLogger();
 
-  function mockOnce(operation: IHttpOperation, choice: Extract<Choice, { kind: 'documented' }>, request: EngineRequest, dynamic: boolean, seed?: string): MockResponse {
+  function mockOnce(
+    operation: IHttpOperation,
+    choice: Extract<Choice, { kind: 'documented' }>,
+    request: EngineRequest,
+    dynamic: boolean,
+    seed?: string,
+  ): MockResponse {
     const code = Number(choice.response.code);
     const config = {
       dynamic,
@@ -152,12 +178,23 @@ export function createEngine(operations: IHttpOperation[], stages: Stages) {
   }
 
   /** A documented answer; generated data is regenerated until it validates, else the documented example stands in. */
-  function documented(operation: IHttpOperation, choice: Extract<Choice, { kind: 'documented' }>, request: EngineRequest): MockResponse {
+  function documented(
+    operation: IHttpOperation,
+    choice: Extract<Choice, { kind: 'documented' }>,
+    request: EngineRequest,
+  ): MockResponse {
     if (!choice.dynamic) return mockOnce(operation, choice, request, false);
     const { seed, minted } = request.exchange;
     for (let attempt = 0; attempt < DYNAMIC_ATTEMPTS; attempt++) {
-      const response = mockOnce(operation, choice, request, true, seed === undefined ? undefined : `${seed}:${minted.serial}:${attempt}`);
-      if (response.status !== Number(choice.response.code) || stages.checkOutput(operation, response).length === 0) return response;
+      const response = mockOnce(
+        operation,
+        choice,
+        request,
+        true,
+        seed === undefined ? undefined : `${seed}:${minted.serial}:${attempt}`,
+      );
+      if (response.status !== Number(choice.response.code) || stages.checkOutput(operation, response).length === 0)
+        return response;
     }
     return mockOnce(operation, choice, request, false);
   }
@@ -178,7 +215,11 @@ export function createEngine(operations: IHttpOperation[], stages: Stages) {
 
   /** Every fault of a request, in Prism's order (credentials, then body, then parameters). */
   function faultsOf(operation: IHttpOperation, exchange: Exchange, request: IHttpRequest): Problem[] {
-    return [stages.checkSecurity(operation, exchange), stages.checkBody(operation, exchange), checkParameters(operation, request)].filter((fault) => fault !== undefined);
+    return [
+      stages.checkSecurity(operation, exchange),
+      stages.checkBody(operation, exchange),
+      checkParameters(operation, request),
+    ].filter((fault) => fault !== undefined);
   }
 
   return {
@@ -199,11 +240,26 @@ export function createEngine(operations: IHttpOperation[], stages: Stages) {
       if (decision.kind === 'problem' || decision.kind === 'refused') {
         const response = renderProblem(decision.problem);
         // A refused preference is the mock's own answer, not the operation's: not self-checked.
-        return { kind: 'answered', operation, response, outputViolations: decision.kind === 'refused' ? [] : stages.checkOutput(operation, response), decision };
+        return {
+          kind: 'answered',
+          operation,
+          response,
+          outputViolations: decision.kind === 'refused' ? [] : stages.checkOutput(operation, response),
+          decision,
+        };
       }
-      const response = decision.kind === 'reflect' ? stages.reflect(decision, exchange) : documented(operation, decision, { ...request, exchange });
+      const response =
+        decision.kind === 'reflect'
+          ? stages.reflect(decision, exchange)
+          : documented(operation, decision, { ...request, exchange });
       if (decision.applied !== undefined) response.headers['preference-applied'] = decision.applied;
-      return { kind: 'answered', operation, response, outputViolations: stages.checkOutput(operation, response), decision };
+      return {
+        kind: 'answered',
+        operation,
+        response,
+        outputViolations: stages.checkOutput(operation, response),
+        decision,
+      };
     },
   };
 }

@@ -5,7 +5,10 @@ import type { Problem } from '../problem';
 export type BodyRead = { kind: 'body'; body: Buffer } | { kind: 'refused'; problem: Problem } | { kind: 'gone' };
 
 /** The answer to a body over the limit, from every face of the mock. */
-export const bodyTooLarge = (limit: number): Problem => ({ status: 413, detail: `request body is larger than ${limit} bytes` });
+export const bodyTooLarge = (limit: number): Problem => ({
+  status: 413,
+  detail: `request body is larger than ${limit} bytes`,
+});
 
 /** Reads a request body up to `limit` bytes and `timeoutMs`; never buffers more than the limit. */
 export function readBody(request: IncomingMessage, limit: number, timeoutMs: number): Promise<BodyRead> {
@@ -25,7 +28,11 @@ export function readBody(request: IncomingMessage, limit: number, timeoutMs: num
       resolve(result);
     };
     const timer = setTimeout(
-      () => finish({ kind: 'refused', problem: { status: 408, detail: `request body did not arrive within ${timeoutMs} ms` } }),
+      () =>
+        finish({
+          kind: 'refused',
+          problem: { status: 408, detail: `request body did not arrive within ${timeoutMs} ms` },
+        }),
       timeoutMs,
     );
     request.on('data', (chunk: Buffer) => {

@@ -15,7 +15,11 @@ const BEARER = /^bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 /** The scopes (OAuth 2) or roles (OpenAPI 3.1, any scheme) the requirement names. */
 function requiredScopes(scheme: HttpSecurityScheme): string[] {
   if (scheme.type === 'oauth2') {
-    return [...new Set(Object.values(scheme.flows).flatMap((flow: { scopes?: object } | undefined) => Object.keys(flow?.scopes ?? {})))];
+    return [
+      ...new Set(
+        Object.values(scheme.flows).flatMap((flow: { scopes?: object } | undefined) => Object.keys(flow?.scopes ?? {})),
+      ),
+    ];
   }
   const roles = (scheme.extensions as Record<string, unknown> | undefined)?.['x-scopes'];
   return Array.isArray(roles) ? roles.map(String) : [];
@@ -33,13 +37,20 @@ function checkBearer(scheme: HttpSecurityScheme, request: MockRequest, policy: A
   const token = BEARER.exec(header)?.[1];
   if (token === undefined) {
     const scheme = header.trim().split(/\s/)[0];
-    const why = /^bearer$/i.test(scheme ?? '') ? 'the bearer token is empty or malformed' : `expected the Bearer scheme, not "${scheme}"`;
+    const why = /^bearer$/i.test(scheme ?? '')
+      ? 'the bearer token is empty or malformed'
+      : `expected the Bearer scheme, not "${scheme}"`;
     return unauthorized(`invalid Authorization header: ${why}`, 'Bearer error="invalid_token"');
   }
   if (policy.forbiddenTokens.has(token)) {
     const scopes = requiredScopes(scheme);
-    const detail = scopes.length > 0 ? `missing scope: ${scopes.join(' ')}` : 'the token is not allowed to call this operation';
-    return { status: 403, detail, headers: { 'www-authenticate': `Bearer error="insufficient_scope", scope="${scopes.join(' ')}"` } };
+    const detail =
+      scopes.length > 0 ? `missing scope: ${scopes.join(' ')}` : 'the token is not allowed to call this operation';
+    return {
+      status: 403,
+      detail,
+      headers: { 'www-authenticate': `Bearer error="insufficient_scope", scope="${scopes.join(' ')}"` },
+    };
   }
   if (policy.tokens.size > 0 && !policy.tokens.has(token)) {
     return unauthorized('invalid bearer token: the token is unknown or expired', 'Bearer error="invalid_token"');
@@ -47,7 +58,11 @@ function checkBearer(scheme: HttpSecurityScheme, request: MockRequest, policy: A
   return undefined;
 }
 
-function checkApiKey(scheme: HttpSecurityScheme & { type: 'apiKey' }, request: MockRequest, policy: AuthPolicy): Problem | undefined {
+function checkApiKey(
+  scheme: HttpSecurityScheme & { type: 'apiKey' },
+  request: MockRequest,
+  policy: AuthPolicy,
+): Problem | undefined {
   const { name } = scheme;
   const values: Record<string, string | undefined> = {
     header: request.headers[name.toLowerCase()],
@@ -59,9 +74,14 @@ function checkApiKey(scheme: HttpSecurityScheme & { type: 'apiKey' }, request: M
   if (!key) return unauthorized(`missing API key: send ${name} in the ${scheme.in}`, challenge);
   if (policy.forbiddenTokens.has(key)) {
     const scopes = requiredScopes(scheme);
-    return { status: 403, detail: scopes.length > 0 ? `missing scope: ${scopes.join(' ')}` : 'the key is not allowed to call this operation' };
+    return {
+      status: 403,
+      detail:
+        scopes.length > 0 ? `missing scope: ${scopes.join(' ')}` : 'the key is not allowed to call this operation',
+    };
   }
-  if (policy.tokens.size > 0 && !policy.tokens.has(key)) return unauthorized(`invalid API key: ${name} is unknown or revoked`, challenge);
+  if (policy.tokens.size > 0 && !policy.tokens.has(key))
+    return unauthorized(`invalid API key: ${name} is unknown or revoked`, challenge);
   return undefined;
 }
 
@@ -87,12 +107,18 @@ function checkScheme(scheme: HttpSecurityScheme, request: MockRequest, policy: A
  * Checks the operation's security requirements (any one alternative must pass entirely) and
  * returns the 401 or 403 to send, or nothing. A caller known but lacking scope gets the 403.
  */
-export function checkSecurity(operation: IHttpOperation, request: MockRequest, policy: AuthPolicy): Problem | undefined {
+export function checkSecurity(
+  operation: IHttpOperation,
+  request: MockRequest,
+  policy: AuthPolicy,
+): Problem | undefined {
   const alternatives = operation.security ?? [];
   if (alternatives.length === 0) return undefined;
   const failures: Problem[] = [];
   for (const schemes of alternatives) {
-    const failure = schemes.map((scheme) => checkScheme(scheme, request, policy)).find((problem) => problem !== undefined);
+    const failure = schemes
+      .map((scheme) => checkScheme(scheme, request, policy))
+      .find((problem) => problem !== undefined);
     if (failure === undefined) return undefined;
     failures.push(failure);
   }

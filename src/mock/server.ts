@@ -49,8 +49,15 @@ function why(response: MockResponse): string {
 
 /** Writes an answer; returns the body as sent. */
 function write(res: ServerResponse, request: MockRequest, response: MockResponse, cors: boolean): string | Buffer {
-  const payload = Buffer.isBuffer(response.body) ? response.body : response.body === undefined ? '' : JSON.stringify(response.body);
-  const headers = isPreflight(request) || !cors ? Object.assign({}, response.headers) : Object.assign({}, response.headers, corsHeaders(request, response.headers));
+  const payload = Buffer.isBuffer(response.body)
+    ? response.body
+    : response.body === undefined
+      ? ''
+      : JSON.stringify(response.body);
+  const headers =
+    isPreflight(request) || !cors
+      ? Object.assign({}, response.headers)
+      : Object.assign({}, response.headers, corsHeaders(request, response.headers));
   headers['content-length'] = String(Buffer.byteLength(payload));
   res.writeHead(response.status, headers);
   res.end(payload);
@@ -67,7 +74,9 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
     return;
   }
   const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-  const body = JSON.stringify(renderProblem({ status, detail: `malformed or incomplete HTTP request (${error.code ?? 'unknown'})` }).body);
+  const body = JSON.stringify(
+    renderProblem({ status, detail: `malformed or incomplete HTTP request (${error.code ?? 'unknown'})` }).body,
+  );
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
@@ -111,12 +120,17 @@ export function createMockServer(currentPipeline: () => Pipeline, settings: Edge
         logger.debug(`  request headers: ${JSON.stringify(shownHeaders(request, secrets))}`);
         if (request.body.length > 0) logger.debug(`  request body: ${JSON.stringify(shownRequestBody(request))}`);
       }
-      if (typeof sent === 'string') journal(handled, { status: handled.response.status, headers: handled.response.headers, text: sent }); // a Buffer is a control page file
+      if (typeof sent === 'string')
+        journal(handled, { status: handled.response.status, headers: handled.response.headers, text: sent }); // a Buffer is a control page file
     };
     /** Into the journal: every answer but the control surface's own. */
     const journal = (handled: Handled, answer: SentAnswer) => {
       if (handled.reason === 'control' || settings.control === undefined) return;
-      settings.control.journal.record(request, recordingOf(handled, answer, Math.round(performance.now() - started)), settings.control.secrets);
+      settings.control.journal.record(
+        request,
+        recordingOf(handled, answer, Math.round(performance.now() - started)),
+        settings.control.secrets,
+      );
     };
     const answer = (response: MockResponse, reason: Handled['reason']) => finish(edgeAnswer(response, reason));
     const refuse = (problem: Problem) => {
@@ -126,7 +140,8 @@ export function createMockServer(currentPipeline: () => Pipeline, settings: Edge
 
     if (target === undefined) return refuse({ status: 400, detail: `malformed request target: ${req.url ?? ''}` });
     const toControl = request.path === ADMIN_PREFIX || request.path.startsWith(`${ADMIN_PREFIX}/`);
-    if (isPreflight(request) && !toControl) return answer({ status: 204, headers: preflightHeaders(request) }, 'preflight');
+    if (isPreflight(request) && !toControl)
+      return answer({ status: 204, headers: preflightHeaders(request) }, 'preflight');
     const read = await readBody(req, settings.bodyLimit, settings.receiveTimeout);
     if (read.kind === 'gone') return;
     if (read.kind === 'refused') return refuse(read.problem);
@@ -135,7 +150,8 @@ export function createMockServer(currentPipeline: () => Pipeline, settings: Edge
       // Without control state the access is `off` (start.ts), so the refusal answers.
       const { control } = settings;
       const refused = refusal(settings.admin, request, req.socket.remoteAddress);
-      if (refused !== undefined || control === undefined) return answer(refused ?? renderProblem({ status: 404, detail: 'the control surface is off' }), 'control');
+      if (refused !== undefined || control === undefined)
+        return answer(refused ?? renderProblem({ status: 404, detail: 'the control surface is off' }), 'control');
       if (request.method === 'GET' && request.path === STREAM_PATH) return stream(res, control.journal);
       return answer(handleAdmin(request, control, settings.operations()), 'control');
     }
@@ -152,7 +168,11 @@ export function createMockServer(currentPipeline: () => Pipeline, settings: Edge
   }
 
   const server = createServer(
-    { headersTimeout: settings.receiveTimeout, requestTimeout: 0, connectionsCheckingInterval: Math.min(1000, settings.receiveTimeout) },
+    {
+      headersTimeout: settings.receiveTimeout,
+      requestTimeout: 0,
+      connectionsCheckingInterval: Math.min(1000, settings.receiveTimeout),
+    },
     (req, res) => {
       handle(req, res).catch((error: unknown) => {
         logger.error(`${req.method} ${req.url} failed inside the mock: ${(error as Error).stack ?? String(error)}`);

@@ -12,7 +12,8 @@ type Schema = {
   required?: string[];
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function typeOf(schema: Schema): string | undefined {
   return Array.isArray(schema.type) ? schema.type.find((type) => type !== 'null') : schema.type;
@@ -33,7 +34,11 @@ function mintValue(schema: Schema, minted: Minted): unknown {
 type Plan = { name: string; property: Schema; made: 'minted' | 'echoed' | 'echoed or sampled' }[];
 const planOf = rememberedFor((shape: Schema & { properties: Record<string, Schema> }): Plan => {
   const required = new Set(shape.required ?? []);
-  return Object.entries(shape.properties).map(([name, property]) => ({ name, property, made: property.readOnly === true ? 'minted' : required.has(name) ? 'echoed or sampled' : 'echoed' }));
+  return Object.entries(shape.properties).map(([name, property]) => ({
+    name,
+    property,
+    made: property.readOnly === true ? 'minted' : required.has(name) ? 'echoed or sampled' : 'echoed',
+  }));
 });
 
 /**
@@ -53,7 +58,8 @@ export function reflectRequest(schema: JsonSchema, requestBody: unknown, minted:
     else if (made === 'echoed or sampled') value = sample(property as JSONSchema7, { quiet: true });
     if (value === undefined) continue;
     // A property named __proto__ must become an own property, not the object's prototype.
-    if (name === '__proto__') Object.defineProperty(body, name, { value, enumerable: true, writable: true, configurable: true });
+    if (name === '__proto__')
+      Object.defineProperty(body, name, { value, enumerable: true, writable: true, configurable: true });
     else body[name] = value;
   }
   return body;

@@ -78,8 +78,14 @@ export { DEFAULT_SPEC };
 
 /** A spec the mock can serve: none of its paths under the control surface's prefix. */
 function servable(spec: Spec): Spec {
-  const taken = spec.operations.find((operation) => operation.path === ADMIN_PREFIX || operation.path.startsWith(`${ADMIN_PREFIX}/`));
-  if (taken !== undefined) throw new SpecError(spec.source, `its path ${taken.path} is under ${ADMIN_PREFIX}, which the mock keeps for its control surface`);
+  const taken = spec.operations.find(
+    (operation) => operation.path === ADMIN_PREFIX || operation.path.startsWith(`${ADMIN_PREFIX}/`),
+  );
+  if (taken !== undefined)
+    throw new SpecError(
+      spec.source,
+      `its path ${taken.path} is under ${ADMIN_PREFIX}, which the mock keeps for its control surface`,
+    );
   return spec;
 }
 
@@ -89,7 +95,9 @@ const isLoopback = (host: string) => host === 'localhost' || /^(127\.\d+\.\d+\.\
 function accessFor(host: string, token: string | undefined, hasControl: boolean): AdminAccess {
   if (!hasControl) return { kind: 'off', why: 'it needs a single worker (--workers 1)' };
   if (token !== undefined) return { kind: 'token', token };
-  return isLoopback(host) ? { kind: 'loopback' } : { kind: 'off', why: `the mock listens on ${host}, beyond loopback: start it with --admin-token T to use it` };
+  return isLoopback(host)
+    ? { kind: 'loopback' }
+    : { kind: 'off', why: `the mock listens on ${host}, beyond loopback: start it with --admin-token T to use it` };
 }
 
 function describeAccess(access: AdminAccess): string {

@@ -13,13 +13,35 @@ function throughUrl(url: string) {
 }
 
 describe('targetOf', () => {
-  it.each(['/webhooks', '/', '/webhooks/', '/a//b', '//host/x', '/a/../b', '/a/./b', '/a.b', '/a b', '/a%20b', '/wébhooks', '/a{b}', '/a|b', '/a\\b', '/x?y=1&y=2&z', '/x?%zz', '*', 'http://other.example/p?q=1'])(
-    'reads %j as new URL does',
-    (url) => expect(targetOf(url)).toEqual(throughUrl(url)),
-  );
+  it.each([
+    '/webhooks',
+    '/',
+    '/webhooks/',
+    '/a//b',
+    '//host/x',
+    '/a/../b',
+    '/a/./b',
+    '/a.b',
+    '/a b',
+    '/a%20b',
+    '/wébhooks',
+    '/a{b}',
+    '/a|b',
+    '/a\\b',
+    '/x?y=1&y=2&z',
+    '/x?%zz',
+    '*',
+    'http://other.example/p?q=1',
+  ])('reads %j as new URL does', (url) => expect(targetOf(url)).toEqual(throughUrl(url)));
 
   it('reads any path of path characters as new URL does', () => {
-    const pathChar = fc.constantFrom(...'abZ09_-~!$&\'()*+,;=:@/.%?#[] é\\'.split(''));
-    fc.assert(fc.property(fc.array(pathChar, { maxLength: 12 }).map((chars) => `/${chars.join('')}`), (url) => expect(targetOf(url)).toEqual(throughUrl(url))), { numRuns: 2000, seed: 13 });
+    const pathChar = fc.constantFrom(..."abZ09_-~!$&'()*+,;=:@/.%?#[] é\\".split(''));
+    fc.assert(
+      fc.property(
+        fc.array(pathChar, { maxLength: 12 }).map((chars) => `/${chars.join('')}`),
+        (url) => expect(targetOf(url)).toEqual(throughUrl(url)),
+      ),
+      { numRuns: 2000, seed: 13 },
+    );
   });
 });

@@ -17,4 +17,3 @@ export function targetOf(url: string): Target | undefined {
     return undefined;
   }
 }
-

@@ -27,7 +27,11 @@ export function faultResponse(fault: Fault, stallLimitMs: number, answer: MockRe
   if (fault !== 'stall') return Response.error();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const body = new ReadableStream({
-    start: (controller) => void (timer = setTimeout(() => controller.error(new TypeError('the mock stalled this answer (fault: stall)')), stallLimitMs)),
+    start: (controller) =>
+      void (timer = setTimeout(
+        () => controller.error(new TypeError('the mock stalled this answer (fault: stall)')),
+        stallLimitMs,
+      )),
     cancel: () => clearTimeout(timer),
   });
   return new Response(body, { status: answer.status, headers: answer.headers });

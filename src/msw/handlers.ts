@@ -83,7 +83,10 @@ const textOf = (response: MockResponse) => (response.body === undefined ? '' : J
  * kaiten.answerNext({ code: 500, times: 1 }); // the app's next request gets the documented 500
  */
 export function createHandlers(options: HandlersOptions = {}): KaitenHandlers {
-  const spec = specOf(options.spec ?? packagedDocument(), options.spec === undefined ? 'spec/openapi.yaml (packaged)' : undefined);
+  const spec = specOf(
+    options.spec ?? packagedDocument(),
+    options.spec === undefined ? 'spec/openapi.yaml (packaged)' : undefined,
+  );
   const settings: PipelineSettings = {
     auth: { tokens: new Set(options.tokens ?? []), forbiddenTokens: new Set(options.forbiddenTokens ?? []) },
     ...(options.seed === undefined ? {} : { seed: String(options.seed) }),
@@ -97,7 +100,12 @@ export function createHandlers(options: HandlersOptions = {}): KaitenHandlers {
   const log = options.log ?? ((line: string) => console.error(line));
 
   async function handle(request: MockRequest, started: number): Promise<Response> {
-    const record = (handled: Handled, sent: SentAnswer) => control.journal.record(request, recordingOf(handled, sent, Math.round(performance.now() - started)), control.secrets);
+    const record = (handled: Handled, sent: SentAnswer) =>
+      control.journal.record(
+        request,
+        recordingOf(handled, sent, Math.round(performance.now() - started)),
+        control.secrets,
+      );
     const handled: Handled =
       request.body.length > bodyLimit
         ? edgeAnswer(renderProblem(bodyTooLarge(bodyLimit)), 'not routed')
@@ -108,10 +116,14 @@ export function createHandlers(options: HandlersOptions = {}): KaitenHandlers {
       record(handled, { status: 0, headers: {}, text: '' }); // no HTTP answer was given
       return faultResponse(handled.fault, options.stallLimit ?? 30_000, handled.response);
     }
-    for (const violation of handled.outputViolations) log(`[kaiten-webhooks] ${request.method} ${request.path}: answer breaks the spec: ${violation}`);
+    for (const violation of handled.outputViolations)
+      log(`[kaiten-webhooks] ${request.method} ${request.path}: answer breaks the spec: ${violation}`);
     const text = textOf(handled.response);
     record(handled, { status: handled.response.status, headers: handled.response.headers, text });
-    return new Response(text === '' ? null : text, { status: handled.response.status, headers: handled.response.headers });
+    return new Response(text === '' ? null : text, {
+      status: handled.response.status,
+      headers: handled.response.headers,
+    });
   }
 
   const answer = async (request: Request): Promise<Response> => {
@@ -119,7 +131,9 @@ export function createHandlers(options: HandlersOptions = {}): KaitenHandlers {
     try {
       return await handle(await toMockRequest(request, base.path), started);
     } catch (error) {
-      log(`[kaiten-webhooks] ${request.method} ${request.url} failed inside the mock: ${(error as Error).stack ?? String(error)}`);
+      log(
+        `[kaiten-webhooks] ${request.method} ${request.url} failed inside the mock: ${(error as Error).stack ?? String(error)}`,
+      );
       const response = renderProblem({ status: 500, detail: 'the mock failed unexpectedly; the console says why' });
       return new Response(textOf(response), { status: response.status, headers: response.headers });
     }
@@ -128,7 +142,8 @@ export function createHandlers(options: HandlersOptions = {}): KaitenHandlers {
   return {
     handlers: routesOf(spec.operations, base).map((route) => http.all(route, ({ request }) => answer(request))),
     requests: (filter) => control.journal.list(filter),
-    har: (filter, origin = originOf(options.baseUrl)) => toHar(control.journal.list(filter), `${origin}${base.path}`, packageVersion()),
+    har: (filter, origin = originOf(options.baseUrl)) =>
+      toHar(control.journal.list(filter), `${origin}${base.path}`, packageVersion()),
     answerNext: (staged) => stageChecked(control, staged, spec.operations),
     clearAnswers: () => control.answers.clear(),
     reset: () => {

@@ -14,7 +14,8 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `https://demo.kaiten.sh/api` (that origin), `/api` (any origin), or '' (any origin, no prefix). */
 export function baseOf(baseUrl: string): Base {
   const trimmed = baseUrl.replace(/\/+$/, '');
-  if (trimmed === '' || trimmed.startsWith('/')) return { prefix: `[a-z][a-z0-9+.-]*://[^/]+${escape(trimmed)}`, path: trimmed };
+  if (trimmed === '' || trimmed.startsWith('/'))
+    return { prefix: `[a-z][a-z0-9+.-]*://[^/]+${escape(trimmed)}`, path: trimmed };
   let url: URL;
   try {
     url = new URL(trimmed);

@@ -50,9 +50,17 @@ export function passOn(req: IncomingMessage, res: ServerResponse, hooks: ProxyHo
   res.sendDate = false; // the upstream's Date passes as it came
 
   const forwarded = (): Forwarded => {
-    const record: Forwarded = { method, url: `${upstream.url.origin}${path}`, headers: headerRecord(sentRaw), body: sent.kept(), sentAt, ms: performance.now() - started };
+    const record: Forwarded = {
+      method,
+      url: `${upstream.url.origin}${path}`,
+      headers: headerRecord(sentRaw),
+      body: sent.kept(),
+      sentAt,
+      ms: performance.now() - started,
+    };
     if (failure !== undefined) record.failure = failure;
-    else if (answer !== undefined) record.answer = { status: answer.status, headers: headerRecord(answer.raw), body: received.kept() };
+    else if (answer !== undefined)
+      record.answer = { status: answer.status, headers: headerRecord(answer.raw), body: received.kept() };
     if (answer?.replaced === true) record.replaced = true;
     return record;
   };
@@ -81,14 +89,19 @@ export function passOn(req: IncomingMessage, res: ServerResponse, hooks: ProxyHo
     failure = { kind, message };
     outgoing?.destroy();
     if (res.headersSent) return void res.destroy();
-    answerLocally(res, problemAnswer(kind === 'timeout' ? 504 : 502, `the upstream ${upstream.url.origin} gave no answer: ${message}`));
+    answerLocally(
+      res,
+      problemAnswer(kind === 'timeout' ? 504 : 502, `the upstream ${upstream.url.origin} gave no answer: ${message}`),
+    );
   };
 
   const sendOn = () => {
     const link = hooks.link.send(method, path, [...sentRaw, 'Host', upstream.url.host]);
     outgoing = link;
     // Its own, each time: a reused connection would keep the shorter idle timeout it had while free.
-    link.setTimeout(upstream.timeoutMs, () => fail('timeout', `no answer from the upstream within ${upstream.timeoutMs} ms`));
+    link.setTimeout(upstream.timeoutMs, () =>
+      fail('timeout', `no answer from the upstream within ${upstream.timeoutMs} ms`),
+    );
     link.on('error', (error: NodeJS.ErrnoException) => fail(kindOf(error), error.message));
     // An HTTP/1.0 client knows no interim answers; the others are passed on where Node can write them.
     link.on('information', ({ statusCode }) => {
@@ -101,7 +114,9 @@ export function passOn(req: IncomingMessage, res: ServerResponse, hooks: ProxyHo
         answer = current;
         incoming.on('data', received.add);
         incoming.on('error', () => fail('reset', 'the answer broke off before its end'));
-        incoming.on('close', () => (incoming.complete ? undefined : fail('reset', 'the answer broke off before its end')));
+        incoming.on('close', () =>
+          incoming.complete ? undefined : fail('reset', 'the answer broke off before its end'),
+        );
         incoming.on('end', () => {
           current.whole = true;
           if (current.replaced) guarded(() => answerLocally(res, hooks.replacement(forwarded(), target)));

@@ -70,4 +70,5 @@ export function originForm(target: string): string {
 }
 
 /** An origin-form target under the upstream's base path: what the request line upstream carries. */
-export const upstreamTarget = (upstream: URL, target: string): string => (target === '*' ? target : `${upstream.pathname.replace(/\/+$/, '')}${target}`);
+export const upstreamTarget = (upstream: URL, target: string): string =>
+  target === '*' ? target : `${upstream.pathname.replace(/\/+$/, '')}${target}`;

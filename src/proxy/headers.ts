@@ -2,7 +2,17 @@
 import type { IncomingMessage } from 'node:http';
 
 // RFC 9110 7.6.1: meant for one connection only, never forwarded.
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
 
 /** Raw header pairs without the hop-by-hop ones, those the Connection header names, and any in `also` (lower case). */
 export function endToEnd(raw: string[], ...also: string[]): string[] {

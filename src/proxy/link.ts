@@ -8,7 +8,10 @@ import type { Upstream } from './forward';
 
 /** Where to connect for an upstream URL: its host (an IPv6 one without brackets) and port. */
 export function endpointOf(url: URL): { host: string; port: number } {
-  return { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)) };
+  return {
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
+  };
 }
 
 export interface Link {
@@ -27,7 +30,9 @@ export function linkTo(upstream: Upstream): Link {
   // `Keep-Alive: timeout=N`, not as the upstream closes it under a request (a false 502). Its
   // sockets go without Nagle's wait (Node's default), which would add 40 ms to small answers.
   const kept = { keepAlive: true, timeout: upstream.timeoutMs };
-  const agent = tls ? new TlsAgent({ ...kept, ...(upstream.ca === undefined ? {} : { ca: [...rootCertificates, upstream.ca] }) }) : new Agent(kept);
+  const agent = tls
+    ? new TlsAgent({ ...kept, ...(upstream.ca === undefined ? {} : { ca: [...rootCertificates, upstream.ca] }) })
+    : new Agent(kept);
   const request = tls ? overTls : overTcp;
   return {
     send: (method, path, headers) => request({ agent, ...endpoint, method, path, headers }),

@@ -18,7 +18,9 @@ export function problemAnswer(status: number, detail: string): LocalAnswer {
 /** Writes an answer of the proxy's own; a client that already has part of another gets a broken connection. */
 export function answerLocally(res: ServerResponse, answer: LocalAnswer): void {
   if (res.headersSent) return void res.destroy();
-  res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) }).end(answer.body);
+  res
+    .writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) })
+    .end(answer.body);
 }
 
 /** A fault of the proxy's own: the client still gets problem+json (or, midway, a broken connection), never a hang. */

@@ -24,7 +24,9 @@ export interface Route {
 
 export function routesOf(spec: Spec, operations: Operation[]): Route[] {
   return operations.flatMap((operation) => {
-    const model = spec.operations.find((candidate) => candidate.method.toLowerCase() === operation.method && candidate.path === operation.path);
+    const model = spec.operations.find(
+      (candidate) => candidate.method.toLowerCase() === operation.method && candidate.path === operation.path,
+    );
     return model === undefined ? [] : [{ operation, model, pattern: templatePattern(operation.path).pattern }];
   });
 }
@@ -36,7 +38,13 @@ export const routeOf = (routes: Route[], method: string, path: string): Route | 
 /** The client's request as the mock's stages take it; the path is the client's (relative to the proxy). */
 export function mockRequestOf(forwarded: Forwarded, target: string): MockRequest {
   const { path, query } = targetOf(target) ?? { path: target, query: {} };
-  return { method: forwarded.method.toUpperCase(), path, query, headers: forwarded.headers, body: forwarded.body.bytes };
+  return {
+    method: forwarded.method.toUpperCase(),
+    path,
+    query,
+    headers: forwarded.headers,
+    body: forwarded.body.bytes,
+  };
 }
 
 /** What the spec says this request should get, judged as the mock judges (credentials first, as the contract orders them). */
@@ -45,7 +53,13 @@ function expectationOf(observed: ObservedRequest): { expectation: Expectation; v
   const problem = observed.bodyProblem;
   if (problem === undefined) return { expectation: 'accept' };
   if (problem.status !== 422) return { expectation: 'malformed' };
-  return { expectation: 'invalid', violations: (problem.errors ?? []).map((error) => ({ location: error.location, ...(error.value === undefined ? {} : { value: error.value }) })) };
+  return {
+    expectation: 'invalid',
+    violations: (problem.errors ?? []).map((error) => ({
+      location: error.location,
+      ...(error.value === undefined ? {} : { value: error.value }),
+    })),
+  };
 }
 
 /** The request with its body decoded, ready for the request checks. */
@@ -55,22 +69,50 @@ export function observe(route: Route, forwarded: Forwarded, target: string, vali
 }
 
 /** An exchange of the request as it went upstream and its answer (status 0 when none came), under a case made from it. */
-export function exchangeFor(operation: Operation, forwarded: Forwarded, serial: number, judged: Pick<Case, 'expectation' | 'credentials'> & Partial<Case>): Exchange {
+export function exchangeFor(
+  operation: Operation,
+  forwarded: Forwarded,
+  serial: number,
+  judged: Pick<Case, 'expectation' | 'credentials'> & Partial<Case>,
+): Exchange {
   const text = forwarded.body.bytes.toString('utf8');
   const answer = forwarded.answer;
   const responseText = answer === undefined ? '' : answer.body.bytes.toString('utf8');
-  const json = answer === undefined || answer.body.cut ? undefined : parseJson(responseText, answer.headers['content-type']);
+  const json =
+    answer === undefined || answer.body.cut ? undefined : parseJson(responseText, answer.headers['content-type']);
   return {
-    case: { id: `traffic/${serial}`, title: `${describeOperation(operation)} #${serial}, as the client sent it`, operation, ...(text === '' || judged.value !== undefined ? {} : { raw: text }), ...judged },
-    request: { method: forwarded.method, url: forwarded.url, headers: forwarded.headers, ...(text === '' ? {} : { body: text }) },
-    response: { status: answer?.status ?? 0, headers: answer?.headers ?? {}, text: responseText, ...(json === undefined ? {} : { json }) },
+    case: {
+      id: `traffic/${serial}`,
+      title: `${describeOperation(operation)} #${serial}, as the client sent it`,
+      operation,
+      ...(text === '' || judged.value !== undefined ? {} : { raw: text }),
+      ...judged,
+    },
+    request: {
+      method: forwarded.method,
+      url: forwarded.url,
+      headers: forwarded.headers,
+      ...(text === '' ? {} : { body: text }),
+    },
+    response: {
+      status: answer?.status ?? 0,
+      headers: answer?.headers ?? {},
+      text: responseText,
+      ...(json === undefined ? {} : { json }),
+    },
     sentAt: forwarded.sentAt,
     ms: forwarded.ms,
   };
 }
 
 /** The exchange the answer checks judge, with what the spec says the request should get. */
-export function exchangeOf(spec: Spec, route: Route, observed: ObservedRequest, forwarded: Forwarded, serial: number): Exchange {
+export function exchangeOf(
+  spec: Spec,
+  route: Route,
+  observed: ObservedRequest,
+  forwarded: Forwarded,
+  serial: number,
+): Exchange {
   const { expectation, violations } = expectationOf(observed);
   const scheme = schemeOf(spec.document, route.operation);
   return exchangeFor(route.operation, forwarded, serial, {

@@ -14,12 +14,35 @@ export interface Packed {
 export function pack(exchange: Exchange): Packed {
   const { operation, ...rest } = exchange.case;
   const { json, ...response } = exchange.response;
-  return { operation, text: JSON.stringify({ case: rest, request: exchange.request, response, parsed: json !== undefined, sentAt: exchange.sentAt, ms: exchange.ms }) };
+  return {
+    operation,
+    text: JSON.stringify({
+      case: rest,
+      request: exchange.request,
+      response,
+      parsed: json !== undefined,
+      sentAt: exchange.sentAt,
+      ms: exchange.ms,
+    }),
+  };
 }
 
 /** The exchange as it was packed (its answer's JSON parsed again from the text it came from). */
 export function unpack({ operation, text }: Packed): Exchange {
-  const { case: rest, request, response, parsed, sentAt, ms } = JSON.parse(text) as Omit<Exchange, 'case'> & { case: Omit<Exchange['case'], 'operation'>; parsed: boolean };
+  const {
+    case: rest,
+    request,
+    response,
+    parsed,
+    sentAt,
+    ms,
+  } = JSON.parse(text) as Omit<Exchange, 'case'> & { case: Omit<Exchange['case'], 'operation'>; parsed: boolean };
   const json = parsed ? parseJson(response.text, response.headers['content-type']) : undefined;
-  return { case: { ...rest, operation }, request, response: json === undefined ? response : { ...response, json }, sentAt, ms };
+  return {
+    case: { ...rest, operation },
+    request,
+    response: json === undefined ? response : { ...response, json },
+    sentAt,
+    ms,
+  };
 }

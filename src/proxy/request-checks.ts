@@ -34,8 +34,21 @@ export interface RequestCheck {
 const ANY_TOKEN = { tokens: new Set<string>(), forbiddenTokens: new Set<string>() };
 
 /** A request judged by the mock's credential and body stages, once for every check that needs them. */
-export function judgeRequest(operation: IHttpOperation, request: MockRequest, body: DecodedBody, bodyCut: boolean, validate: ValidateValue): ObservedRequest {
-  return { operation, request, body, bodyCut, credentials: checkSecurity(operation, request, ANY_TOKEN), bodyProblem: bodyCut ? undefined : checkBody(operation, body, validate) };
+export function judgeRequest(
+  operation: IHttpOperation,
+  request: MockRequest,
+  body: DecodedBody,
+  bodyCut: boolean,
+  validate: ValidateValue,
+): ObservedRequest {
+  return {
+    operation,
+    request,
+    body,
+    bodyCut,
+    credentials: checkSecurity(operation, request, ANY_TOKEN),
+    bodyProblem: bodyCut ? undefined : checkBody(operation, body, validate),
+  };
 }
 
 function findingOf(problem: Problem | undefined, expected: string): Finding | undefined {
@@ -55,17 +68,26 @@ export const REQUEST_CHECKS: readonly RequestCheck[] = [
     description: 'a request body comes in a media type the operation documents',
     run: ({ operation, body }) =>
       body.kind === 'unsupported'
-        ? { message: `the body was sent as ${body.mediaType}`, expected: (operation.request?.body?.contents ?? []).map((content) => content.mediaType).join(' or ') || 'no body' }
+        ? {
+            message: `the body was sent as ${body.mediaType}`,
+            expected:
+              (operation.request?.body?.contents ?? []).map((content) => content.mediaType).join(' or ') || 'no body',
+          }
         : undefined,
   },
   {
     name: 'request_body_conformance',
     description: "the request body parses and matches the operation's schema",
-    run: ({ body, bodyProblem }) => (body.kind === 'unsupported' ? undefined : findingOf(bodyProblem, 'a body the schema accepts')),
+    run: ({ body, bodyProblem }) =>
+      body.kind === 'unsupported' ? undefined : findingOf(bodyProblem, 'a body the schema accepts'),
   },
   {
     name: 'request_parameters',
     description: "path, query and header parameters match the operation's",
-    run: ({ operation, request, body }) => findingOf(checkParameters(operation, toPrismRequest(request, body)), 'parameters as the operation documents them'),
+    run: ({ operation, request, body }) =>
+      findingOf(
+        checkParameters(operation, toPrismRequest(request, body)),
+        'parameters as the operation documents them',
+      ),
   },
 ];

@@ -1,7 +1,16 @@
 // A proxy run's findings as they come: each request judged by the request checks, each answer by
 // verify's answer checks (the ones that apply to traffic nobody designed), run-wide checks such as
 // unique ids at the end. The reports are verify's, so one formatter and one JUnit writer serve both.
-import { CHECKS, applyChecks, judgeExchange, tally, type Check, type CheckContext, type Failure, type Judged } from '../../contracts/checks';
+import {
+  CHECKS,
+  applyChecks,
+  judgeExchange,
+  tally,
+  type Check,
+  type CheckContext,
+  type Failure,
+  type Judged,
+} from '../../contracts/checks';
 import type { ExchangeCheck } from '../../contracts/checks/check';
 import type { RunResult, VerifySettings } from '../../contracts/run';
 import type { Exchange, RunError } from '../../contracts/send';
@@ -52,7 +61,10 @@ export interface SessionTally {
 export const RUN_WIDE_LIMIT = 50_000;
 
 /** Requests for something the spec does not have: the first check of the consumer's side. */
-export const OPERATION_DOCUMENTED = { name: 'operation_documented', description: 'the request is for an operation the spec documents (method and path)' };
+export const OPERATION_DOCUMENTED = {
+  name: 'operation_documented',
+  description: 'the request is for an operation the spec documents (method and path)',
+};
 
 /** The answer checks that judge traffic: not the ones that judge verify's designed cases. */
 const TRAFFIC_CHECKS: readonly Check[] = CHECKS.filter((check) => check.designedCases !== true);
@@ -60,7 +72,10 @@ const TRAFFIC_CHECKS: readonly Check[] = CHECKS.filter((check) => check.designed
 /** Credentials the server refused leave what the request should have got unknown: such an answer is not judged against it. */
 function judgeable(check: Check, unknownExpectation: WeakSet<Exchange>): Check {
   if (check.expectation !== true) return check;
-  return { ...check, appliesTo: (exchange, context) => !unknownExpectation.has(exchange) && check.appliesTo(exchange, context) };
+  return {
+    ...check,
+    appliesTo: (exchange, context) => !unknownExpectation.has(exchange) && check.appliesTo(exchange, context),
+  };
 }
 
 const add = (into: Record<string, Judged>, from: Record<string, Judged>) => {
@@ -72,7 +87,12 @@ const add = (into: Record<string, Judged>, from: Record<string, Judged>) => {
 };
 
 /** An operation the spec does not have, to name a request for it in the report. */
-const undocumented = (method: string, path: string): Operation => ({ method: method.toLowerCase(), path, id: `${method} ${path}`, definition: { responses: {} } });
+const undocumented = (method: string, path: string): Operation => ({
+  method: method.toLowerCase(),
+  path,
+  id: `${method} ${path}`,
+  definition: { responses: {} },
+});
 
 export function createSession(settings: SessionSettings): Session {
   const started = Date.now();
@@ -103,7 +123,9 @@ export function createSession(settings: SessionSettings): Session {
   const mocked = new Map<number, number>();
 
   const logFailure = (side: string, failure: Failure) =>
-    settings.log(`${side} ${failure.check}: ${failure.exchange.case.title}: ${failure.message}; expected ${failure.expected}`);
+    settings.log(
+      `${side} ${failure.check}: ${failure.exchange.case.title}: ${failure.message}; expected ${failure.expected}`,
+    );
 
   // What the run-wide checks judge is unpacked anew for each report: an exchange whose expectation
   // was unknown stays so.
@@ -134,8 +156,16 @@ export function createSession(settings: SessionSettings): Session {
     let observed: ObservedRequest | undefined;
     if (route === undefined) {
       // Not the spec's: judged by nothing but operation_documented; its answer is passed on unchecked.
-      exchange = exchangeFor(undocumented(request.method, request.path), forwarded, serial, { expectation: 'accept', credentials: 'valid' });
-      failRequest({ check: OPERATION_DOCUMENTED.name, exchange, message: `${request.method} ${request.path} is not in the spec`, expected: `one of ${operations.map((o) => `${o.method.toUpperCase()} ${o.path}`).join(', ')}` });
+      exchange = exchangeFor(undocumented(request.method, request.path), forwarded, serial, {
+        expectation: 'accept',
+        credentials: 'valid',
+      });
+      failRequest({
+        check: OPERATION_DOCUMENTED.name,
+        exchange,
+        message: `${request.method} ${request.path} is not in the spec`,
+        expected: `one of ${operations.map((o) => `${o.method.toUpperCase()} ${o.path}`).join(', ')}`,
+      });
     } else {
       observed = observe(route, forwarded, target, validate);
       exchange = exchangeOf(settings.spec, route, observed, forwarded, serial);
@@ -148,7 +178,12 @@ export function createSession(settings: SessionSettings): Session {
     }
     if (forwarded.clientGone === true) return; // no whole answer to judge, and not the upstream's fault
     if (forwarded.failure !== undefined) {
-      errors.push({ case: exchange.case, request: exchange.request, kind: forwarded.failure.kind, message: forwarded.failure.message });
+      errors.push({
+        case: exchange.case,
+        request: exchange.request,
+        kind: forwarded.failure.kind,
+        message: forwarded.failure.message,
+      });
       settings.log(`UPSTREAM ${forwarded.failure.kind}: ${exchange.case.title}: ${forwarded.failure.message}`);
       return;
     }
@@ -161,7 +196,8 @@ export function createSession(settings: SessionSettings): Session {
     if (observed === undefined) return;
     answered++;
     const refused = exchange.response.status === 401 || exchange.response.status === 403;
-    if ((refused && exchange.case.credentials !== 'none') || observed.body.kind === 'unsupported') unknownExpectation.add(exchange);
+    if ((refused && exchange.case.credentials !== 'none') || observed.body.kind === 'unsupported')
+      unknownExpectation.add(exchange);
     // Kept only where a run-wide check has something to judge (a GET or a refusal carries no new id).
     if (acrossRun.some((check) => check.appliesTo(exchange, context))) {
       if (kept.length < runWideLimit) kept.push(packed(exchange));
@@ -173,17 +209,45 @@ export function createSession(settings: SessionSettings): Session {
   }
 
   function resultOf(failures: Failure[], judged: Record<string, Judged>, runErrors: RunError[]): RunResult {
-    const verifySettings: VerifySettings = { specPath: settings.specPath, baseUrl: settings.upstream, seed: 0, timeoutMs: 0, randomBodies: 0, concurrency: 0, overallMs: 0, clockSkewMs: settings.clockSkewMs };
-    return { settings: verifySettings, cases: [], exchanges: [], failures, judged, errors: runErrors, coverage: [], durationMs: Date.now() - started, secrets: secrets.all() };
+    const verifySettings: VerifySettings = {
+      specPath: settings.specPath,
+      baseUrl: settings.upstream,
+      seed: 0,
+      timeoutMs: 0,
+      randomBodies: 0,
+      concurrency: 0,
+      overallMs: 0,
+      clockSkewMs: settings.clockSkewMs,
+    };
+    return {
+      settings: verifySettings,
+      cases: [],
+      exchanges: [],
+      failures,
+      judged,
+      errors: runErrors,
+      coverage: [],
+      durationMs: Date.now() - started,
+      secrets: secrets.all(),
+    };
   }
 
-  function reportOf(suite: string, result: RunResult, checks: readonly Pick<Check, 'name' | 'description'>[], judges: string, notes: string[] = []): Report {
+  function reportOf(
+    suite: string,
+    result: RunResult,
+    checks: readonly Pick<Check, 'name' | 'description'>[],
+    judges: string,
+    notes: string[] = [],
+  ): Report {
     const { seed: _seed, ...report } = toReport(suite, result, undefined, checks);
     return { ...report, cases: requests, answered, unit: 'requests', judges, ...(notes.length === 0 ? {} : { notes }) };
   }
 
   const mockedNotes = () =>
-    [...mocked].map(([status, count]) => `${count} request(s) answered by the mock, not judged: the upstream said ${status} for a documented operation (--mock-unimplemented)`);
+    [...mocked].map(
+      ([status, count]) =>
+        `${count} request(s) answered by the mock, not judged: the upstream said ${status} for a documented operation (--mock-unimplemented)`,
+    );
 
   return {
     record,
@@ -196,8 +260,27 @@ export function createSession(settings: SessionSettings): Session {
       const judged = { ...answerJudged };
       add(judged, atEnd.judged);
       return [
-        reportOf('requests (consumer)', resultOf(requestFailures, requestJudged, []), [OPERATION_DOCUMENTED, ...REQUEST_CHECKS], 'request(s)'),
-        reportOf('answers (provider)', resultOf([...answerFailures, ...atEnd.failures], judged, errors), answerChecks, 'answer(s)', [...leftOutNote(TRAFFIC_CHECKS, selected), ...mockedNotes(), ...(beyondRunWide === 0 ? [] : [`${beyondRunWide} answer(s) after the first ${runWideLimit} judged one by one only, not by run-wide checks (${acrossRun.map((check) => check.name).join(', ')})`])]),
+        reportOf(
+          'requests (consumer)',
+          resultOf(requestFailures, requestJudged, []),
+          [OPERATION_DOCUMENTED, ...REQUEST_CHECKS],
+          'request(s)',
+        ),
+        reportOf(
+          'answers (provider)',
+          resultOf([...answerFailures, ...atEnd.failures], judged, errors),
+          answerChecks,
+          'answer(s)',
+          [
+            ...leftOutNote(TRAFFIC_CHECKS, selected),
+            ...mockedNotes(),
+            ...(beyondRunWide === 0
+              ? []
+              : [
+                  `${beyondRunWide} answer(s) after the first ${runWideLimit} judged one by one only, not by run-wide checks (${acrossRun.map((check) => check.name).join(', ')})`,
+                ]),
+          ],
+        ),
       ];
     },
   };

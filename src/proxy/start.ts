@@ -78,7 +78,11 @@ const unimplemented = (status: number) => status === 501 || status === 404;
 /** The session with the checks the options choose; a name no check has cannot start the proxy. */
 function sessionFor(options: ProxyOptions, settings: SessionSettings) {
   try {
-    return createSession({ ...settings, ...(options.checks === undefined ? {} : { checks: options.checks }), ...(options.excludeChecks === undefined ? {} : { excludeChecks: options.excludeChecks }) });
+    return createSession({
+      ...settings,
+      ...(options.checks === undefined ? {} : { checks: options.checks }),
+      ...(options.excludeChecks === undefined ? {} : { excludeChecks: options.excludeChecks }),
+    });
   } catch (error) {
     if (error instanceof UnknownCheckError) throw new ProxyStartError(error.message);
     throw error;
@@ -106,7 +110,8 @@ function upstreamOf(text: string): URL {
   } catch {
     throw new ProxyStartError(`--upstream must be an absolute http(s) URL, not "${text}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ProxyStartError(`--upstream must be an http or https URL, not "${text}"`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ProxyStartError(`--upstream must be an http or https URL, not "${text}"`);
   return url;
 }
 
@@ -125,14 +130,24 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const spec = await loadSpec(specPath).catch((error: Error) => {
     throw new ProxyStartError(error.message);
   });
-  const session = sessionFor(options, { spec, specPath, upstream: upstream.href, clockSkewMs: options.clockSkewMs ?? 300_000, log: options.log ?? (() => undefined) });
+  const session = sessionFor(options, {
+    spec,
+    specPath,
+    upstream: upstream.href,
+    clockSkewMs: options.clockSkewMs ?? 300_000,
+    log: options.log ?? (() => undefined),
+  });
   const timeoutMs = options.timeoutMs ?? 30_000;
   const unreachable = await reachable(upstream, Math.min(timeoutMs, 10_000));
-  if (unreachable !== undefined) throw new ProxyStartError(`the upstream ${upstream.origin} is unreachable (${unreachable})`);
+  if (unreachable !== undefined)
+    throw new ProxyStartError(`the upstream ${upstream.origin} is unreachable (${unreachable})`);
   const target = { url: upstream, timeoutMs, ...(options.upstreamCa === undefined ? {} : { ca: options.upstreamCa }) };
   const recorder = options.recordHar === true ? createHarRecorder(new Set(secretNamesOf(spec.document))) : undefined;
 
-  const mock = options.mockUnimplemented === true ? createPipeline(spec, { auth: { tokens: new Set(), forbiddenTokens: new Set() } }) : undefined;
+  const mock =
+    options.mockUnimplemented === true
+      ? createPipeline(spec, { auth: { tokens: new Set(), forbiddenTokens: new Set() } })
+      : undefined;
   let finish: (why: 'max-requests' | 'duration') => void = () => undefined;
   const finished = new Promise<'max-requests' | 'duration'>((settle) => (finish = settle));
   let seen = 0;
@@ -144,14 +159,22 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     answerHere: (method, requestTarget) => {
       if (method !== 'GET' || requestTarget !== REPORT_PATH) return undefined;
       const reports = session.reports();
-      return { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: JSON.stringify({ verdict: proxyVerdict(reports, options.failOn ?? 'any'), reports }) };
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+        body: JSON.stringify({ verdict: proxyVerdict(reports, options.failOn ?? 'any'), reports }),
+      };
     },
-    replaceIf: (method, requestTarget) => (mock !== undefined && session.documents(method, requestTarget) ? unimplemented : undefined),
+    replaceIf: (method, requestTarget) =>
+      mock !== undefined && session.documents(method, requestTarget) ? unimplemented : undefined,
     replacement: (forwarded, requestTarget) => {
       const { response } = mock!(mockRequestOf(forwarded, requestTarget));
       return {
         status: response.status,
-        headers: { ...response.headers, 'x-kaiten-proxy': `answered by the mock: the upstream said ${forwarded.answer!.status}` },
+        headers: {
+          ...response.headers,
+          'x-kaiten-proxy': `answered by the mock: the upstream said ${forwarded.answer!.status}`,
+        },
         body: response.body === undefined ? '' : JSON.stringify(response.body),
       };
     },
@@ -179,7 +202,11 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     har: () => recorder?.har(readVersion()) ?? harLog([], readVersion()),
     html: () => {
       const reports = session.reports();
-      return toHtml(reports, proxyVerdict(reports, options.failOn ?? 'any'), `kaiten-webhooks proxy: ${options.upstream}`);
+      return toHtml(
+        reports,
+        proxyVerdict(reports, options.failOn ?? 'any'),
+        `kaiten-webhooks proxy: ${options.upstream}`,
+      );
     },
     finished,
     close: () =>

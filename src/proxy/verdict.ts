@@ -15,7 +15,12 @@ interface Tally {
 }
 
 function tally([requests, answers]: [Report, Report]): Tally {
-  return { requests: requests.cases, consumer: requests.failures.length, provider: answers.failures.length + answers.errors.length, upstreamFailures: answers.errors.length };
+  return {
+    requests: requests.cases,
+    consumer: requests.failures.length,
+    provider: answers.failures.length + answers.errors.length,
+    upstreamFailures: answers.errors.length,
+  };
 }
 
 /** 0: nothing of the kind `--fail-on` names; 1: violations of it; 2: nothing went through, so nothing was checked. */
@@ -41,6 +46,9 @@ export function proxyVerdict(reports: [Report, Report], failOn: FailOn, subject:
   const code = proxyExitCode(reports, failOn);
   if (code === 2) return `${subject.name}: NOTHING CHECKED, ${subject.nothing}; exit 2`;
   const found = `${requests} request(s): ${consumer} request violation(s) (consumer), ${provider} answer violation(s) (provider${upstreamFailures > 0 ? `, ${upstreamFailures} without an answer from the upstream` : ''})`;
-  const rule = failOn === 'none' ? 'violations do not fail the run (--fail-on none)' : `failing on ${failOn === 'any' ? 'either side' : `the ${failOn} side`}`;
+  const rule =
+    failOn === 'none'
+      ? 'violations do not fail the run (--fail-on none)'
+      : `failing on ${failOn === 'any' ? 'either side' : `the ${failOn} side`}`;
   return `${subject.name}: ${code === 1 ? 'FAILED' : 'PASSED'}, ${found}; ${rule}; exit ${code}`;
 }

@@ -7,7 +7,12 @@ import { DEFAULT_SPEC } from '../version';
 
 describe('dereferenceLocal', () => {
   it('replaces local $refs, the same target by the same object, escapes decoded', () => {
-    const document = { a: { $ref: '#/defs/x' }, b: [{ $ref: '#/defs/x' }], c: { $ref: '#/defs/a~1b' }, defs: { x: { type: 'string' }, 'a/b': { const: 1 } } };
+    const document = {
+      a: { $ref: '#/defs/x' },
+      b: [{ $ref: '#/defs/x' }],
+      c: { $ref: '#/defs/a~1b' },
+      defs: { x: { type: 'string' }, 'a/b': { const: 1 } },
+    };
     const result = dereferenceLocal(document) as Record<string, unknown> & { b: unknown[] };
     expect(result.a).toEqual({ type: 'string' });
     expect(result.b[0]).toBe(result.a);
@@ -16,12 +21,18 @@ describe('dereferenceLocal', () => {
   });
 
   it('turns a cycle into a circular reference', () => {
-    const result = dereferenceLocal({ node: { $ref: '#/defs/node' }, defs: { node: { properties: { next: { $ref: '#/defs/node' } } } } }) as { node: { properties: { next: unknown } } };
+    const result = dereferenceLocal({
+      node: { $ref: '#/defs/node' },
+      defs: { node: { properties: { next: { $ref: '#/defs/node' } } } },
+    }) as { node: { properties: { next: unknown } } };
     expect(result.node.properties.next).toBe(result.node);
   });
 
   it('lets keys beside a $ref win, in a new object', () => {
-    const result = dereferenceLocal({ a: { $ref: '#/defs/x', description: 'mine' }, defs: { x: { type: 'string', description: 'theirs' } } }) as { a: unknown; defs: { x: unknown } };
+    const result = dereferenceLocal({
+      a: { $ref: '#/defs/x', description: 'mine' },
+      defs: { x: { type: 'string', description: 'theirs' } },
+    }) as { a: unknown; defs: { x: unknown } };
     expect(result.a).toEqual({ type: 'string', description: 'mine' });
     expect(result.defs.x).toEqual({ type: 'string', description: 'theirs' });
   });

@@ -8,11 +8,13 @@ export function dereferenceLocal(document: object): object {
   const resolved = new Map<string, unknown>();
 
   function target(pointer: string): unknown {
-    if (!pointer.startsWith('#')) throw new Error(`$ref "${pointer}" is not local to the document; bundle the spec into one file first`);
+    if (!pointer.startsWith('#'))
+      throw new Error(`$ref "${pointer}" is not local to the document; bundle the spec into one file first`);
     let value: unknown = document;
     for (const raw of pointer.slice(1).split('/').slice(1)) {
       const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-      if (value === null || typeof value !== 'object' || !(key in value)) throw new Error(`$ref "${pointer}" points to nothing in the document`);
+      if (value === null || typeof value !== 'object' || !(key in value))
+        throw new Error(`$ref "${pointer}" points to nothing in the document`);
       value = (value as Record<string, unknown>)[key];
     }
     return value;
@@ -39,7 +41,7 @@ export function dereferenceLocal(document: object): object {
       const found = resolve(ref);
       // As swagger-parser does: keys beside a `$ref` win over the target's, in a new object.
       if (Object.keys(siblings).length === 0 || found === null || typeof found !== 'object') return found;
-      return { ...(found), ...(visit(siblings) as object) };
+      return { ...found, ...(visit(siblings) as object) };
     }
     return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, visit(child)]));
   }

@@ -13,7 +13,11 @@ export function mediaTypeOf(contentType: string | undefined): string {
  */
 export function documentedCode(codes: string[], status: number): string | undefined {
   const code = String(status);
-  return codes.find((c) => c === code) ?? codes.find((c) => c.toUpperCase() === `${code[0]}XX`) ?? codes.find((c) => c === 'default');
+  return (
+    codes.find((c) => c === code) ??
+    codes.find((c) => c.toUpperCase() === `${code[0]}XX`) ??
+    codes.find((c) => c === 'default')
+  );
 }
 
 /** A path template (`/webhooks/{id}`) as a regular expression with a group per parameter, and the parameters' names in order. */

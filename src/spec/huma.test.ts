@@ -16,7 +16,9 @@ const violations = (value: unknown) => toViolations('body', value, validate(sche
 
 describe('toViolations (Huma-style)', () => {
   it('reports a missing property at its parent, naming it, with the parent as the value', () => {
-    expect(violations({ tags: ['a'] })).toEqual([{ location: 'body', message: 'expected required property url to be present', value: { tags: ['a'] } }]);
+    expect(violations({ tags: ['a'] })).toEqual([
+      { location: 'body', message: 'expected required property url to be present', value: { tags: ['a'] } },
+    ]);
   });
 
   it('reports an unexpected property at itself, with the object that holds it as the value (validate.go, handleMapString)', () => {
@@ -39,8 +41,10 @@ describe('toViolations (Huma-style)', () => {
     ]);
   });
 
-  it('says Huma\'s words for formats, lengths, array rules, types and extra properties', () => {
-    const messages = violations({ url: 'not a uri at all, too long', tags: [], extra: 1 }).map((v) => `${v.location} ${v.message}`);
+  it("says Huma's words for formats, lengths, array rules, types and extra properties", () => {
+    const messages = violations({ url: 'not a uri at all, too long', tags: [], extra: 1 }).map(
+      (v) => `${v.location} ${v.message}`,
+    );
     expect(messages).toEqual([
       'body.extra unexpected property',
       'body.url expected length <= 20',
@@ -48,13 +52,17 @@ describe('toViolations (Huma-style)', () => {
       'body.url expected string to be RFC 3986 uri',
       'body.tags expected array length >= 1',
     ]);
-    expect(violations({ url: 'https://x', tags: ['a', 'a'] }).map((v) => v.message)).toEqual(['expected array items to be unique']);
+    expect(violations({ url: 'https://x', tags: ['a', 'a'] }).map((v) => v.message)).toEqual([
+      'expected array items to be unique',
+    ]);
     expect(violations({ url: 42, tags: 'a' }).map((v) => v.message)).toEqual(['expected string', 'expected array']);
     expect(violations([]).map((v) => v.message)).toEqual(['expected object']);
   });
 
   it('unescapes JSON pointers and keeps numbers in brackets', () => {
-    expect(violations({ url: 'https://x', tags: ['a'], 'odd/key': 0 })).toEqual([{ location: 'body.odd/key', message: 'expected number >= 1', value: 0 }]);
+    expect(violations({ url: 'https://x', tags: ['a'], 'odd/key': 0 })).toEqual([
+      { location: 'body.odd/key', message: 'expected number >= 1', value: 0 },
+    ]);
     expect(toLocation('body', ['items', '3', 'tags'])).toBe('body.items[3].tags');
   });
 
@@ -66,8 +74,13 @@ describe('toViolations (Huma-style)', () => {
 });
 
 describe('where a violation points, remembered across requests', () => {
-  const strict = { type: 'object', additionalProperties: false, properties: { a: { type: 'object', additionalProperties: false } } };
-  const locations = (value: unknown) => toViolations('body', value, validate(strict, value)).map((violation) => violation.location);
+  const strict = {
+    type: 'object',
+    additionalProperties: false,
+    properties: { a: { type: 'object', additionalProperties: false } },
+  };
+  const locations = (value: unknown) =>
+    toViolations('body', value, validate(strict, value)).map((violation) => violation.location);
 
   it('tells apart the same pointer with and without an extra property, an empty name included', () => {
     expect(locations({ a: { '': 1 } })).toEqual(['body.a.']);

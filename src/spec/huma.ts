@@ -45,7 +45,8 @@ const MESSAGES: Record<string, (params: Params) => string> = {
   minProperties: (p) => `expected object with at least ${String(p.limit)} properties`,
   maxProperties: (p) => `expected object with at most ${String(p.limit)} properties`,
   required: (p) => `expected required property ${String(p.missingProperty)} to be present`,
-  dependentRequired: (p) => `expected property ${String(p.missingProperty)} to be present when ${String(p.property)} is present`,
+  dependentRequired: (p) =>
+    `expected property ${String(p.missingProperty)} to be present when ${String(p.property)} is present`,
   additionalProperties: () => 'unexpected property',
   unevaluatedProperties: () => 'unexpected property',
   anyOf: () => 'expected value to match at least one schema but matched none',
@@ -59,7 +60,10 @@ function unescapePointer(segment: string): string {
 
 /** `body` + `/eventNames/2` → `body.eventNames[2]`. */
 export function toLocation(root: string, segments: string[]): string {
-  return segments.reduce((location, segment) => (/^\d+$/.test(segment) ? `${location}[${segment}]` : `${location}.${segment}`), root);
+  return segments.reduce(
+    (location, segment) => (/^\d+$/.test(segment) ? `${location}[${segment}]` : `${location}.${segment}`),
+    root,
+  );
 }
 
 function valueAt(value: unknown, segments: string[]): unknown {
@@ -77,7 +81,9 @@ function valueAt(value: unknown, segments: string[]): unknown {
  */
 export function valueAtLocation(root: string, value: unknown, location: string): unknown {
   if (location !== root && !location.startsWith(`${root}.`) && !location.startsWith(`${root}[`)) return undefined;
-  const segments = [...location.slice(root.length).matchAll(/\.([^.[]*)|\[(\d+)\]/g)].map((match) => match[1] ?? match[2]!);
+  const segments = [...location.slice(root.length).matchAll(/\.([^.[]*)|\[(\d+)\]/g)].map(
+    (match) => match[1] ?? match[2]!,
+  );
   return valueAt(value, segments);
 }
 
@@ -136,6 +142,10 @@ export function toViolations(root: string, value: unknown, errors: SchemaViolati
     const key = `${place.location}\n${message}`;
     if (seen.has(key)) return [];
     seen.add(key);
-    return [place.value === undefined ? { location: place.location, message } : { location: place.location, message, value: place.value }];
+    return [
+      place.value === undefined
+        ? { location: place.location, message }
+        : { location: place.location, message, value: place.value },
+    ];
   });
 }

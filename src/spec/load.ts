@@ -43,4 +43,3 @@ export async function readSpec(path: string): Promise<SpecDocument> {
     throw new SpecError(path, reasonOf(error));
   }
 }
-

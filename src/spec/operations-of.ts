@@ -10,6 +10,11 @@ import type { IHttpOperation } from '@stoplight/types';
 export function operationsOf(document: object): IHttpOperation[] {
   const acyclic = decycle(document) as Record<string, unknown>;
   return transformOas3Operations(acyclic as never).map(
-    (operation) => bundleTarget({ document: { ...acyclic, __target__: operation }, path: '#/__target__', cloneDocument: false }) as IHttpOperation,
+    (operation) =>
+      bundleTarget({
+        document: { ...acyclic, __target__: operation },
+        path: '#/__target__',
+        cloneDocument: false,
+      }) as IHttpOperation,
   );
 }

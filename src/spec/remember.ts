@@ -13,7 +13,10 @@ export function rememberedFor<O extends object, V>(compute: (owner: O) => V): (o
 }
 
 /** `compute(owner, key)`, worked out once per owner and key; past `limit` keys of one owner, worked out each time. */
-export function rememberedPer<O extends object, K, V>(compute: (owner: O, key: K) => V, limit = Number.POSITIVE_INFINITY): (owner: O, key: K) => V {
+export function rememberedPer<O extends object, K, V>(
+  compute: (owner: O, key: K) => V,
+  limit = Number.POSITIVE_INFINITY,
+): (owner: O, key: K) => V {
   const tables = new WeakMap<O, Map<K, V>>();
   return (owner, key) => {
     let table = tables.get(owner);

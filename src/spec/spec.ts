@@ -35,7 +35,8 @@ export function reasonOf(error: unknown): string {
  */
 export function specOf(document: object, source = '(in-memory document)'): Spec {
   const version = (document as { openapi?: unknown }).openapi;
-  if (typeof version !== 'string' || !version.startsWith('3.1.')) throw new SpecError(source, `expected OpenAPI 3.1.x, found ${String(version)}`);
+  if (typeof version !== 'string' || !version.startsWith('3.1.'))
+    throw new SpecError(source, `expected OpenAPI 3.1.x, found ${String(version)}`);
   try {
     const dereferenced = dereferenceLocal(document) as SpecDocument;
     return { source, document: dereferenced, operations: operationsOf(dereferenced) };

@@ -16,9 +16,14 @@ const literal = (value: unknown) => JSON.stringify(value, null, 2);
  */
 export function renderValues(document: SpecDocument): string {
   const enums = Object.fromEntries(
-    Object.entries(document.components?.schemas ?? {}).flatMap(([name, schema]) => (Array.isArray(schema.enum) ? [[name, schema.enum]] : [])),
+    Object.entries(document.components?.schemas ?? {}).flatMap(([name, schema]) =>
+      Array.isArray(schema.enum) ? [[name, schema.enum]] : [],
+    ),
   );
-  const examples: Record<string, { request: Record<string, unknown>; responses: Record<string, Record<string, unknown>> }> = {};
+  const examples: Record<
+    string,
+    { request: Record<string, unknown>; responses: Record<string, Record<string, unknown>> }
+  > = {};
   for (const example of listExamples(document)) {
     const operation = (examples[example.operation.id] ??= { request: {}, responses: {} });
     if (example.status === 'request') operation.request[example.name] = example.value;

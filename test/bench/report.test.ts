@@ -2,7 +2,15 @@ import type { Measured } from '../../bench/load';
 import { gcMsOf } from '../../bench/gc';
 import { formatReport, type BenchReport } from '../../bench/report';
 
-const run = (requestsPerSecond: number, p99 = 5, cpuUsPerRequest = 100, p50 = 1): Measured => ({ requestsPerSecond, p50, p99, errors: 0, non2xx: 0, total: requestsPerSecond * 6, cpuUsPerRequest });
+const run = (requestsPerSecond: number, p99 = 5, cpuUsPerRequest = 100, p50 = 1): Measured => ({
+  requestsPerSecond,
+  p50,
+  p99,
+  errors: 0,
+  non2xx: 0,
+  total: requestsPerSecond * 6,
+  cpuUsPerRequest,
+});
 
 /** A round of the bench's runs with the given rates for ours, prism and the journal off. */
 function round(ours: number, prism: number, journalOff: number): Record<string, Measured> {
@@ -32,7 +40,16 @@ function report(rounds: Record<string, Measured>[]): BenchReport {
       undici: [run(24_000, 3, 50, 2), run(30_000, 5, 40, 3)],
       through: [run(10_000, 12, 90, 5), run(30_000, 6, 70, 2)],
     },
-    memory: { beforeMb: 100, halfwayMb: 138, afterMb: 140, growthMb: 40, secondHalfMb: 2, requests: 200_000, journalOff: { beforeMb: 110, afterMb: 111, growthMb: 1 }, liveHeapMb: { beforeMb: 21.4, afterMb: 21.2 } },
+    memory: {
+      beforeMb: 100,
+      halfwayMb: 138,
+      afterMb: 140,
+      growthMb: 40,
+      secondHalfMb: 2,
+      requests: 200_000,
+      journalOff: { beforeMb: 110, afterMb: 111, growthMb: 1 },
+      liveHeapMb: { beforeMb: 21.4, afterMb: 21.2 },
+    },
   };
 }
 
@@ -41,12 +58,16 @@ const line = (text: string, label: string) => text.split('\n').find((l) => l.sta
 describe('the bench report', () => {
   test('ratios are taken within each round, and the median of them is judged', () => {
     // Round by round ours/prism is 5, 5 and 2: the median (5) meets the target, one slow round does not sink it.
-    const text = formatReport(report([round(10_000, 2_000, 10_000), round(5_000, 1_000, 5_000), round(4_000, 2_000, 4_000)]));
+    const text = formatReport(
+      report([round(10_000, 2_000, 10_000), round(5_000, 1_000, 5_000), round(4_000, 2_000, 4_000)]),
+    );
     expect(line(text, 'ours / prism mock')).toMatch(/2\.00 \/ 5\.00 \/ 5\.00 .* met$/);
   });
 
   test('a ratio whose median misses its target says NOT MET', () => {
-    const text = formatReport(report([round(8_000, 1_000, 10_000), round(8_000, 1_000, 10_000), round(8_000, 1_000, 10_000)]));
+    const text = formatReport(
+      report([round(8_000, 1_000, 10_000), round(8_000, 1_000, 10_000), round(8_000, 1_000, 10_000)]),
+    );
     expect(line(text, 'journal on / off')).toMatch(/0\.80 \/ 0\.80 \/ 0\.80 .*NOT MET$/);
   });
 
@@ -81,7 +102,10 @@ test('the proxy is judged on what it adds over the bare forwarder on its transpo
 });
 
 test('a proxy within both targets is met on both', () => {
-  const within = { ...report([round(8_000, 1_000, 8_000)]), proxy: { ...report([]).proxy, through: [run(18_000, 5, 90, 3), run(17_000, 5, 90, 2)] } };
+  const within = {
+    ...report([round(8_000, 1_000, 8_000)]),
+    proxy: { ...report([]).proxy, through: [run(18_000, 5, 90, 3), run(17_000, 5, 90, 2)] },
+  };
   const text = formatReport(within);
   expect(line(text, 'proxy / bare forwarder')).toMatch(/0\.85 \/ 0\.88 \/ 0\.90 .* met/);
   expect(line(text, 'proxy added p50 over the forwarder')).toMatch(/0\.5 ms .* met/);

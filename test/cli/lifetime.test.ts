@@ -25,7 +25,23 @@ afterAll(() => server.close());
 
 describe('proxy -- CMD', () => {
   const html = join(mkdtempSync(join(tmpdir(), 'kaiten-lifetime-')), 'proxy.html');
-  const proxy = (script: string) => runNode([CLI, 'proxy', '--upstream', server.url, '--port', '0', '--spec', SPEC_PATH, '--html', html, '--', process.execPath, '-e', script]);
+  const proxy = (script: string) =>
+    runNode([
+      CLI,
+      'proxy',
+      '--upstream',
+      server.url,
+      '--port',
+      '0',
+      '--spec',
+      SPEC_PATH,
+      '--html',
+      html,
+      '--',
+      process.execPath,
+      '-e',
+      script,
+    ]);
 
   it('runs the command against KAITEN_PROXY_URL and stops when it ends: the report, exit 0', async () => {
     const run = await proxy(create('KAITEN_PROXY_URL', 0));
@@ -51,38 +67,58 @@ describe('proxy -- CMD', () => {
 });
 
 it('mock -- CMD runs the command against KAITEN_MOCK_URL and exits with its code', async () => {
-  const run = await runNode([CLI, 'mock', '--port', '0', '--no-watch', '--log-level', 'silent', '--', process.execPath, '-e', create('KAITEN_MOCK_URL', 4)]);
+  const run = await runNode([
+    CLI,
+    'mock',
+    '--port',
+    '0',
+    '--no-watch',
+    '--log-level',
+    'silent',
+    '--',
+    process.execPath,
+    '-e',
+    create('KAITEN_MOCK_URL', 4),
+  ]);
   expect(run.stdout).toContain('status 201');
   expect(run.code).toBe(4);
 });
 
-it.each(['mock', 'proxy'])('%s ends cleanly when its parent dies without passing a signal on (as npx leaves it)', async (command) => {
-  const args = command === 'mock' ? ['mock', '--port', '0', '--no-watch'] : ['proxy', '--upstream', server.url, '--port', '0'];
-  // A shell that ignores the signal and starts the server, as `sh -c` under `npx ... &` does; the
-  // server's pid goes to fd 3, and the shell is killed outright.
-  const quoted = [process.execPath, CLI, ...args].map((word) => `'${word}'`).join(' ');
-  const shell = spawn('sh', ['-c', `trap '' INT; ${quoted} & echo $! >&3; wait`], { stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
-  let output = '';
-  shell.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const pid = await new Promise<number>((resolve) => shell.stdio[3]!.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))));
-  const url = await new Promise<string>((resolve) => {
-    const found = () => {
-      const match = /listening on (http:\/\/[\d.:]+)/.exec(output);
-      if (match !== null) resolve(match[1]!);
+it.each(['mock', 'proxy'])(
+  '%s ends cleanly when its parent dies without passing a signal on (as npx leaves it)',
+  async (command) => {
+    const args =
+      command === 'mock' ? ['mock', '--port', '0', '--no-watch'] : ['proxy', '--upstream', server.url, '--port', '0'];
+    // A shell that ignores the signal and starts the server, as `sh -c` under `npx ... &` does; the
+    // server's pid goes to fd 3, and the shell is killed outright.
+    const quoted = [process.execPath, CLI, ...args].map((word) => `'${word}'`).join(' ');
+    const shell = spawn('sh', ['-c', `trap '' INT; ${quoted} & echo $! >&3; wait`], {
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    shell.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const pid = await new Promise<number>((resolve) =>
+      shell.stdio[3]!.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))),
+    );
+    const url = await new Promise<string>((resolve) => {
+      const found = () => {
+        const match = /listening on (http:\/\/[\d.:]+)/.exec(output);
+        if (match !== null) resolve(match[1]!);
+      };
+      shell.stdout!.on('data', found);
+      found();
+    });
+    shell.kill('SIGKILL');
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
     };
-    shell.stdout!.on('data', found);
-    found();
-  });
-  shell.kill('SIGKILL');
-  const alive = () => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  for (let i = 0; i < 100 && alive(); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-  expect(alive()).toBe(false);
-  await expect(fetch(url)).rejects.toThrow(); // the port is free again
-});
+    for (let i = 0; i < 100 && alive(); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(alive()).toBe(false);
+    await expect(fetch(url)).rejects.toThrow(); // the port is free again
+  },
+);

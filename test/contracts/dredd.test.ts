@@ -11,7 +11,21 @@ import { at, SPEC_PATH, specWithGetOperation, writeSpecs } from '../support/spec
 
 const folder = mkdtempSync(join(tmpdir(), 'kaiten-dredd-'));
 const dredd = (baseUrl: string, junit: string) =>
-  runBuiltCli(['verify', '--suite', 'dredd', '--base-url', baseUrl, '--token', 'good', '--forbidden-token', 'ro', '--seed', '3', '--junit', junit]);
+  runBuiltCli([
+    'verify',
+    '--suite',
+    'dredd',
+    '--base-url',
+    baseUrl,
+    '--token',
+    'good',
+    '--forbidden-token',
+    'ro',
+    '--seed',
+    '3',
+    '--junit',
+    junit,
+  ]);
 
 describe('against the mock', () => {
   let mock: RunningMock;
@@ -24,12 +38,19 @@ describe('against the mock', () => {
     const junit = join(folder, 'mock.xml');
     const run = await dredd(mock.url, junit);
     expect(run.code).toBe(0);
-    for (const status of ['201', '400', '401', '403', '422', '500']) expect(run.stdout).toMatch(new RegExp(`POST /webhooks\\s+${status}\\s+1 / 1\n`));
-    expect(run.stdout).toMatch(/^verify: PASSED, the target conforms \(contract \(dredd\): 15 checks passed, 7 not checked: no applicable answer\); exit 0$/m);
+    for (const status of ['201', '400', '401', '403', '422', '500'])
+      expect(run.stdout).toMatch(new RegExp(`POST /webhooks\\s+${status}\\s+1 / 1\n`));
+    expect(run.stdout).toMatch(
+      /^verify: PASSED, the target conforms \(contract \(dredd\): 15 checks passed, 7 not checked: no applicable answer\); exit 0$/m,
+    );
     const xml = readFileSync(junit, 'utf8');
     expect(xml).toContain('<testsuite name="contract (dredd)" tests="22" failures="0" errors="0" skipped="7" time="');
-    expect(xml).toMatch(/<testsuite name="contract \(dredd\) requests" tests="6" failures="0" errors="0" skipped="0" time="\d+\.\d{3}">/);
-    expect(xml).toContain('<testcase classname="contract (dredd) requests" name="/webhooks &gt; Create a new webhook &gt; 201 &gt; application/json" time="');
+    expect(xml).toMatch(
+      /<testsuite name="contract \(dredd\) requests" tests="6" failures="0" errors="0" skipped="0" time="\d+\.\d{3}">/,
+    );
+    expect(xml).toContain(
+      '<testcase classname="contract (dredd) requests" name="/webhooks &gt; Create a new webhook &gt; 201 &gt; application/json" time="',
+    );
     expect(xml).not.toMatch(/NaN|skip=/);
     expect(run.stderr).toBe('');
   }, 60_000);
@@ -37,12 +58,18 @@ describe('against the mock', () => {
 
 describe('against real servers', () => {
   it('skips the 500 with its reason, and catches a problem whose status is wrong (exit 1)', async () => {
-    const server = await startWebhookServer({ tokens: ['good'], forbiddenTokens: ['ro'], defect: 'problem-status-mismatch' });
+    const server = await startWebhookServer({
+      tokens: ['good'],
+      forbiddenTokens: ['ro'],
+      defect: 'problem-status-mismatch',
+    });
     try {
       const run = await dredd(server.url, join(folder, 'mismatch.xml'));
       expect(run.code).toBe(1);
       expect(run.stdout).toMatch(/POST \/webhooks\s+500\s+0 \/ 0\s+not exercised: only a mock can be asked for it\n/);
-      expect(readFileSync(join(folder, 'mismatch.xml'), 'utf8')).toContain('<skipped message="not exercised: only a mock can be asked for it"/>');
+      expect(readFileSync(join(folder, 'mismatch.xml'), 'utf8')).toContain(
+        '<skipped message="not exercised: only a mock can be asked for it"/>',
+      );
       expect(run.stdout).toMatch(/FAILED problem_details_conformance \(\d+\)/);
       expect(run.stdout).toContain('wrong:     problem status is 400');
     } finally {
@@ -51,7 +78,11 @@ describe('against real servers', () => {
   }, 60_000);
 
   it('catches a success body that breaks the schema, which Dredd alone (comparing keys with the example) would miss', async () => {
-    const server = await startWebhookServer({ tokens: ['good'], forbiddenTokens: ['ro'], defect: 'success-extra-field' });
+    const server = await startWebhookServer({
+      tokens: ['good'],
+      forbiddenTokens: ['ro'],
+      defect: 'success-extra-field',
+    });
     try {
       const run = await dredd(server.url, join(folder, 'extra.xml'));
       expect(run.code).toBe(1);
@@ -84,18 +115,44 @@ it('a hook file that does not load fails the run instead of passing it', async (
   }
 }, 60_000);
 
-describe('a spec of the user\'s own with GET /webhooks/{id}, whose path parameter has `examples:` only', () => {
+describe("a spec of the user's own with GET /webhooks/{id}, whose path parameter has `examples:` only", () => {
   let spec: string;
   let mock: RunningMock;
   beforeAll(async () => {
     spec = writeSpecs({ get: await specWithGetOperation() }).get!;
-    mock = await startMock({ spec, port: 0, logLevel: 'silent', watch: false, tokens: ['good'], forbiddenTokens: ['ro'] });
+    mock = await startMock({
+      spec,
+      port: 0,
+      logLevel: 'silent',
+      watch: false,
+      tokens: ['good'],
+      forbiddenTokens: ['ro'],
+    });
   });
   afterAll(() => mock.close());
 
   it('Dredd gets the example value it needs and runs every transaction; no temporary folder is left', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'kaiten-tmp-'));
-    const run = await runNode([join(PACKAGE_ROOT, 'dist', 'src', 'cli.js'), 'verify', '--suite', 'dredd', '--spec', spec, '--base-url', mock.url, '--token', 'good', '--forbidden-token', 'ro', '--seed', '3'], 60_000, { TMPDIR: tmp });
+    const run = await runNode(
+      [
+        join(PACKAGE_ROOT, 'dist', 'src', 'cli.js'),
+        'verify',
+        '--suite',
+        'dredd',
+        '--spec',
+        spec,
+        '--base-url',
+        mock.url,
+        '--token',
+        'good',
+        '--forbidden-token',
+        'ro',
+        '--seed',
+        '3',
+      ],
+      60_000,
+      { TMPDIR: tmp },
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/GET \/webhooks\/\{id\}\s+200\s+1 \/ 1\n/);
@@ -103,20 +160,45 @@ describe('a spec of the user\'s own with GET /webhooks/{id}, whose path paramete
     expect(readdirSync(tmp)).toEqual([]);
   }, 60_000);
 
-  it('a spec Dredd cannot run is one line in its report, and the Jest suite\'s results stand', async () => {
+  it("a spec Dredd cannot run is one line in its report, and the Jest suite's results stand", async () => {
     const document = await specWithGetOperation();
     // Valid OpenAPI that Dredd 14 refuses: a path parameter name with a hyphen.
     const paths = at(document, 'paths');
     paths['/webhooks/{webhook-id}'] = paths['/webhooks/{id}'];
     delete paths['/webhooks/{id}'];
-    at(document, 'paths', '/webhooks/{webhook-id}', 'get').parameters = [{ name: 'webhook-id', in: 'path', required: true, description: 'The webhook id.', schema: { type: 'string' } }];
+    at(document, 'paths', '/webhooks/{webhook-id}', 'get').parameters = [
+      { name: 'webhook-id', in: 'path', required: true, description: 'The webhook id.', schema: { type: 'string' } },
+    ];
     const spec = writeSpecs({ hyphen: document }).hyphen!;
-    const own = await startMock({ spec, port: 0, logLevel: 'silent', watch: false, tokens: ['good'], forbiddenTokens: ['ro'] });
-    const run = await runBuiltCli(['verify', '--spec', spec, '--base-url', own.url, '--token', 'good', '--forbidden-token', 'ro', '--seed', '3']).finally(() => own.close());
+    const own = await startMock({
+      spec,
+      port: 0,
+      logLevel: 'silent',
+      watch: false,
+      tokens: ['good'],
+      forbiddenTokens: ['ro'],
+    });
+    const run = await runBuiltCli([
+      'verify',
+      '--spec',
+      spec,
+      '--base-url',
+      own.url,
+      '--token',
+      'good',
+      '--forbidden-token',
+      'ro',
+      '--seed',
+      '3',
+    ]).finally(() => own.close());
     expect(run.code).toBe(2);
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    expect(run.stdout).toMatch(/^contract \(dredd\): .*\n {2}COULD NOT VERIFY: Dredd could not run: API description parser error in [^ ]*hyphen\.json: 'Parameter Object' 'name' contains unsupported characters/m);
+    expect(run.stdout).toMatch(
+      /^contract \(dredd\): .*\n {2}COULD NOT VERIFY: Dredd could not run: API description parser error in [^ ]*hyphen\.json: 'Parameter Object' 'name' contains unsupported characters/m,
+    );
     expect(run.stdout).toMatch(/^contract \(jest\): .*\n {2}\d+ cases, \d+ answered/m);
-    expect(run.stdout.trim().split('\n').at(-1)).toMatch(/^verify: COULD NOT VERIFY \(.*Dredd could not run.*\); exit 2$/);
+    expect(run.stdout.trim().split('\n').at(-1)).toMatch(
+      /^verify: COULD NOT VERIFY \(.*Dredd could not run.*\); exit 2$/,
+    );
   }, 60_000);
 });

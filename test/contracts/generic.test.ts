@@ -11,7 +11,9 @@ const NOTES = join(__dirname, '..', 'fixtures', 'notes.yaml');
 it('builds and runs cases for every operation of another spec, and the mock of that spec passes', async () => {
   const mock = await startMock({ spec: NOTES, port: 0, logLevel: 'silent', watch: false, tokens: ['any-key'] });
   try {
-    const result = await runContract(completeSettings({ specPath: NOTES, baseUrl: mock.url, token: 'any-key', seed: 1 }));
+    const result = await runContract(
+      completeSettings({ specPath: NOTES, baseUrl: mock.url, token: 'any-key', seed: 1 }),
+    );
     const titles = result.cases.map((c) => `${c.operation.id} ${c.expectation} ${c.title}`);
     expect(titles).toEqual(
       expect.arrayContaining([
@@ -32,9 +34,13 @@ it('builds and runs cases for every operation of another spec, and the mock of t
         'create-note unauthenticated an empty API key',
       ]),
     );
-    expect(result.exchanges.find((e) => e.case.title === 'text is missing')?.request.headers['x-api-key']).toBe('any-key');
+    expect(result.exchanges.find((e) => e.case.title === 'text is missing')?.request.headers['x-api-key']).toBe(
+      'any-key',
+    );
     expect(result.failures.map((f) => `${f.check}: ${f.exchange.case.title}: ${f.message}`)).toEqual([]);
-    expect(new Set(result.cases.map((c) => c.aspect))).toEqual(new Set([undefined, 'order', 'several', 'boundary', 'form', 'framing']));
+    expect(new Set(result.cases.map((c) => c.aspect))).toEqual(
+      new Set([undefined, 'order', 'several', 'boundary', 'form', 'framing']),
+    );
     expect(result.errors).toEqual([]);
   } finally {
     await mock.close();
@@ -43,8 +49,23 @@ it('builds and runs cases for every operation of another spec, and the mock of t
 
 it('sends required query and header parameters (path-level ones too), so a correct server of such a spec passes', async () => {
   const document = await specWithGetOperation();
-  at(document, 'paths', '/webhooks/{id}').parameters = [{ name: 'X-Tenant', in: 'header', required: true, description: 'The tenant.', schema: { type: 'string', enum: ['acme'] } }];
-  (at(document, 'paths', '/webhooks/{id}', 'get').parameters as unknown[]).push({ name: 'expand', in: 'query', required: true, description: 'What to expand.', schema: { type: 'string' }, examples: { events: { value: 'events' } } });
+  at(document, 'paths', '/webhooks/{id}').parameters = [
+    {
+      name: 'X-Tenant',
+      in: 'header',
+      required: true,
+      description: 'The tenant.',
+      schema: { type: 'string', enum: ['acme'] },
+    },
+  ];
+  (at(document, 'paths', '/webhooks/{id}', 'get').parameters as unknown[]).push({
+    name: 'expand',
+    in: 'query',
+    required: true,
+    description: 'What to expand.',
+    schema: { type: 'string' },
+    examples: { events: { value: 'events' } },
+  });
   const spec = writeSpecs({ params: document }).params!;
   const mock = await startMock({ spec, port: 0, logLevel: 'silent', watch: false, tokens: ['good'] });
   try {

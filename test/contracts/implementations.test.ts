@@ -4,15 +4,34 @@ import { runContract, type RunResult } from '../../contracts/run';
 import { toReport } from '../../contracts/report/report';
 import { completeSettings } from '../../contracts/settings';
 import { SPEC_PATH } from '../support/spec-copies';
-import { DEFECTS, startWebhookServer, VARIANTS, type Defect, type ServerOptions } from '../fixtures/servers/webhook-server';
+import {
+  DEFECTS,
+  startWebhookServer,
+  VARIANTS,
+  type Defect,
+  type ServerOptions,
+} from '../fixtures/servers/webhook-server';
 
 const TOKEN = 'good-token';
 const FORBIDDEN = 'read-only-token';
 
-async function verify(options: Omit<ServerOptions, 'tokens' | 'forbiddenTokens'>, timeoutMs = 2000, seed = 7): Promise<RunResult> {
+async function verify(
+  options: Omit<ServerOptions, 'tokens' | 'forbiddenTokens'>,
+  timeoutMs = 2000,
+  seed = 7,
+): Promise<RunResult> {
   const server = await startWebhookServer({ tokens: [TOKEN], forbiddenTokens: [FORBIDDEN], ...options });
   try {
-    return await runContract(completeSettings({ specPath: SPEC_PATH, baseUrl: server.url, token: TOKEN, forbiddenToken: FORBIDDEN, seed, timeoutMs }));
+    return await runContract(
+      completeSettings({
+        specPath: SPEC_PATH,
+        baseUrl: server.url,
+        token: TOKEN,
+        forbiddenToken: FORBIDDEN,
+        seed,
+        timeoutMs,
+      }),
+    );
   } finally {
     await server.close();
   }
@@ -31,14 +50,22 @@ describe('a correct implementation', () => {
   });
 
   // The forms the contract leaves free, each with several seeds: Huma's values, and every optional field left out.
-  it.each((['huma-details', 'optional-omitted'] as const).flatMap((variant) => [1, 2, 3, 4, 5].map((seed) => [variant, seed] as const)))('%s passes every check with seed %i', async (variant, seed) => {
+  it.each(
+    (['huma-details', 'optional-omitted'] as const).flatMap((variant) =>
+      [1, 2, 3, 4, 5].map((seed) => [variant, seed] as const),
+    ),
+  )('%s passes every check with seed %i', async (variant, seed) => {
     expect(summary(await verify({ variant }, 2000, seed))).toEqual([]);
   });
 
   // `slow` answers every request after 300 ms: about 20 rounds of 4 requests in flight.
-  it.each(VARIANTS)('that makes another valid choice (%s) passes every check', async (variant) => {
-    expect(summary(await verify({ variant }))).toEqual([]);
-  }, 20_000);
+  it.each(VARIANTS)(
+    'that makes another valid choice (%s) passes every check',
+    async (variant) => {
+      expect(summary(await verify({ variant }))).toEqual([]);
+    },
+    20_000,
+  );
 });
 
 /** The check that must catch each defect, and a words from the case or message it fails on. */
@@ -83,9 +110,18 @@ const CAUGHT_BY: Record<Defect, [check: string, where: RegExp]> = {
   'malformed-without-detail': ['problem_details_conformance', /malformed JSON: "errors" is missing/],
   'coerces-types': ['expected_status', /eventNames is a single item instead of an array: answered 201/],
   'proto-as-malformed': ['expected_status', /an unexpected property named __proto__: answered 400/],
-  'stops-after-required': ['all_violations_reported', /url is missing, and eventNames has a duplicate, and an unexpected property: 1 violation\(s\) at body$/],
-  'loose-https-check': ['near_miss_rejection', /url "https:\/a": the "\/" left out in \^https:\/\/\[\^\/\?#\]\+: answered 201/],
-  'crash-on-combination': ['not_a_server_error', /^not_a_server_error: property-based valid body, shrunk in [1-9]\d* step\(s\) to the smallest that fails \(replay: --seed 7\): answered 500$/],
+  'stops-after-required': [
+    'all_violations_reported',
+    /url is missing, and eventNames has a duplicate, and an unexpected property: 1 violation\(s\) at body$/,
+  ],
+  'loose-https-check': [
+    'near_miss_rejection',
+    /url "https:\/a": the "\/" left out in \^https:\/\/\[\^\/\?#\]\+: answered 201/,
+  ],
+  'crash-on-combination': [
+    'not_a_server_error',
+    /^not_a_server_error: property-based valid body, shrunk in [1-9]\d* step\(s\) to the smallest that fails \(replay: --seed 7\): answered 500$/,
+  ],
 };
 
 describe('a broken implementation', () => {
@@ -99,12 +135,27 @@ describe('a broken implementation', () => {
 
 describe('choosing checks', () => {
   it('a gateway stricter than RFC 9110 passes with auth_forms_accepted left out, and the report says it was', async () => {
-    const server = await startWebhookServer({ tokens: [TOKEN], forbiddenTokens: [FORBIDDEN], defect: 'case-sensitive-scheme' });
+    const server = await startWebhookServer({
+      tokens: [TOKEN],
+      forbiddenTokens: [FORBIDDEN],
+      defect: 'case-sensitive-scheme',
+    });
     try {
-      const result = await runContract(completeSettings({ specPath: SPEC_PATH, baseUrl: server.url, token: TOKEN, forbiddenToken: FORBIDDEN, seed: 7, excludeChecks: ['auth_forms_accepted'] }));
+      const result = await runContract(
+        completeSettings({
+          specPath: SPEC_PATH,
+          baseUrl: server.url,
+          token: TOKEN,
+          forbiddenToken: FORBIDDEN,
+          seed: 7,
+          excludeChecks: ['auth_forms_accepted'],
+        }),
+      );
       expect(summary(result)).toEqual([]);
       expect(result.judged.auth_forms_accepted).toBeUndefined();
-      expect(toReport('contract (jest)', result).notes).toEqual(['checks left out (--checks, --exclude-checks): auth_forms_accepted']);
+      expect(toReport('contract (jest)', result).notes).toEqual([
+        'checks left out (--checks, --exclude-checks): auth_forms_accepted',
+      ]);
     } finally {
       await server.close();
     }
@@ -113,14 +164,18 @@ describe('choosing checks', () => {
 
 describe('property-based valid bodies', () => {
   it('shrink a failing body to a minimal one, which the report shows, and the same seed replays the run exactly', async () => {
-    const [first, again] = [await verify({ defect: 'crash-on-combination' }), await verify({ defect: 'crash-on-combination' })];
+    const [first, again] = [
+      await verify({ defect: 'crash-on-combination' }),
+      await verify({ defect: 'crash-on-combination' }),
+    ];
     const minimal = first.failures.find((f) => f.exchange.case.title.startsWith('property-based valid body, shrunk'))!;
     const body = minimal.exchange.case.value as { url: string; eventNames: string[] };
     // The defect needs a percent-encoded URL and two events: shrinking leaves exactly that.
     expect(body.url).toContain('%');
     expect(body.eventNames).toHaveLength(2);
     expect(minimal.exchange.request.body).toBe(JSON.stringify(body));
-    const sequence = (result: RunResult) => result.exchanges.filter((e) => e.case.id.includes('/property/')).map((e) => e.request.body);
+    const sequence = (result: RunResult) =>
+      result.exchanges.filter((e) => e.case.id.includes('/property/')).map((e) => e.request.body);
     expect(sequence(again)).toEqual(sequence(first));
     expect(sequence(first).length).toBeGreaterThan(1);
   });

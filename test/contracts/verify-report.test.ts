@@ -28,10 +28,21 @@ describe('a server that answers 200 {"ok":true} to everything', () => {
     const junit = join(folder, 'ok', 'deep', 'contract.xml');
     const run = await verify(['--base-url', okServer(), '--token', 'T', '--junit', junit]);
     expect(run.code).toBe(1);
-    for (const name of ['response_schema_conformance', 'positive_data_acceptance', 'content_type_conformance', 'response_reflects_request', 'unique_ids', 'timestamps_in_order']) {
+    for (const name of [
+      'response_schema_conformance',
+      'positive_data_acceptance',
+      'content_type_conformance',
+      'response_reflects_request',
+      'unique_ids',
+      'timestamps_in_order',
+    ]) {
       expect(run.stdout).toMatch(new RegExp(`^ {2}not checked {2}${name} +no applicable answer$`, 'm'));
       expect(run.stdout).not.toMatch(new RegExp(`^ {2}passed +${name}`, 'm'));
-      expect(readFileSync(junit, 'utf8')).toMatch(new RegExp(`<testcase classname="contract \\((jest|dredd)\\)" name="${name}" time="\\d+\\.\\d{3}"><skipped message="not checked \\(no applicable answer\\)"/></testcase>`));
+      expect(readFileSync(junit, 'utf8')).toMatch(
+        new RegExp(
+          `<testcase classname="contract \\((jest|dredd)\\)" name="${name}" time="\\d+\\.\\d{3}"><skipped message="not checked \\(no applicable answer\\)"/></testcase>`,
+        ),
+      );
     }
     expect(run.left).toEqual([]);
   }, 90_000);
@@ -45,11 +56,15 @@ describe('a server that answers 200 {"ok":true} to everything', () => {
     expect(lines.length).toBeLessThan(22 * 25);
     expect(Math.max(...lines.map((line) => line.length))).toBeLessThan(3000);
     // status_code_conformance fails for every one of the hundred-odd answers; three are shown in full.
-    expect(run.stdout).toMatch(/^FAILED status_code_conformance \([1-9]\d\d\): [^\n]*\n(?: {2}[123]\) [\s\S]*?){3}\n {2}… and [1-9]\d\d more: /m);
+    expect(run.stdout).toMatch(
+      /^FAILED status_code_conformance \([1-9]\d\d\): [^\n]*\n(?: {2}[123]\) [\s\S]*?){3}\n {2}… and [1-9]\d\d more: /m,
+    );
     expect(statSync(junit).size).toBeLessThan(120_000);
-    expect(run.lastLine).toMatch(/^verify: FAILED, \d+ failure\(s\) in \d+ check\(s\) \(contract \(jest\): \d+ failure\(s\); contract \(dredd\): \d+ failure\(s\)\); exit 1$/);
+    expect(run.lastLine).toMatch(
+      /^verify: FAILED, \d+ failure\(s\) in \d+ check\(s\) \(contract \(jest\): \d+ failure\(s\); contract \(dredd\): \d+ failure\(s\)\); exit 1$/,
+    );
     expect(run.stdout.match(/^verify: /gm)).toHaveLength(2); // the summary first, the verdict again last
-    expect(run.stdout.split("\n")[0]).toBe(run.lastLine);
+    expect(run.stdout.split('\n')[0]).toBe(run.lastLine);
   }, 90_000);
 });
 
@@ -63,39 +78,61 @@ describe('a mock that accepts only its own token', () => {
   it.each([
     [['--token', 'wrong'], 'the token given was sent'],
     [[], 'no --token or $KAITEN_TOKEN was given, so "kaiten-webhooks-verify" was sent'],
-  ])('with %j is a setup error: exit 2, one line with a hint, not dozens of violations; JUnit says so as an <error>', async (token, which) => {
-    const junit = join(folder, `token-${token.length}.xml`);
-    const run = await verify(['--base-url', mock.url, ...token, '--junit', junit]);
-    expect(run.code).toBe(2);
-    const hint = `the target answered 401 to every request with valid credentials (${which}): pass a token the target accepts (--token or $KAITEN_TOKEN)`;
-    expect(run.lastLine).toBe(`verify: COULD NOT VERIFY (${hint}); exit 2`);
-    expect(run.stdout).not.toContain('FAILED');
-    expect(readFileSync(junit, 'utf8')).toContain(`<error message="could not verify: ${hint.replace(/"/g, '&quot;')}"/>`);
-    expect(run.left).toEqual([]);
-  }, 90_000);
+  ])(
+    'with %j is a setup error: exit 2, one line with a hint, not dozens of violations; JUnit says so as an <error>',
+    async (token, which) => {
+      const junit = join(folder, `token-${token.length}.xml`);
+      const run = await verify(['--base-url', mock.url, ...token, '--junit', junit]);
+      expect(run.code).toBe(2);
+      const hint = `the target answered 401 to every request with valid credentials (${which}): pass a token the target accepts (--token or $KAITEN_TOKEN)`;
+      expect(run.lastLine).toBe(`verify: COULD NOT VERIFY (${hint}); exit 2`);
+      expect(run.stdout).not.toContain('FAILED');
+      expect(readFileSync(junit, 'utf8')).toContain(
+        `<error message="could not verify: ${hint.replace(/"/g, '&quot;')}"/>`,
+      );
+      expect(run.left).toEqual([]);
+    },
+    90_000,
+  );
 });
 
 it.each([
-  ['an unreachable target', ['--base-url', 'http://127.0.0.1:1'], 'cannot reach http://127.0.0.1:1: connection refused'],
-  ['an unusable spec', ['--base-url', 'http://127.0.0.1:1', '--spec', join(PACKAGE_ROOT, 'package.json')], `cannot use the spec ${join(PACKAGE_ROOT, 'package.json')}`],
-])('%s: exit 2, one line, and still a JUnit file with one <error> testcase', async (_what, args, message) => {
-  const junit = join(folder, 'not', 'there', 'yet.xml');
-  const run = await verify([...args, '--junit', junit]);
-  expect(run.code).toBe(2);
-  expect(run.stderr.trim().split('\n')).toHaveLength(1);
-  expect(run.stderr).toContain(message);
-  const xml = readFileSync(junit, 'utf8');
-  expect(xml).toMatch(/<testsuite name="kaiten-webhooks verify" tests="1" failures="0" errors="1" skipped="0" time="0.000">/);
-  expect(xml).toContain(`<error message="could not verify: ${message}`);
-  expect(run.left).toEqual([]);
-}, 30_000);
+  [
+    'an unreachable target',
+    ['--base-url', 'http://127.0.0.1:1'],
+    'cannot reach http://127.0.0.1:1: connection refused',
+  ],
+  [
+    'an unusable spec',
+    ['--base-url', 'http://127.0.0.1:1', '--spec', join(PACKAGE_ROOT, 'package.json')],
+    `cannot use the spec ${join(PACKAGE_ROOT, 'package.json')}`,
+  ],
+])(
+  '%s: exit 2, one line, and still a JUnit file with one <error> testcase',
+  async (_what, args, message) => {
+    const junit = join(folder, 'not', 'there', 'yet.xml');
+    const run = await verify([...args, '--junit', junit]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(message);
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml).toMatch(
+      /<testsuite name="kaiten-webhooks verify" tests="1" failures="0" errors="1" skipped="0" time="0.000">/,
+    );
+    expect(xml).toContain(`<error message="could not verify: ${message}`);
+    expect(run.left).toEqual([]);
+  },
+  30_000,
+);
 
 it('a JUnit path that cannot be written: exit 2 with the reason, no stack trace', async () => {
   const blocker = join(folder, 'a-file');
   writeFileSync(blocker, '');
   const run = await verify(['--base-url', 'http://127.0.0.1:1', '--junit', join(blocker, 'contract.xml')]);
   expect(run.code).toBe(2);
-  expect(run.stderr.trim()).toBe(`kaiten-webhooks: cannot reach http://127.0.0.1:1: connection refused; cannot write the JUnit file ${join(blocker, 'contract.xml')}: EEXIST: file already exists, mkdir '${blocker}'`);
+  expect(run.stderr.trim()).toBe(
+    `kaiten-webhooks: cannot reach http://127.0.0.1:1: connection refused; cannot write the JUnit file ${join(blocker, 'contract.xml')}: EEXIST: file already exists, mkdir '${blocker}'`,
+  );
   expect(run.stderr).not.toMatch(/\n\s+at /);
 }, 30_000);
 
@@ -109,7 +146,10 @@ it('interrupted (SIGINT) while a target hangs: exit 2 at once, JUnit says so, no
   });
   const tmp = mkdtempSync(join(folder, 'tmp-'));
   const junit = join(folder, 'interrupted.xml');
-  const child = spawn(process.execPath, [CLI, 'verify', '--base-url', url, '--timeout', '60000', '--junit', junit], { env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'verify', '--base-url', url, '--timeout', '60000', '--junit', junit], {
+    env: { ...process.env, TMPDIR: tmp },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   await new Promise((resolve) => setTimeout(resolve, 2500)); // Jest is loaded and the cases are in flight

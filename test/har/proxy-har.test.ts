@@ -17,9 +17,31 @@ it('proxy --har writes valid HAR with credentials masked, and check judges it as
   const client = `const send = (body) => fetch(process.env.KAITEN_PROXY_URL + '/webhooks', { method: 'POST', headers: { authorization: 'Bearer s3cret-token', 'content-type': 'application/json' }, body });
 send(JSON.stringify({ url: 'https://hooks.example.com/h', eventNames: ['CUSTOMER_CREATION'] })).then(() => send('{"url":'));`;
   try {
-    const proxied = await runNode([join(PACKAGE_ROOT, 'dist', 'src', 'cli.js'), 'proxy', '--upstream', upstream.url, '--port', '0', '--har', har, '--', process.execPath, '-e', client]);
-    expect(proxied.stdout).toMatch(/^proxy: FAILED, 2 request\(s\): 1 request violation\(s\) \(consumer\), 0 answer violation\(s\)/m);
-    const written = JSON.parse(readFileSync(har, 'utf8')) as { log: { entries: { request: { url: string; headers: { name: string; value: string }[] }; response: { status: number } }[] } };
+    const proxied = await runNode([
+      join(PACKAGE_ROOT, 'dist', 'src', 'cli.js'),
+      'proxy',
+      '--upstream',
+      upstream.url,
+      '--port',
+      '0',
+      '--har',
+      har,
+      '--',
+      process.execPath,
+      '-e',
+      client,
+    ]);
+    expect(proxied.stdout).toMatch(
+      /^proxy: FAILED, 2 request\(s\): 1 request violation\(s\) \(consumer\), 0 answer violation\(s\)/m,
+    );
+    const written = JSON.parse(readFileSync(har, 'utf8')) as {
+      log: {
+        entries: {
+          request: { url: string; headers: { name: string; value: string }[] };
+          response: { status: number };
+        }[];
+      };
+    };
     await expect(validate.har(written)).resolves.toEqual(written);
     expect(written.log.entries.map((entry) => entry.response.status)).toEqual([201, 400]);
     expect(written.log.entries[0]!.request.url).toBe(`${upstream.url}/webhooks`);
@@ -27,7 +49,9 @@ send(JSON.stringify({ url: 'https://hooks.example.com/h', eventNames: ['CUSTOMER
     expect(readFileSync(har, 'utf8')).not.toContain('s3cret');
 
     const checked = await runBuiltCli(['check', har, '--base-url', upstream.url]);
-    expect(checked.stdout).toMatch(/^check: FAILED, 2 request\(s\): 1 request violation\(s\) \(consumer\), 0 answer violation\(s\)/m);
+    expect(checked.stdout).toMatch(
+      /^check: FAILED, 2 request\(s\): 1 request violation\(s\) \(consumer\), 0 answer violation\(s\)/m,
+    );
     expect(checked.stdout).toMatch(/^FAILED request_body_conformance \(1\): /m);
   } finally {
     await upstream.close();

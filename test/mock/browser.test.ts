@@ -53,7 +53,14 @@ function wildcardApi(): Server {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
     wildcard = wildcardApi();
     wildcardUrl = await listen(wildcard);
@@ -84,7 +91,11 @@ function wildcardApi(): Server {
   it('a page on another origin gets the 201 and the 422 body through credentialed fetch', async () => {
     const [created, invalid] = (await resultsOf('/')) as [Record<string, unknown>, Record<string, unknown>];
     expect(created).toMatchObject({ status: 201, type: 'application/json', body: VALID_BODY });
-    expect(invalid).toMatchObject({ status: 422, type: 'application/problem+json', body: { status: 422, detail: 'validation failed' } });
+    expect(invalid).toMatchObject({
+      status: 422,
+      type: 'application/problem+json',
+      body: { status: 422, detail: 'validation failed' },
+    });
     expect((invalid.body as { errors: unknown[] }).errors).toHaveLength(2);
   }, 30_000);
 
@@ -95,5 +106,6 @@ function wildcardApi(): Server {
 });
 
 if (!hasBrowser) {
-  it.skip(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`, () => undefined);
+  it.skip(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`, () =>
+    undefined);
 }

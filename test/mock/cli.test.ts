@@ -25,10 +25,20 @@ async function waitFor(read: () => string, pattern: RegExp): Promise<RegExpExecA
 it('prints the URL it listens on, one line per request, and exits 0 when stopped', async () => {
   const { output, io } = capture();
   let stop!: () => void;
-  const running = runCli(['mock', '--port', '0', '--seed', '5', '--token', 'a', '--no-watch'], io, new Promise<void>((resolve) => (stop = resolve)));
+  const running = runCli(
+    ['mock', '--port', '0', '--seed', '5', '--token', 'a', '--no-watch'],
+    io,
+    new Promise<void>((resolve) => (stop = resolve)),
+  );
   const [, url] = await waitFor(() => output.out, /^listening on (http:\/\/127\.0\.0\.1:\d+)$/m);
-  expect((await send(url!, { headers: { authorization: 'Bearer a', 'content-type': 'application/json' }, body: VALID_BODY })).status).toBe(201);
-  expect((await send(url!, { headers: { authorization: 'Bearer b', 'content-type': 'application/json' }, body: VALID_BODY })).status).toBe(401);
+  expect(
+    (await send(url!, { headers: { authorization: 'Bearer a', 'content-type': 'application/json' }, body: VALID_BODY }))
+      .status,
+  ).toBe(201);
+  expect(
+    (await send(url!, { headers: { authorization: 'Bearer b', 'content-type': 'application/json' }, body: VALID_BODY }))
+      .status,
+  ).toBe(401);
   await waitFor(() => output.out, /^POST \/webhooks 401 \d+ms/m);
   stop();
   expect(await running).toBe(EXIT.ok);
@@ -37,7 +47,9 @@ it('prints the URL it listens on, one line per request, and exits 0 when stopped
 
 it('a missing spec: a clear message and exit 2', async () => {
   const { output, io } = capture();
-  expect(await runCli(['mock', '--port', '0', '--spec', 'no/such/spec.yaml'], io, Promise.resolve())).toBe(EXIT.unusable);
+  expect(await runCli(['mock', '--port', '0', '--spec', 'no/such/spec.yaml'], io, Promise.resolve())).toBe(
+    EXIT.unusable,
+  );
   expect(output.err).toMatch(/^kaiten-webhooks: cannot use the spec .*no\/such\/spec\.yaml: Error opening file/);
 });
 
@@ -56,12 +68,18 @@ it('a port in use: a clear message and exit 2', async () => {
   const { port } = blocker.address() as { port: number };
   const { output, io } = capture();
   expect(await runCli(['mock', '--port', String(port)], io, Promise.resolve())).toBe(EXIT.unusable);
-  expect(output.err).toBe(`kaiten-webhooks: port ${port} is in use: pick another with --port, or --port 0 for a free one\n`);
+  expect(output.err).toBe(
+    `kaiten-webhooks: port ${port} is in use: pick another with --port, or --port 0 for a free one\n`,
+  );
   blocker.close();
 });
 
 it('the built binary (what npm start runs) serves until SIGTERM', async () => {
-  const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'dist', 'src', 'cli.js'), 'mock', '--port', '0', '--no-watch'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [join(PACKAGE_ROOT, 'dist', 'src', 'cli.js'), 'mock', '--port', '0', '--no-watch'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   try {
@@ -76,7 +94,21 @@ it('the built binary (what npm start runs) serves until SIGTERM', async () => {
 });
 
 it('--workers 2 serves from two processes on one port and stops them all on SIGTERM', async () => {
-  const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'dist', 'src', 'cli.js'), 'mock', '--port', '0', '--workers', '2', '--no-watch', '--log-level', 'silent'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      join(PACKAGE_ROOT, 'dist', 'src', 'cli.js'),
+      'mock',
+      '--port',
+      '0',
+      '--workers',
+      '2',
+      '--no-watch',
+      '--log-level',
+      'silent',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   try {
@@ -84,8 +116,14 @@ it('--workers 2 serves from two processes on one port and stops them all on SIGT
     const replies = await Promise.all(Array.from({ length: 8 }, () => send(url!, { body: VALID_BODY })));
     expect(replies.map((reply) => reply.status)).toEqual(Array.from({ length: 8 }, () => 201));
     // No silent per-worker state: the control surface is off, and the start-up says so.
-    await waitFor(() => stdout, /^control surface and journal off: they need one state, which 2 workers would split \(use --workers 1\)$/m);
-    expect(await send(url!, { method: 'GET', path: '/__mock/requests' })).toMatchObject({ status: 404, body: { detail: 'the control surface is off: it needs a single worker (--workers 1)' } });
+    await waitFor(
+      () => stdout,
+      /^control surface and journal off: they need one state, which 2 workers would split \(use --workers 1\)$/m,
+    );
+    expect(await send(url!, { method: 'GET', path: '/__mock/requests' })).toMatchObject({
+      status: 404,
+      body: { detail: 'the control surface is off: it needs a single worker (--workers 1)' },
+    });
   } finally {
     child.kill('SIGTERM');
   }

@@ -70,7 +70,9 @@ document.getElementById('create').onclick = async () => {
 
     // Newest first, live over server-sent events.
     await control.waitForFunction("document.querySelectorAll('#journal li').length >= 2");
-    const rows = await control.evaluate("[...document.querySelectorAll('#journal li')].map((item) => [item.getAttribute('data-status'), item.getAttribute('data-reason')])");
+    const rows = await control.evaluate(
+      "[...document.querySelectorAll('#journal li')].map((item) => [item.getAttribute('data-status'), item.getAttribute('data-reason')])",
+    );
     expect((rows as string[][]).slice(0, 2)).toEqual([
       ['201', 'reflected'],
       ['500', 'queued answer'],
@@ -92,7 +94,10 @@ document.getElementById('create').onclick = async () => {
     await entry.getByRole('button', { name: 'Copy' }).click();
     await entry.getByRole('button', { name: 'Copied' }).waitFor();
     expect(await control.evaluate('navigator.clipboard.readText()')).toBe(curl);
-    const replay = await promisify(execFile)('bash', ['-c', `${curl} -o /dev/null -w '%{http_code}'`], { env: { ...process.env, KAITEN_TOKEN: 'app-token' }, encoding: 'utf8' });
+    const replay = await promisify(execFile)('bash', ['-c', `${curl} -o /dev/null -w '%{http_code}'`], {
+      env: { ...process.env, KAITEN_TOKEN: 'app-token' },
+      encoding: 'utf8',
+    });
     expect(replay.stdout).toBe('201');
 
     mkdirSync(join(PACKAGE_ROOT, 'reports'), { recursive: true });
@@ -117,5 +122,6 @@ document.getElementById('create').onclick = async () => {
 });
 
 if (!hasBrowser) {
-  it.skip(`control page tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`, () => undefined);
+  it.skip(`control page tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`, () =>
+    undefined);
 }

@@ -15,13 +15,27 @@ const AUTH = { authorization: 'Bearer good', 'content-type': 'application/json' 
 let mock: RunningMock;
 
 beforeAll(async () => {
-  mock = await startMock({ port: 0, watch: false, logLevel: 'silent', tokens: ['good'], forbiddenTokens: ['ro'], journalSize: 5 });
+  mock = await startMock({
+    port: 0,
+    watch: false,
+    logLevel: 'silent',
+    tokens: ['good'],
+    forbiddenTokens: ['ro'],
+    journalSize: 5,
+  });
 });
 afterAll(() => mock.close());
 beforeEach(() => mock.reset());
 
-const admin = (method: string, path: string, body?: unknown) => send(mock.url, { method, path: `/__mock${path}`, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body }) });
-const create = (headers: Record<string, string> = AUTH, body: unknown = VALID_BODY) => send(mock.url, { headers, body });
+const admin = (method: string, path: string, body?: unknown) =>
+  send(mock.url, {
+    method,
+    path: `/__mock${path}`,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body }),
+  });
+const create = (headers: Record<string, string> = AUTH, body: unknown = VALID_BODY) =>
+  send(mock.url, { headers, body });
 const statuses = async (count: number) => {
   const seen: number[] = [];
   for (let i = 0; i < count; i++) seen.push((await create()).status);
@@ -30,8 +44,16 @@ const statuses = async (count: number) => {
 
 describe('staged answers over HTTP', () => {
   it('"times": 1 answers the next matching request only, then the mock reflects again; the queue empties', async () => {
-    const staged = await admin('POST', '/answers', { operation: 'create-webhook', code: 500, example: 'internal-error', times: 1 });
-    expect(staged).toMatchObject({ status: 201, body: { answers: [{ id: expect.any(Number) as unknown, code: 500, times: 1, used: 0 }] } });
+    const staged = await admin('POST', '/answers', {
+      operation: 'create-webhook',
+      code: 500,
+      example: 'internal-error',
+      times: 1,
+    });
+    expect(staged).toMatchObject({
+      status: 201,
+      body: { answers: [{ id: expect.any(Number) as unknown, code: 500, times: 1, used: 0 }] },
+    });
     expect(await statuses(2)).toEqual([500, 201]);
     expect((await admin('GET', '/answers')).body).toEqual({ answers: [] });
   });
@@ -47,7 +69,10 @@ describe('staged answers over HTTP', () => {
     await admin('POST', '/answers', { code: 500, times: 1 });
     expect((await create({ ...AUTH, prefer: 'code=422, example=insecure-url' })).status).toBe(422);
     const [entry] = mock.requests({ limit: 1 });
-    expect(entry).toMatchObject({ reason: 'preference', note: "the request's own preferences won over a queued answer" });
+    expect(entry).toMatchObject({
+      reason: 'preference',
+      note: "the request's own preferences won over a queued answer",
+    });
     expect(await statuses(1)).toEqual([500]);
   });
 
@@ -56,7 +81,10 @@ describe('staged answers over HTTP', () => {
     expect((await create(AUTH, { url: 'http://a' })).status).toBe(422); // the 500 waits for a valid request
     expect(await statuses(1)).toEqual([500]);
     await admin('POST', '/answers', [{ code: 201, example: 'many-events', times: 1, force: true }]);
-    expect(await create(AUTH, { url: 'http://a' })).toMatchObject({ status: 201, body: { eventNames: expect.arrayContaining(['INSTANCE_CREATION']) as unknown } });
+    expect(await create(AUTH, { url: 'http://a' })).toMatchObject({
+      status: 201,
+      body: { eventNames: expect.arrayContaining(['INSTANCE_CREATION']) as unknown },
+    });
     expect((await create(AUTH, { url: 'http://a' })).status).toBe(422);
   });
 
@@ -66,7 +94,15 @@ describe('staged answers over HTTP', () => {
       try {
         seeded.answerNext({ code: 500, rate: 0.5 });
         const seen: number[] = [];
-        for (let i = 0; i < 12; i++) seen.push((await send(seeded.url, { headers: { authorization: 'Bearer x', 'content-type': 'application/json' }, body: VALID_BODY })).status);
+        for (let i = 0; i < 12; i++)
+          seen.push(
+            (
+              await send(seeded.url, {
+                headers: { authorization: 'Bearer x', 'content-type': 'application/json' },
+                body: VALID_BODY,
+              })
+            ).status,
+          );
         return seen;
       } finally {
         await seeded.close();
@@ -78,9 +114,27 @@ describe('staged answers over HTTP', () => {
   });
 
   it.each([
-    ['an undocumented code', '/answers', { code: 418 }, 404, 'no response with code=418 is documented for POST /webhooks; documented: 201, 400, 401, 403, 422, 500'],
-    ['an undocumented example', '/answers', { code: 422, example: 'nope' }, 404, 'no example named "nope" for POST /webhooks 422; documented: missing-url, invalid-url, insecure-url, empty-event-names, unknown-event-name'],
-    ['an unknown operation', '/answers', { operation: 'delete-webhook' }, 404, 'no operation "delete-webhook"; the spec has create-webhook (POST /webhooks)'],
+    [
+      'an undocumented code',
+      '/answers',
+      { code: 418 },
+      404,
+      'no response with code=418 is documented for POST /webhooks; documented: 201, 400, 401, 403, 422, 500',
+    ],
+    [
+      'an undocumented example',
+      '/answers',
+      { code: 422, example: 'nope' },
+      404,
+      'no example named "nope" for POST /webhooks 422; documented: missing-url, invalid-url, insecure-url, empty-event-names, unknown-event-name',
+    ],
+    [
+      'an unknown operation',
+      '/answers',
+      { operation: 'delete-webhook' },
+      404,
+      'no operation "delete-webhook"; the spec has create-webhook (POST /webhooks)',
+    ],
     ['an unknown field', '/answers', { cod: 500 }, 422, 'unknown field "cod"'],
     ['a negative delay', '/answers', { delay: -5 }, 422, 'delay must be whole milliseconds from 0 to 60000, not -5'],
     ['not JSON', '/answers', '{"code":', 400, 'the body is not JSON'],
@@ -110,7 +164,14 @@ describe('the request journal', () => {
       ['real error', 422],
       ['reflected', 201],
     ]);
-    expect(entries[1]).toMatchObject({ operation: 'POST /webhooks', body: { url: 'http://a' }, violations: [{ location: 'body', message: 'expected required property eventNames to be present' }, { location: 'body.url' }] });
+    expect(entries[1]).toMatchObject({
+      operation: 'POST /webhooks',
+      body: { url: 'http://a' },
+      violations: [
+        { location: 'body', message: 'expected required property eventNames to be present' },
+        { location: 'body.url' },
+      ],
+    });
     expect(JSON.stringify(entries)).not.toMatch(/good|s3cret/);
     expect(entries[0]!.headers).toMatchObject({ authorization: 'Bearer ***' });
     expect(entries[2]!.headers).toMatchObject({ cookie: '***' });
@@ -133,7 +194,11 @@ describe('the request journal', () => {
     const keyed = await startMock({ spec: notes, port: 0, watch: false, logLevel: 'silent' });
     const none = await startMock({ port: 0, watch: false, logLevel: 'silent', journalSize: 0 });
     try {
-      await send(keyed.url, { path: '/notes?x-api-key=q-secret', headers: { 'x-api-key': 'h-secret', 'content-type': 'application/json' }, body: { text: 'hi' } });
+      await send(keyed.url, {
+        path: '/notes?x-api-key=q-secret',
+        headers: { 'x-api-key': 'h-secret', 'content-type': 'application/json' },
+        body: { text: 'hi' },
+      });
       const [entry] = keyed.requests();
       expect(entry!.headers['x-api-key']).toBe('***');
       expect(JSON.stringify(entry)).not.toMatch(/h-secret/);
@@ -164,11 +229,18 @@ describe('secure by default', () => {
     const open = await startMock({ host: '0.0.0.0', port: 0, watch: false, logLevel: 'silent' });
     const guarded = await startMock({ host: '0.0.0.0', port: 0, watch: false, logLevel: 'silent', adminToken: 'adm' });
     try {
-      expect(open.controlAccess).toBe('control surface off: the mock listens on 0.0.0.0, beyond loopback: start it with --admin-token T to use it');
-      expect((await send(`http://127.0.0.1:${open.port}`, { method: 'GET', path: '/__mock/requests' })).status).toBe(404);
+      expect(open.controlAccess).toBe(
+        'control surface off: the mock listens on 0.0.0.0, beyond loopback: start it with --admin-token T to use it',
+      );
+      expect((await send(`http://127.0.0.1:${open.port}`, { method: 'GET', path: '/__mock/requests' })).status).toBe(
+        404,
+      );
       const base = `http://127.0.0.1:${guarded.port}`;
       expect((await send(base, { method: 'GET', path: '/__mock/requests' })).status).toBe(401);
-      expect((await send(base, { method: 'GET', path: '/__mock/requests', headers: { authorization: 'Bearer adm' } })).status).toBe(200);
+      expect(
+        (await send(base, { method: 'GET', path: '/__mock/requests', headers: { authorization: 'Bearer adm' } }))
+          .status,
+      ).toBe(200);
     } finally {
       await open.close();
       await guarded.close();
@@ -180,7 +252,9 @@ describe('secure by default', () => {
     at(document, 'paths')['/__mock/things'] = at(document, 'paths', '/webhooks');
     const spec = writeSpecs({ reserved: document }).reserved!;
     await expect(startMock({ spec, port: 0, watch: false, logLevel: 'silent' })).rejects.toThrow(SpecError);
-    await expect(startMock({ spec, port: 0, watch: false, logLevel: 'silent' })).rejects.toThrow('its path /__mock/things is under /__mock');
+    await expect(startMock({ spec, port: 0, watch: false, logLevel: 'silent' })).rejects.toThrow(
+      'its path /__mock/things is under /__mock',
+    );
   });
 });
 
@@ -189,7 +263,11 @@ describe('--answers FILE', () => {
     const output = { out: '', err: '' };
     let stop!: () => void;
     const stopped = new Promise<void>((resolve) => (stop = resolve));
-    const running = runCli(['mock', '--port', '0', '--no-watch', ...args], { out: (t) => (output.out += t), err: (t) => (output.err += t) }, stopped);
+    const running = runCli(
+      ['mock', '--port', '0', '--no-watch', ...args],
+      { out: (t) => (output.out += t), err: (t) => (output.err += t) },
+      stopped,
+    );
     return { output, stop, running };
   };
 
@@ -197,7 +275,8 @@ describe('--answers FILE', () => {
     const file = join(folder, 'answers.yaml');
     writeFileSync(file, '- operation: create-webhook\n  code: 500\n  times: 1\n');
     const { output, stop, running } = run('--answers', file);
-    for (let waited = 0; !/^listening on /m.test(output.out) && waited < 10_000; waited += 25) await new Promise((resolve) => setTimeout(resolve, 25));
+    for (let waited = 0; !/^listening on /m.test(output.out) && waited < 10_000; waited += 25)
+      await new Promise((resolve) => setTimeout(resolve, 25));
     const url = /^listening on (\S+)$/m.exec(output.out)![1]!;
     expect(output.out).toContain('control surface on /__mock (loopback clients only)');
     const seen = [];
@@ -229,10 +308,19 @@ describe('--answers FILE', () => {
 
 describe('no other site can drive it', () => {
   it('answers without CORS headers, refuses a preflight, and stages only application/json', async () => {
-    const fromPage = await send(mock.url, { method: 'POST', path: '/__mock/answers', headers: { origin: 'https://evil.example', 'content-type': 'text/plain' }, body: '{"code":500}' });
+    const fromPage = await send(mock.url, {
+      method: 'POST',
+      path: '/__mock/answers',
+      headers: { origin: 'https://evil.example', 'content-type': 'text/plain' },
+      body: '{"code":500}',
+    });
     expect(fromPage.status).toBe(415);
     expect(fromPage.headers['access-control-allow-origin']).toBeUndefined();
-    const preflight = await send(mock.url, { method: 'OPTIONS', path: '/__mock/answers', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const preflight = await send(mock.url, {
+      method: 'OPTIONS',
+      path: '/__mock/answers',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.status).toBe(405);
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
     expect(await statuses(1)).toEqual([201]);
@@ -246,7 +334,9 @@ describe('network faults', () => {
       const req = request(`${base}/webhooks`, { method: 'POST', headers: AUTH }, (res) => {
         res.on('data', () => undefined);
         res.on('end', () => resolve(`answered ${res.statusCode}`));
-        res.on('error', (error: NodeJS.ErrnoException) => resolve(`headers ${res.statusCode}, then ${error.code ?? error.message}`));
+        res.on('error', (error: NodeJS.ErrnoException) =>
+          resolve(`headers ${res.statusCode}, then ${error.code ?? error.message}`),
+        );
       });
       req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
       req.end(JSON.stringify(VALID_BODY));
@@ -273,7 +363,10 @@ describe('network faults', () => {
   });
 
   it('a fault is an answer of its own: not with a code', async () => {
-    expect(await admin('POST', '/answers', { fault: 'reset', code: 500 })).toMatchObject({ status: 422, body: { detail: 'answer 1: a fault is an answer of its own: leave out code, example and dynamic' } });
+    expect(await admin('POST', '/answers', { fault: 'reset', code: 500 })).toMatchObject({
+      status: 422,
+      body: { detail: 'answer 1: a fault is an answer of its own: leave out code, example and dynamic' },
+    });
   });
 });
 
@@ -295,8 +388,16 @@ describe('the live journal', () => {
     });
     const close = await opened;
     await create();
-    for (let waited = 0; events.length === 0 && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let waited = 0; events.length === 0 && waited < 5000; waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     close();
-    expect(events).toEqual([expect.objectContaining({ method: 'POST', path: '/webhooks', reason: 'reflected', answer: expect.objectContaining({ status: 201 }) as unknown })]);
+    expect(events).toEqual([
+      expect.objectContaining({
+        method: 'POST',
+        path: '/webhooks',
+        reason: 'reflected',
+        answer: expect.objectContaining({ status: 201 }) as unknown,
+      }),
+    ]);
   });
 });

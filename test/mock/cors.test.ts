@@ -8,7 +8,11 @@ const ORIGIN = 'http://localhost:5173';
 it('a preflight is allowed for the page origin, its method and the headers it asks for', async () => {
   const reply = await send(mock().url, {
     method: 'OPTIONS',
-    headers: { origin: ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, prefer' },
+    headers: {
+      origin: ORIGIN,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'authorization, content-type, prefer',
+    },
   });
   expect(reply.status).toBe(204);
   expect(reply.headers).toMatchObject({
@@ -32,7 +36,10 @@ it.each([
 });
 
 it('exposes the headers a page may need to read (WWW-Authenticate on a 401)', async () => {
-  const reply = await send(mock().url, { headers: { 'content-type': 'application/json', origin: ORIGIN }, body: VALID_BODY });
+  const reply = await send(mock().url, {
+    headers: { 'content-type': 'application/json', origin: ORIGIN },
+    body: VALID_BODY,
+  });
   expect(reply.status).toBe(401);
   expect(reply.headers['access-control-expose-headers']).toBe('www-authenticate');
 });

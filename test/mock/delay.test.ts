@@ -15,7 +15,10 @@ describe('per request', () => {
   });
 
   it('delays error answers too, so error states can be seen loading', async () => {
-    const reply = await send(mock().url, { path: '/webhooks?__delay=200', body: { url: 'http://insecure.example.com' } });
+    const reply = await send(mock().url, {
+      path: '/webhooks?__delay=200',
+      body: { url: 'http://insecure.example.com' },
+    });
     expect(reply.status).toBe(422);
     expect(reply.ms).toBeGreaterThanOrEqual(195);
   });
@@ -26,6 +29,8 @@ describe('--delay', () => {
 
   it('holds every answer, and a longer per-request delay wins', async () => {
     expect((await send(mock().url, { body: VALID_BODY })).ms).toBeGreaterThanOrEqual(245);
-    expect((await send(mock().url, { path: '/webhooks?__delay=400', body: VALID_BODY })).ms).toBeGreaterThanOrEqual(395);
+    expect((await send(mock().url, { path: '/webhooks?__delay=400', body: VALID_BODY })).ms).toBeGreaterThanOrEqual(
+      395,
+    );
   });
 });

@@ -10,7 +10,10 @@ beforeAll(async () => {
   document = (await loadSpec(SPEC_PATH)).document;
 });
 
-const json = (authorization?: string) => ({ 'content-type': 'application/json', ...(authorization === undefined ? {} : { authorization }) });
+const json = (authorization?: string) => ({
+  'content-type': 'application/json',
+  ...(authorization === undefined ? {} : { authorization }),
+});
 
 describe('with --token and --forbidden-token', () => {
   const mock = useMock({ tokens: [TOKEN], forbiddenTokens: ['read-only-token'] });
@@ -30,7 +33,11 @@ describe('with --token and --forbidden-token', () => {
     const reply = await call({ headers: json(authorization), body: VALID_BODY });
     expect(reply.status).toBe(401);
     expect(reply.headers['www-authenticate']).toMatch(/^Bearer/);
-    expect(reply.body).toMatchObject({ title: 'Unauthorized', status: 401, detail: expect.stringContaining(detail) as string });
+    expect(reply.body).toMatchObject({
+      title: 'Unauthorized',
+      status: 401,
+      detail: expect.stringContaining(detail) as string,
+    });
   });
 
   it('accepts the scheme name in any case (RFC 7235)', async () => {
@@ -62,33 +69,95 @@ describe('with --token and --forbidden-token', () => {
     expect(reply.status).toBe(400);
     expect(reply.body).toMatchObject({
       status: 400,
-      errors: [{ location: 'body', message: expect.stringMatching(/JSON/) as string, value: '{"url": "https://a.example.com",}' }],
+      errors: [
+        {
+          location: 'body',
+          message: expect.stringMatching(/JSON/) as string,
+          value: '{"url": "https://a.example.com",}',
+        },
+      ],
     });
   });
 
   it.each([
-    ['url missing', { eventNames: ['CUSTOMER_CREATION'] }, [{ location: 'body', message: 'expected required property url to be present', value: { eventNames: ['CUSTOMER_CREATION'] } }]],
-    ['eventNames missing', { url: VALID_BODY.url }, [{ location: 'body', message: 'expected required property eventNames to be present', value: { url: VALID_BODY.url } }]],
+    [
+      'url missing',
+      { eventNames: ['CUSTOMER_CREATION'] },
+      [
+        {
+          location: 'body',
+          message: 'expected required property url to be present',
+          value: { eventNames: ['CUSTOMER_CREATION'] },
+        },
+      ],
+    ],
+    [
+      'eventNames missing',
+      { url: VALID_BODY.url },
+      [
+        {
+          location: 'body',
+          message: 'expected required property eventNames to be present',
+          value: { url: VALID_BODY.url },
+        },
+      ],
+    ],
     ['url not a string', { ...VALID_BODY, url: 42 }, [{ location: 'body.url', message: 'expected string', value: 42 }]],
-    ['url not absolute (which is not https either)', { ...VALID_BODY, url: 'hooks.example.com/x' }, [
-      { location: 'body.url', message: 'expected string to match pattern ^https://[^/?#]+', value: 'hooks.example.com/x' },
-      { location: 'body.url', message: 'expected string to be RFC 3986 uri', value: 'hooks.example.com/x' },
-    ]],
-    ['url over 2048 characters', { ...VALID_BODY, url: `https://a.example.com/${'x'.repeat(2030)}` }, [{ location: 'body.url', message: 'expected length <= 2048' }]],
-    ['eventNames empty', { ...VALID_BODY, eventNames: [] }, [{ location: 'body.eventNames', message: 'expected array length >= 1', value: [] }]],
-    ['eventNames duplicated', { ...VALID_BODY, eventNames: ['RELEASE_CREATION', 'RELEASE_CREATION'] }, [{ location: 'body.eventNames', message: 'expected array items to be unique' }]],
-    ['an unknown event', { ...VALID_BODY, eventNames: ['RELEASE_CREATION', 'CUSTOMER_ARCHIVED'] }, [{ location: 'body.eventNames[1]', value: 'CUSTOMER_ARCHIVED' }]],
-    ['an extra property (valued the object that holds it, as Huma does)', { ...VALID_BODY, secret: 's3cr3t' }, [{ location: 'body.secret', message: 'unexpected property', value: { ...VALID_BODY, secret: 's3cr3t' } }]],
+    [
+      'url not absolute (which is not https either)',
+      { ...VALID_BODY, url: 'hooks.example.com/x' },
+      [
+        {
+          location: 'body.url',
+          message: 'expected string to match pattern ^https://[^/?#]+',
+          value: 'hooks.example.com/x',
+        },
+        { location: 'body.url', message: 'expected string to be RFC 3986 uri', value: 'hooks.example.com/x' },
+      ],
+    ],
+    [
+      'url over 2048 characters',
+      { ...VALID_BODY, url: `https://a.example.com/${'x'.repeat(2030)}` },
+      [{ location: 'body.url', message: 'expected length <= 2048' }],
+    ],
+    [
+      'eventNames empty',
+      { ...VALID_BODY, eventNames: [] },
+      [{ location: 'body.eventNames', message: 'expected array length >= 1', value: [] }],
+    ],
+    [
+      'eventNames duplicated',
+      { ...VALID_BODY, eventNames: ['RELEASE_CREATION', 'RELEASE_CREATION'] },
+      [{ location: 'body.eventNames', message: 'expected array items to be unique' }],
+    ],
+    [
+      'an unknown event',
+      { ...VALID_BODY, eventNames: ['RELEASE_CREATION', 'CUSTOMER_ARCHIVED'] },
+      [{ location: 'body.eventNames[1]', value: 'CUSTOMER_ARCHIVED' }],
+    ],
+    [
+      'an extra property (valued the object that holds it, as Huma does)',
+      { ...VALID_BODY, secret: 's3cr3t' },
+      [{ location: 'body.secret', message: 'unexpected property', value: { ...VALID_BODY, secret: 's3cr3t' } }],
+    ],
     ['a body that is not an object', [VALID_BODY], [{ location: 'body', message: 'expected object' }]],
   ])('422 for %s: every violation with location, message and value', async (_label, body, errors) => {
     const reply = await call({ headers: json(`Bearer ${TOKEN}`), body });
     expect(reply.status).toBe(422);
-    expect(reply.body).toMatchObject({ title: 'Unprocessable Entity', status: 422, detail: 'validation failed', errors });
+    expect(reply.body).toMatchObject({
+      title: 'Unprocessable Entity',
+      status: 422,
+      detail: 'validation failed',
+      errors,
+    });
     expect((reply.body as { errors: unknown[] }).errors).toHaveLength(errors.length);
   });
 
   it('422 for non-https lists each violation of a body breaking several rules', async () => {
-    const reply = await call({ headers: json(`Bearer ${TOKEN}`), body: { url: 'http://a.example.com', eventNames: [], extra: true } });
+    const reply = await call({
+      headers: json(`Bearer ${TOKEN}`),
+      body: { url: 'http://a.example.com', eventNames: [], extra: true },
+    });
     const errors = (reply.body as { errors: { location: string; message: string }[] }).errors;
     expect(errors.map((e) => `${e.location} ${e.message}`).sort()).toEqual([
       'body.eventNames expected array length >= 1',

@@ -24,10 +24,27 @@ function random(seed: number) {
 
 type Rng = ReturnType<typeof random>;
 
-const STRINGS = ['', ' ', 'https://a.example.com', 'http://a.example.com', 'https://', 'ftp://x', 'CUSTOMER_CREATION', '💥', '\u0000', '\ud800', 'a'.repeat(3000), '<script>', '${jndi:x}', '__proto__'];
+const STRINGS = [
+  '',
+  ' ',
+  'https://a.example.com',
+  'http://a.example.com',
+  'https://',
+  'ftp://x',
+  'CUSTOMER_CREATION',
+  '💥',
+  '\u0000',
+  '\ud800',
+  'a'.repeat(3000),
+  '<script>',
+  '${jndi:x}',
+  '__proto__',
+];
 
 function value(rng: Rng, depth = 0): unknown {
-  const kind = rng.pick(depth > 3 ? ['string', 'number', 'bool', 'null'] : ['string', 'number', 'bool', 'null', 'array', 'object']);
+  const kind = rng.pick(
+    depth > 3 ? ['string', 'number', 'bool', 'null'] : ['string', 'number', 'bool', 'null', 'array', 'object'],
+  );
   switch (kind) {
     case 'string':
       return rng.pick(STRINGS);
@@ -40,7 +57,12 @@ function value(rng: Rng, depth = 0): unknown {
     case 'array':
       return Array.from({ length: Math.floor(rng.next() * 4) }, () => value(rng, depth + 1));
     default:
-      return Object.fromEntries(Array.from({ length: Math.floor(rng.next() * 4) }, () => [rng.pick(['url', 'eventNames', 'x', '__proto__', 'constructor', '']), value(rng, depth + 1)]));
+      return Object.fromEntries(
+        Array.from({ length: Math.floor(rng.next() * 4) }, () => [
+          rng.pick(['url', 'eventNames', 'x', '__proto__', 'constructor', '']),
+          value(rng, depth + 1),
+        ]),
+      );
   }
 }
 
@@ -59,12 +81,23 @@ function body(rng: Rng): unknown {
       mutated[rng.pick(['id', 'secret', 'createdAt', '__proto__'])] = value(rng);
       return mutated;
     case 'events':
-      mutated.eventNames = Array.from({ length: Math.floor(rng.next() * 30) }, () => rng.pick(['CUSTOMER_CREATION', 'RELEASE_DELETION', 'FEATURE_FLAG_UPDATE', 'NOPE', 'customer_creation']));
+      mutated.eventNames = Array.from({ length: Math.floor(rng.next() * 30) }, () =>
+        rng.pick(['CUSTOMER_CREATION', 'RELEASE_DELETION', 'FEATURE_FLAG_UPDATE', 'NOPE', 'customer_creation']),
+      );
       return mutated;
     case 'whole':
       return value(rng);
     case 'text':
-      return rng.pick(['', '{', '{"url":', 'null', '[]', '"x"', '{"url":"https://a.example.com","eventNames":["CUSTOMER_CREATION"]', '\u0000\u0001']);
+      return rng.pick([
+        '',
+        '{',
+        '{"url":',
+        'null',
+        '[]',
+        '"x"',
+        '{"url":"https://a.example.com","eventNames":["CUSTOMER_CREATION"]',
+        '\u0000\u0001',
+      ]);
     default:
       return Buffer.from(Array.from({ length: 64 }, () => Math.floor(rng.next() * 256)));
   }
@@ -72,17 +105,56 @@ function body(rng: Rng): unknown {
 
 function headers(rng: Rng): Record<string, string> {
   const result: Record<string, string> = {};
-  const auth = rng.pick([`Bearer ${TOKEN}`, `Bearer ${TOKEN}`, `Bearer ${TOKEN}`, 'Bearer forbidden', '', 'Basic x', 'Bearer', 'bearer  x y', undefined]);
+  const auth = rng.pick([
+    `Bearer ${TOKEN}`,
+    `Bearer ${TOKEN}`,
+    `Bearer ${TOKEN}`,
+    'Bearer forbidden',
+    '',
+    'Basic x',
+    'Bearer',
+    'bearer  x y',
+    undefined,
+  ]);
   if (auth !== undefined) result.authorization = auth;
-  const type = rng.pick(['application/json', 'application/json', 'application/json; charset=utf-8', 'text/plain', 'application/xml', undefined]);
+  const type = rng.pick([
+    'application/json',
+    'application/json',
+    'application/json; charset=utf-8',
+    'text/plain',
+    'application/xml',
+    undefined,
+  ]);
   if (type !== undefined) result['content-type'] = type;
-  const prefer = rng.pick([undefined, undefined, 'code=422', 'code=201', 'code=403, example=missing-scope', 'example=nope', 'code=abc', 'dynamic=true', 'code=400, dynamic=true', 'delay=0']);
+  const prefer = rng.pick([
+    undefined,
+    undefined,
+    'code=422',
+    'code=201',
+    'code=403, example=missing-scope',
+    'example=nope',
+    'code=abc',
+    'dynamic=true',
+    'code=400, dynamic=true',
+    'delay=0',
+  ]);
   if (prefer !== undefined) result.prefer = prefer;
   if (rng.next() < 0.2) result.origin = 'http://localhost:3000';
   return result;
 }
 
-const PATHS = ['/webhooks', '/webhooks', '/webhooks', '/webhooks?__code=401', '/webhooks/', '/Webhooks', '/', '/webhooks/%ZZ', '/../etc/passwd', '/webhooks?__dynamic=maybe'];
+const PATHS = [
+  '/webhooks',
+  '/webhooks',
+  '/webhooks',
+  '/webhooks?__code=401',
+  '/webhooks/',
+  '/Webhooks',
+  '/',
+  '/webhooks/%ZZ',
+  '/../etc/passwd',
+  '/webhooks?__dynamic=maybe',
+];
 const METHODS = ['POST', 'POST', 'POST', 'POST', 'GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'];
 
 let document: SpecDocument;
@@ -108,9 +180,15 @@ it(`${REQUESTS} seeded random requests (seed ${SEED}) all get answers that hold 
     }
     statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
     const askedFor5xx = /code=5|__code=5/.test(`${request.headers.prefer ?? ''} ${request.path}`);
-    const problems = request.method === 'HEAD' || reply.status === 204 ? [] : offSpec(document, request.method, request.path.split('?')[0]!, reply);
+    const problems =
+      request.method === 'HEAD' || reply.status === 204
+        ? []
+        : offSpec(document, request.method, request.path.split('?')[0]!, reply);
     if (reply.status >= 500 && !askedFor5xx) problems.push(`unasked-for ${reply.status}`);
-    if (problems.length > 0) failures.push(`#${i} ${request.method} ${request.path} ${JSON.stringify(request.headers)} → ${reply.status}: ${problems.join('; ')}`);
+    if (problems.length > 0)
+      failures.push(
+        `#${i} ${request.method} ${request.path} ${JSON.stringify(request.headers)} → ${reply.status}: ${problems.join('; ')}`,
+      );
   }
   expect(failures).toEqual([]);
   // The run reached every kind of answer, so it tested something.
@@ -119,25 +197,67 @@ it(`${REQUESTS} seeded random requests (seed ${SEED}) all get answers that hold 
 
 it('the control surface (/__mock) survives a seeded hostile run: every error is problem+json with its own status, never a 5xx', async () => {
   const rng = random(SEED + 1);
-  const fields = ['operation', 'code', 'example', 'dynamic', 'delay', 'times', 'rate', 'force', 'fault', 'x', '__proto__'];
-  const answer = () => Object.fromEntries(Array.from({ length: Math.floor(rng.next() * 4) }, () => [rng.pick(fields), rng.pick([value(rng), 500, 201, 'reset', 'stall', 'create-webhook', -5, 1e9, 0.5])]));
-  const paths = ['/__mock/answers', '/__mock/answers', '/__mock/requests', '/__mock/requests?limit=x', '/__mock/requests?status=201&limit=2', '/__mock/operations', '/__mock/nope', '/__mock', '/__mock/requests?since=-1'];
+  const fields = [
+    'operation',
+    'code',
+    'example',
+    'dynamic',
+    'delay',
+    'times',
+    'rate',
+    'force',
+    'fault',
+    'x',
+    '__proto__',
+  ];
+  const answer = () =>
+    Object.fromEntries(
+      Array.from({ length: Math.floor(rng.next() * 4) }, () => [
+        rng.pick(fields),
+        rng.pick([value(rng), 500, 201, 'reset', 'stall', 'create-webhook', -5, 1e9, 0.5]),
+      ]),
+    );
+  const paths = [
+    '/__mock/answers',
+    '/__mock/answers',
+    '/__mock/requests',
+    '/__mock/requests?limit=x',
+    '/__mock/requests?status=201&limit=2',
+    '/__mock/operations',
+    '/__mock/nope',
+    '/__mock',
+    '/__mock/requests?since=-1',
+  ];
   const failures: string[] = [];
   for (let i = 0; i < 200; i++) {
     const method = rng.pick(['GET', 'POST', 'POST', 'DELETE', 'PUT']);
     const path = rng.pick(paths);
     const payload = rng.pick(['one', 'list', 'value', 'text']);
-    const body = payload === 'one' ? answer() : payload === 'list' ? [answer(), answer()] : payload === 'value' ? value(rng) : rng.pick(['{', '', 'x'.repeat(5000)]);
+    const body =
+      payload === 'one'
+        ? answer()
+        : payload === 'list'
+          ? [answer(), answer()]
+          : payload === 'value'
+            ? value(rng)
+            : rng.pick(['{', '', 'x'.repeat(5000)]);
     const type = rng.pick(['application/json', 'application/json', 'text/plain', undefined]);
-    const reply = await send(mock().url, { method, path, headers: type === undefined ? {} : { 'content-type': type }, body: method === 'GET' ? undefined : body });
+    const reply = await send(mock().url, {
+      method,
+      path,
+      headers: type === undefined ? {} : { 'content-type': type },
+      body: method === 'GET' ? undefined : body,
+    });
     const problem = reply.body as { status?: unknown } | undefined;
     const wrong =
       reply.status >= 500
         ? 'a 5xx'
-        : reply.status >= 400 && (reply.headers['content-type'] !== 'application/problem+json' || problem?.status !== reply.status)
+        : reply.status >= 400 &&
+            (reply.headers['content-type'] !== 'application/problem+json' || problem?.status !== reply.status)
           ? 'not problem+json with its status'
           : undefined;
-    if (wrong !== undefined) failures.push(`#${i} ${method} ${path} ${JSON.stringify(body).slice(0, 80)} → ${reply.status}: ${wrong}`);
+    if (wrong !== undefined)
+      failures.push(`#${i} ${method} ${path} ${JSON.stringify(body).slice(0, 80)} → ${reply.status}: ${wrong}`);
   }
   expect(failures).toEqual([]);
   await send(mock().url, { method: 'DELETE', path: '/__mock/answers' });

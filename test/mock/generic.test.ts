@@ -14,8 +14,15 @@ it('reflects the request into the 201, minting the read-only id and timestamp, s
 });
 
 it('asks for the API key the spec names', async () => {
-  const reply = await send(mock().url, { path: '/notes', headers: { 'content-type': 'application/json' }, body: { text: 'x' } });
-  expect(reply).toMatchObject({ status: 401, body: { status: 401, detail: 'missing API key: send X-API-Key in the header' } });
+  const reply = await send(mock().url, {
+    path: '/notes',
+    headers: { 'content-type': 'application/json' },
+    body: { text: 'x' },
+  });
+  expect(reply).toMatchObject({
+    status: 401,
+    body: { status: 401, detail: 'missing API key: send X-API-Key in the header' },
+  });
 });
 
 it('reports body violations at their own locations', async () => {
@@ -28,12 +35,21 @@ it('reports body violations at their own locations', async () => {
 });
 
 it('lets Prism validate path parameters, and answers documented examples', async () => {
-  expect(await send(mock().url, { method: 'GET', path: '/notes/1' })).toMatchObject({ status: 200, body: { id: 1, text: 'Buy milk' } });
+  expect(await send(mock().url, { method: 'GET', path: '/notes/1' })).toMatchObject({
+    status: 200,
+    body: { id: 1, text: 'Buy milk' },
+  });
   const bad = await send(mock().url, { method: 'GET', path: '/notes/0' });
   expect(bad).toMatchObject({ status: 422, body: { status: 422, errors: [{ location: 'path.noteId' }] } });
 });
 
 it('answers 405 with the methods documented for that path', async () => {
-  expect(await send(mock().url, { method: 'DELETE', path: '/notes/1' })).toMatchObject({ status: 405, headers: { allow: 'GET' } });
-  expect(await send(mock().url, { method: 'GET', path: '/notes' })).toMatchObject({ status: 405, headers: { allow: 'POST' } });
+  expect(await send(mock().url, { method: 'DELETE', path: '/notes/1' })).toMatchObject({
+    status: 405,
+    headers: { allow: 'GET' },
+  });
+  expect(await send(mock().url, { method: 'GET', path: '/notes' })).toMatchObject({
+    status: 405,
+    headers: { allow: 'POST' },
+  });
 });

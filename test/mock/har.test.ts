@@ -28,9 +28,21 @@ function expectTheTraffic(har: Har, origin: string) {
   expect(har.log.creator.name).toBe('kaiten-webhooks-harness');
   const [created, malformed, anonymous] = har.log.entries;
   expect(har.log.entries).toHaveLength(3);
-  expect(created!.request).toMatchObject({ method: 'POST', url: `${origin}/webhooks?trace=1&trace=2`, queryString: [{ name: 'trace', value: '1' }, { name: 'trace', value: '2' }], postData: { mimeType: 'application/json', text: JSON.stringify(VALID_BODY) } });
+  expect(created!.request).toMatchObject({
+    method: 'POST',
+    url: `${origin}/webhooks?trace=1&trace=2`,
+    queryString: [
+      { name: 'trace', value: '1' },
+      { name: 'trace', value: '2' },
+    ],
+    postData: { mimeType: 'application/json', text: JSON.stringify(VALID_BODY) },
+  });
   expect(created!.request.headers).toContainEqual({ name: 'authorization', value: 'Bearer ***' });
-  expect(created!.response).toMatchObject({ status: 201, statusText: 'Created', content: { mimeType: 'application/json' } });
+  expect(created!.response).toMatchObject({
+    status: 201,
+    statusText: 'Created',
+    content: { mimeType: 'application/json' },
+  });
   expect(JSON.parse(created!.response.content.text!)).toMatchObject(VALID_BODY);
   expect(created!.comment).toBe('reflected');
   expect(malformed!.response.status).toBe(400);
@@ -54,7 +66,9 @@ it('GET /__mock/requests.har and startMock().har() give the journal as valid HAR
 it('a fault is an entry with status 0 and the reason in _error, still valid HAR', async () => {
   mock.reset();
   mock.answerNext({ fault: 'reset', times: 1 });
-  await fetch(`${mock.url}/webhooks`, { method: 'POST', headers: AUTH, body: JSON.stringify(VALID_BODY) }).catch(() => undefined);
+  await fetch(`${mock.url}/webhooks`, { method: 'POST', headers: AUTH, body: JSON.stringify(VALID_BODY) }).catch(
+    () => undefined,
+  );
   const har = mock.har();
   await expect(validate.har(har)).resolves.toEqual(har);
   expect(har.log.entries[0]!.response).toMatchObject({ status: 0, _error: 'queued answer #1: reset' });
@@ -72,5 +86,7 @@ it("the MSW handlers' har() gives the same log, under the baseUrl's origin and p
   const har = kaiten.har();
   await expect(validate.har(har)).resolves.toEqual(har);
   expectTheTraffic(har, 'https://demo.kaiten.sh/api');
-  expect(kaiten.har(undefined, 'http://127.0.0.1:3000').log.entries[0]!.request.url).toBe('http://127.0.0.1:3000/api/webhooks?trace=1&trace=2');
+  expect(kaiten.har(undefined, 'http://127.0.0.1:3000').log.entries[0]!.request.url).toBe(
+    'http://127.0.0.1:3000/api/webhooks?trace=1&trace=2',
+  );
 });

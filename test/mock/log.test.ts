@@ -20,8 +20,12 @@ it('logs why an error was sent', async () => {
   await send(mock().url, { body: { url: 'http://insecure.example.com', eventNames: ['RELEASE_CREATION'] } });
   await send(mock().url, { headers: { ...JSON_HEADERS, authorization: 'Basic x' }, body: VALID_BODY });
   expect(lines).toEqual([
-    expect.stringMatching(/^POST \/webhooks 422 \d+ms validation failed; body\.url: expected string to match pattern \^https:\/\/\[\^\/\?#\]\+$/),
-    expect.stringMatching(/^POST \/webhooks 401 \d+ms invalid Authorization header: expected the Bearer scheme, not "Basic"$/),
+    expect.stringMatching(
+      /^POST \/webhooks 422 \d+ms validation failed; body\.url: expected string to match pattern \^https:\/\/\[\^\/\?#\]\+$/,
+    ),
+    expect.stringMatching(
+      /^POST \/webhooks 401 \d+ms invalid Authorization header: expected the Bearer scheme, not "Basic"$/,
+    ),
   ]);
 });
 

@@ -23,14 +23,18 @@ afterAll(async () => {
   await unstated.close();
 });
 
-const statusOf = async (base: string, headers: Record<string, string>, body: string) => (await send(base, { headers: { 'content-type': 'application/json', ...headers }, body })).status;
+const statusOf = async (base: string, headers: Record<string, string>, body: string) =>
+  (await send(base, { headers: { 'content-type': 'application/json', ...headers }, body })).status;
 
 it.each([
   ['no credentials, invalid body', {}, '{"url":"http://x"}', 401, 422],
   ['no credentials, malformed JSON', {}, '{"url":', 401, 400],
   ['a token without the scope, invalid body', { authorization: 'Bearer ro' }, '{}', 403, 422],
   ['a token without the scope, malformed JSON', { authorization: 'Bearer ro' }, '{', 403, 400],
-])('%s: the first failing stage answers, by default and by a stated order', async (_what, headers, body, byDefault, reversed) => {
-  expect(await statusOf(unstated.url, headers, body)).toBe(byDefault);
-  expect(await statusOf(stated.url, headers, body)).toBe(reversed);
-});
+])(
+  '%s: the first failing stage answers, by default and by a stated order',
+  async (_what, headers, body, byDefault, reversed) => {
+    expect(await statusOf(unstated.url, headers, body)).toBe(byDefault);
+    expect(await statusOf(stated.url, headers, body)).toBe(reversed);
+  },
+);

@@ -8,20 +8,33 @@ it('404 for an unknown path, naming what the mock serves', async () => {
   const reply = await send(mock().url, { method: 'GET', path: '/hooks' });
   expect(reply.status).toBe(404);
   expect(reply.headers['content-type']).toBe('application/problem+json');
-  expect(reply.body).toEqual({ title: 'Not Found', status: 404, detail: 'no operation matches GET /hooks; this mock serves POST /webhooks' });
+  expect(reply.body).toEqual({
+    title: 'Not Found',
+    status: 404,
+    detail: 'no operation matches GET /hooks; this mock serves POST /webhooks',
+  });
 });
 
 it.each(['GET', 'PUT', 'DELETE', 'PATCH'])('405 with Allow: POST for %s /webhooks', async (method) => {
-  const reply = await send(mock().url, { method, body: method === 'GET' || method === 'DELETE' ? undefined : VALID_BODY });
+  const reply = await send(mock().url, {
+    method,
+    body: method === 'GET' || method === 'DELETE' ? undefined : VALID_BODY,
+  });
   expect(reply.status).toBe(405);
   expect(reply.headers.allow).toBe('POST');
   expect(reply.body).toMatchObject({ status: 405, detail: `${method} is not allowed on /webhooks; allowed: POST` });
 });
 
 it('415 for a body that is not JSON, saying what to send', async () => {
-  const reply = await send(mock().url, { headers: { ...JSON_HEADERS, 'content-type': 'application/x-www-form-urlencoded' }, body: 'url=https%3A%2F%2Fa.example.com' });
+  const reply = await send(mock().url, {
+    headers: { ...JSON_HEADERS, 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'url=https%3A%2F%2Fa.example.com',
+  });
   expect(reply.status).toBe(415);
-  expect(reply.body).toMatchObject({ status: 415, detail: 'unsupported media type "application/x-www-form-urlencoded": send Content-Type: application/json' });
+  expect(reply.body).toMatchObject({
+    status: 415,
+    detail: 'unsupported media type "application/x-www-form-urlencoded": send Content-Type: application/json',
+  });
 });
 
 it('413 for a declared body over 1 MiB, without reading it', async () => {

@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 
 const mock = useMock();
-const prefer = (value: string, body: unknown = VALID_BODY, path = '/webhooks') => send(mock().url, { path, headers: { ...JSON_HEADERS, prefer: value }, body });
+const prefer = (value: string, body: unknown = VALID_BODY, path = '/webhooks') =>
+  send(mock().url, { path, headers: { ...JSON_HEADERS, prefer: value }, body });
 
 describe('every named response example', () => {
   it('comes back verbatim with Prefer: code=, example= and with ?__code=&__example=', async () => {
@@ -21,9 +22,16 @@ describe('every named response example', () => {
     for (const example of examples) {
       for (const reply of [
         await prefer(`code=${example.status}, example=${example.name}`),
-        await send(mock().url, { path: `/webhooks?__code=${example.status}&__example=${example.name}`, body: VALID_BODY }),
+        await send(mock().url, {
+          path: `/webhooks?__code=${example.status}&__example=${example.name}`,
+          body: VALID_BODY,
+        }),
       ]) {
-        expect({ name: example.name, status: reply.status, body: reply.body }).toEqual({ name: example.name, status: Number(example.status), body: example.value });
+        expect({ name: example.name, status: reply.status, body: reply.body }).toEqual({
+          name: example.name,
+          status: Number(example.status),
+          body: example.value,
+        });
         expect(reply.headers['content-type']).toBe(example.mediaType);
         expect(offSpec(document, 'POST', '/webhooks', reply)).toEqual([]);
       }
@@ -31,8 +39,14 @@ describe('every named response example', () => {
   });
 
   it('is found by name alone (Prefer: example=many-events, example=insecure-url)', async () => {
-    expect(await prefer('example=many-events')).toMatchObject({ status: 201, body: { id: 'b7c4d9e2-1a3f-4e8b-8c6d-5f2a9b0e7d13' } });
-    expect(await prefer('example=insecure-url')).toMatchObject({ status: 422, body: { errors: [{ value: 'http://hooks.example.com/kaiten' }] } });
+    expect(await prefer('example=many-events')).toMatchObject({
+      status: 201,
+      body: { id: 'b7c4d9e2-1a3f-4e8b-8c6d-5f2a9b0e7d13' },
+    });
+    expect(await prefer('example=insecure-url')).toMatchObject({
+      status: 422,
+      body: { errors: [{ value: 'http://hooks.example.com/kaiten' }] },
+    });
   });
 });
 
@@ -51,12 +65,15 @@ describe('Prefer: code= alone', () => {
 });
 
 describe('dynamic=true', () => {
-  it.each(['code=422, dynamic=true', 'code=500, dynamic=true', 'dynamic=true'])('%s generates data that validates, problem status included', async (value) => {
-    for (let i = 0; i < 5; i++) {
-      const reply = await prefer(value);
-      expect(offSpec(document, 'POST', '/webhooks', reply)).toEqual([]);
-    }
-  });
+  it.each(['code=422, dynamic=true', 'code=500, dynamic=true', 'dynamic=true'])(
+    '%s generates data that validates, problem status included',
+    async (value) => {
+      for (let i = 0; i < 5; i++) {
+        const reply = await prefer(value);
+        expect(offSpec(document, 'POST', '/webhooks', reply)).toEqual([]);
+      }
+    },
+  );
 
   it('__dynamic=true works too', async () => {
     const reply = await send(mock().url, { path: '/webhooks?__code=403&__dynamic=true', body: VALID_BODY });
@@ -69,7 +86,9 @@ describe('what cannot be given', () => {
   it('an undocumented code gets a 404 naming the documented codes', async () => {
     const reply = await prefer('code=418');
     expect(reply.status).toBe(404);
-    expect((reply.body as { detail: string }).detail).toBe('no response with code=418 is documented for this operation; documented: 201, 400, 401, 403, 422, 500');
+    expect((reply.body as { detail: string }).detail).toBe(
+      'no response with code=418 is documented for this operation; documented: 201, 400, 401, 403, 422, 500',
+    );
     expect(offSpec(document, 'POST', '/webhooks', reply)).toEqual([]);
   });
 
@@ -79,7 +98,9 @@ describe('what cannot be given', () => {
       'no example named "nope" is documented for code=422; documented examples: 422: missing-url, invalid-url, insecure-url, empty-event-names, unknown-event-name',
     );
     const anywhere = await prefer('example=nope');
-    expect((anywhere.body as { detail: string }).detail).toContain('201: single-event, many-events; 400: malformed-json, missing-body');
+    expect((anywhere.body as { detail: string }).detail).toContain(
+      '201: single-event, many-events; 400: malformed-json, missing-body',
+    );
   });
 
   it('a garbage preference value gets a 400 that says which', async () => {
@@ -91,16 +112,23 @@ describe('what cannot be given', () => {
   });
 
   it('an invalid request still gets its own error, whatever it prefers', async () => {
-    expect((await prefer('code=201', { url: 'http://insecure.example.com', eventNames: ['RELEASE_CREATION'] })).status).toBe(422);
+    expect(
+      (await prefer('code=201', { url: 'http://insecure.example.com', eventNames: ['RELEASE_CREATION'] })).status,
+    ).toBe(422);
     expect((await prefer('example=many-events', '{not json')).status).toBe(400);
-    const anonymous = await send(mock().url, { headers: { 'content-type': 'application/json', prefer: 'code=201' }, body: VALID_BODY });
+    const anonymous = await send(mock().url, {
+      headers: { 'content-type': 'application/json', prefer: 'code=201' },
+      body: VALID_BODY,
+    });
     expect(anonymous.status).toBe(401);
   });
 });
 
 describe('Preference-Applied (RFC 7240)', () => {
   it('names the preferences that shaped the answer', async () => {
-    expect((await prefer('code=422, example=insecure-url')).headers['preference-applied']).toBe('code=422, example=insecure-url');
+    expect((await prefer('code=422, example=insecure-url')).headers['preference-applied']).toBe(
+      'code=422, example=insecure-url',
+    );
     expect((await prefer('code=201')).headers['preference-applied']).toBe('code=201');
     expect((await prefer('dynamic=true')).headers['preference-applied']).toBe('dynamic=true');
   });

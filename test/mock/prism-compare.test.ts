@@ -12,7 +12,6 @@ const ORIGIN = 'http://localhost:5173';
 const SENT = { url: 'https://app.example.com/hooks', eventNames: ['RELEASE_CREATION'] };
 const INSECURE = { url: 'http://app.example.com/hooks', eventNames: ['RELEASE_CREATION'] };
 
-
 let prism: ChildProcess;
 let prismUrl: string;
 const ours = useMock();
@@ -20,10 +19,14 @@ const ours = useMock();
 beforeAll(async () => {
   const port = await freePort();
   prismUrl = `http://127.0.0.1:${port}`;
-  prism = spawn(join(PACKAGE_ROOT, 'node_modules', '.bin', 'prism'), ['mock', '-h', '127.0.0.1', '-p', String(port), SPEC_PATH], {
-    env: { ...process.env, SCARF_ANALYTICS: 'false' },
-    stdio: 'ignore',
-  });
+  prism = spawn(
+    join(PACKAGE_ROOT, 'node_modules', '.bin', 'prism'),
+    ['mock', '-h', '127.0.0.1', '-p', String(port), SPEC_PATH],
+    {
+      env: { ...process.env, SCARF_ANALYTICS: 'false' },
+      stdio: 'ignore',
+    },
+  );
   for (let waited = 0; waited < 20_000; waited += 200) {
     try {
       await send(prismUrl, { method: 'GET', path: '/' }, 1000);
@@ -39,7 +42,10 @@ afterAll(() => {
   prism?.kill('SIGTERM');
 });
 
-const both = async (call: Parameters<typeof send>[1]) => ({ prism: await send(prismUrl, call), ours: await send(ours().url, call) });
+const both = async (call: Parameters<typeof send>[1]) => ({
+  prism: await send(prismUrl, call),
+  ours: await send(ours().url, call),
+});
 
 it('a valid request: Prism returns its static example, ours reflects what was sent', async () => {
   const { prism: p, ours: o } = await both({ body: SENT });
@@ -52,9 +58,15 @@ it('a valid request: Prism returns its static example, ours reflects what was se
 it('an http:// url: Prism returns its first canned 422 example, ours names the real violation', async () => {
   const { prism: p, ours: o } = await both({ body: INSECURE });
   expect(p.status).toBe(422);
-  expect(p.body).toMatchObject({ errors: [{ location: 'body', message: 'expected required property url to be present' }] });
+  expect(p.body).toMatchObject({
+    errors: [{ location: 'body', message: 'expected required property url to be present' }],
+  });
   expect(p.headers['sl-violations']).toContain('pattern');
-  expect(o.body).toMatchObject({ errors: [{ location: 'body.url', message: 'expected string to match pattern ^https://[^/?#]+', value: INSECURE.url }] });
+  expect(o.body).toMatchObject({
+    errors: [
+      { location: 'body.url', message: 'expected string to match pattern ^https://[^/?#]+', value: INSECURE.url },
+    ],
+  });
 });
 
 it('malformed JSON: Prism answers its own non-problem JSON, ours the documented problem+json', async () => {
@@ -67,7 +79,10 @@ it('malformed JSON: Prism answers its own non-problem JSON, ours the documented 
 });
 
 it('a credentialed browser call: both echo the origin; only ours adds Vary: Origin and exposes real header names', async () => {
-  const { prism: p, ours: o } = await both({ headers: { 'content-type': 'application/json', origin: ORIGIN }, body: SENT });
+  const { prism: p, ours: o } = await both({
+    headers: { 'content-type': 'application/json', origin: ORIGIN },
+    body: SENT,
+  });
   expect(p.headers['access-control-allow-origin']).toBe(ORIGIN);
   expect(p.headers.vary).toBeUndefined();
   // With credentials, browsers read `*` literally: Prism exposes no header to the page.

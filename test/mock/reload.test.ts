@@ -30,11 +30,24 @@ afterAll(() => mock.close());
 it('serves an edit of the spec without a restart, and keeps the last good one after a broken edit', async () => {
   expect((await send(mock.url, { body: NEW_EVENT })).status).toBe(422);
 
-  writeFileSync(specFile, original.replace('        - FEATURE_FLAG_DELETION\n', '        - FEATURE_FLAG_DELETION\n        - CUSTOMER_ARCHIVED\n'));
-  await eventually(async () => (await send(mock.url, { body: NEW_EVENT })).status === 201, 'the new event to be accepted');
+  writeFileSync(
+    specFile,
+    original.replace(
+      '        - FEATURE_FLAG_DELETION\n',
+      '        - FEATURE_FLAG_DELETION\n        - CUSTOMER_ARCHIVED\n',
+    ),
+  );
+  await eventually(
+    async () => (await send(mock.url, { body: NEW_EVENT })).status === 201,
+    'the new event to be accepted',
+  );
   expect(lines).toContain(`spec reloaded: ${specFile}`);
 
   writeFileSync(specFile, `${original}\n  broken: [unclosed\n`);
-  await eventually(() => lines.some((line) => line.startsWith('spec not reloaded, still serving the last good one: cannot use the spec')), 'the broken edit to be reported');
+  await eventually(
+    () =>
+      lines.some((line) => line.startsWith('spec not reloaded, still serving the last good one: cannot use the spec')),
+    'the broken edit to be reported',
+  );
   expect((await send(mock.url, { body: NEW_EVENT })).status).toBe(201);
 });

@@ -14,8 +14,15 @@ const request = (method: string, path: string): MockRequest => ({
 });
 
 it('routes the same before and after 2,500 distinct paths have passed the bound', async () => {
-  const pipeline = createPipeline(await loadSpec(SPEC_PATH), { auth: { tokens: new Set(), forbiddenTokens: new Set() } });
-  const statuses = () => [pipeline(request('POST', '/webhooks')), pipeline(request('GET', '/webhooks')), pipeline(request('POST', '/nowhere'))].map((handled) => handled.response.status);
+  const pipeline = createPipeline(await loadSpec(SPEC_PATH), {
+    auth: { tokens: new Set(), forbiddenTokens: new Set() },
+  });
+  const statuses = () =>
+    [
+      pipeline(request('POST', '/webhooks')),
+      pipeline(request('GET', '/webhooks')),
+      pipeline(request('POST', '/nowhere')),
+    ].map((handled) => handled.response.status);
   const before = statuses();
   for (let i = 0; i < 2500; i++) expect(pipeline(request('POST', `/unknown/${i}`)).response.status).toBe(404);
   expect(before).toEqual([201, 405, 404]);

@@ -44,7 +44,14 @@ const INDEX = `<!doctype html>
 </script></body></html>`;
 
 async function mswForTheBrowser(): Promise<string> {
-  const result = await build({ stdin: { contents: "export * from 'msw'; export { setupWorker } from 'msw/browser';", resolveDir: PACKAGE_ROOT }, bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' });
+  const result = await build({
+    stdin: { contents: "export * from 'msw'; export { setupWorker } from 'msw/browser';", resolveDir: PACKAGE_ROOT },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  });
   return result.outputFiles[0]!.text;
 }
 
@@ -58,13 +65,21 @@ async function serve(files: Record<string, [type: string, body: string]>): Promi
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-async function submit(page: Page, url: string, events: string): Promise<{ status: number; type: string; body: Record<string, unknown> }> {
+async function submit(
+  page: Page,
+  url: string,
+  events: string,
+): Promise<{ status: number; type: string; body: Record<string, unknown> }> {
   await page.fill('input[name=url]', url);
   await page.fill('input[name=events]', events);
   await page.evaluate("document.querySelector('#answer').textContent = ''");
   await page.click('button');
   await page.waitForFunction("document.querySelector('#answer').textContent !== ''");
-  return JSON.parse((await page.textContent('#answer'))!) as { status: number; type: string; body: Record<string, unknown> };
+  return JSON.parse((await page.textContent('#answer'))!) as {
+    status: number;
+    type: string;
+    body: Record<string, unknown>;
+  };
 }
 
 (hasChromium ? describe : describe.skip)('the browser build with MSW in Chromium', () => {
@@ -75,7 +90,10 @@ async function submit(page: Page, url: string, events: string): Promise<{ status
     const js = 'text/javascript; charset=utf-8';
     site = await serve({
       '/': ['text/html; charset=utf-8', INDEX],
-      '/mockServiceWorker.js': [js, readFileSync(join(PACKAGE_ROOT, 'node_modules', 'msw', 'lib', 'mockServiceWorker.js'), 'utf8')],
+      '/mockServiceWorker.js': [
+        js,
+        readFileSync(join(PACKAGE_ROOT, 'node_modules', 'msw', 'lib', 'mockServiceWorker.js'), 'utf8'),
+      ],
       '/msw.mjs': [js, await mswForTheBrowser()],
       '/kaiten-msw.mjs': [js, readFileSync(BUNDLE, 'utf8')],
     });
@@ -91,21 +109,38 @@ async function submit(page: Page, url: string, events: string): Promise<{ status
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     // Chromium logs every 4xx fetch and the missing favicon as "Failed to load resource": not the app's errors.
-    page.on('console', (message) => void (message.type() === 'error' && !message.text().startsWith('Failed to load resource') && errors.push(message.text())));
+    page.on(
+      'console',
+      (message) =>
+        void (
+          message.type() === 'error' &&
+          !message.text().startsWith('Failed to load resource') &&
+          errors.push(message.text())
+        ),
+    );
     await page.goto(site.url);
     await page.waitForSelector('body[data-ready=yes]', { timeout: 20_000 }).catch((error: Error) => {
       throw new Error(`${error.message}\n${errors.join('\n')}`);
     });
 
     const created = await submit(page, 'https://hooks.example.com/from-the-form', 'CUSTOMER_CREATION,RELEASE_CREATION');
-    expect(created).toMatchObject({ status: 201, type: 'application/json', body: { url: 'https://hooks.example.com/from-the-form', eventNames: ['CUSTOMER_CREATION', 'RELEASE_CREATION'] } });
+    expect(created).toMatchObject({
+      status: 201,
+      type: 'application/json',
+      body: { url: 'https://hooks.example.com/from-the-form', eventNames: ['CUSTOMER_CREATION', 'RELEASE_CREATION'] },
+    });
     expect(created.body.id).toMatch(/^[0-9a-f-]{36}$/);
 
     const refused = await submit(page, 'http://hooks.example.com/insecure', '');
     expect(refused).toMatchObject({ status: 422, type: 'application/problem+json', body: { status: 422 } });
-    expect((refused.body.errors as { location: string }[]).map((error) => error.location).sort()).toEqual(['body.eventNames', 'body.url']);
+    expect((refused.body.errors as { location: string }[]).map((error) => error.location).sort()).toEqual([
+      'body.eventNames',
+      'body.url',
+    ]);
 
-    const journal = await page.evaluate<string[]>("window.kaiten.requests().map((entry) => entry.answer.status + ' ' + entry.reason)");
+    const journal = await page.evaluate<string[]>(
+      "window.kaiten.requests().map((entry) => entry.answer.status + ' ' + entry.reason)",
+    );
     expect(journal).toEqual(['201 reflected', '422 real error']);
     expect(errors).toEqual([]);
     await page.close();
@@ -154,8 +189,16 @@ async function submit(page: Page, url: string, events: string): Promise<{ status
     const inNode = [];
     try {
       for (const { body, headers } of script) {
-        const response = await fetch('https://app.test/api/webhooks', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer app-token', ...headers }, body: JSON.stringify(body) });
-        inNode.push({ status: response.status, type: response.headers.get('content-type'), body: await response.json() });
+        const response = await fetch('https://app.test/api/webhooks', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: 'Bearer app-token', ...headers },
+          body: JSON.stringify(body),
+        });
+        inNode.push({
+          status: response.status,
+          type: response.headers.get('content-type'),
+          body: await response.json(),
+        });
       }
     } finally {
       server.close();

@@ -27,7 +27,10 @@ const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 
 const ROWS: Row[] = [
   { name: 'valid', body: json(VALID) },
-  { name: 'valid, many events', body: json({ ...VALID, eventNames: ['CUSTOMER_CREATION', 'RELEASE_CREATION', 'FEATURE_FLAG_DELETION'] }) },
+  {
+    name: 'valid, many events',
+    body: json({ ...VALID, eventNames: ['CUSTOMER_CREATION', 'RELEASE_CREATION', 'FEATURE_FLAG_DELETION'] }),
+  },
   { name: 'no url', body: json({ eventNames: VALID.eventNames }) },
   { name: 'no eventNames', body: json({ url: VALID.url }) },
   { name: 'empty object', body: '{}' },
@@ -47,8 +50,16 @@ const ROWS: Row[] = [
   { name: 'not UTF-8', body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) },
   { name: 'nested too deep', body: nested(600) },
   { name: 'text/plain', headers: { ...AUTH, 'content-type': 'text/plain' }, body: json(VALID) },
-  { name: 'text/plain by default (fetch with a string body)', headers: { authorization: 'Bearer good' }, body: json(VALID) },
-  { name: 'no Content-Type (bytes)', headers: { authorization: 'Bearer good' }, body: new TextEncoder().encode(json(VALID)) },
+  {
+    name: 'text/plain by default (fetch with a string body)',
+    headers: { authorization: 'Bearer good' },
+    body: json(VALID),
+  },
+  {
+    name: 'no Content-Type (bytes)',
+    headers: { authorization: 'Bearer good' },
+    body: new TextEncoder().encode(json(VALID)),
+  },
   { name: 'body over the limit', body: json({ ...VALID, url: `https://hooks.example.com/${'a'.repeat(5000)}` }) },
   { name: 'no token', headers: JSON_TYPE, body: json(VALID) },
   { name: 'not Bearer', headers: { ...JSON_TYPE, authorization: 'Basic Z29vZDo=' }, body: json(VALID) },
@@ -74,8 +85,16 @@ async function preferenceRows(): Promise<Row[]> {
   const examples = listExamples(document).filter((example) => example.status !== 'request');
   const codes = [...new Set(examples.map((example) => example.status))];
   return [
-    ...codes.map((code) => ({ name: `Prefer: code=${code}`, headers: { ...AUTH, prefer: `code=${code}` }, body: json(VALID) })),
-    ...examples.map((example) => ({ name: `Prefer: example=${example.name}`, headers: { ...AUTH, prefer: `code=${example.status}, example=${example.name}` }, body: json(VALID) })),
+    ...codes.map((code) => ({
+      name: `Prefer: code=${code}`,
+      headers: { ...AUTH, prefer: `code=${code}` },
+      body: json(VALID),
+    })),
+    ...examples.map((example) => ({
+      name: `Prefer: example=${example.name}`,
+      headers: { ...AUTH, prefer: `code=${example.status}, example=${example.name}` },
+      body: json(VALID),
+    })),
   ];
 }
 
@@ -89,11 +108,21 @@ async function answerOf(response: Response) {
   } catch {
     // not JSON: compared as text
   }
-  return { status: response.status, headers: Object.fromEntries(MEANINGFUL_HEADERS.flatMap((name) => (response.headers.has(name) ? [[name, response.headers.get(name)]] : []))), body };
+  return {
+    status: response.status,
+    headers: Object.fromEntries(
+      MEANINGFUL_HEADERS.flatMap((name) => (response.headers.has(name) ? [[name, response.headers.get(name)]] : [])),
+    ),
+    body,
+  };
 }
 
 const send = (base: string, row: Row) =>
-  fetch(`${base}${row.path ?? '/webhooks'}`, { method: row.method ?? 'POST', headers: row.headers ?? AUTH, ...(row.body === undefined ? {} : { body: row.body }) }).then(answerOf);
+  fetch(`${base}${row.path ?? '/webhooks'}`, {
+    method: row.method ?? 'POST',
+    headers: row.headers ?? AUTH,
+    ...(row.body === undefined ? {} : { body: row.body }),
+  }).then(answerOf);
 
 let mock: RunningMock;
 afterAll(() => mock?.close());
@@ -116,8 +145,11 @@ test('the MSW handlers answer every row exactly as the HTTP mock does', async ()
 
   expect(inProcess).toEqual(overHttp);
   // The table is worth something only if it reaches every documented status and the errors before them.
-  expect(new Set(overHttp.map((answer) => answer.status))).toEqual(new Set([201, 400, 401, 403, 404, 405, 413, 415, 422, 500]));
+  expect(new Set(overHttp.map((answer) => answer.status))).toEqual(
+    new Set([201, 400, 401, 403, 404, 405, 413, 415, 422, 500]),
+  );
   // Both journals saw the same requests, for the same reasons.
-  const reasons = (entries: { reason: string; answer: { status: number } }[]) => entries.map((entry) => `${entry.answer.status} ${entry.reason}`);
+  const reasons = (entries: { reason: string; answer: { status: number } }[]) =>
+    entries.map((entry) => `${entry.answer.status} ${entry.reason}`);
   expect(reasons(kaiten.requests({ limit: 1000 }))).toEqual(reasons(mock.requests({ limit: 1000 })));
 }, 60_000);

@@ -12,8 +12,20 @@ const FORBIDDEN = 'read-only-token';
 it('the reference implementation conforms (a mutant that still conforms survives)', async () => {
   const server = await startHonoServer({ spec: SPEC_PATH, tokens: [TOKEN], forbiddenTokens: [FORBIDDEN] });
   try {
-    const result = await runContract(completeSettings({ specPath: SPEC_PATH, baseUrl: server.url, token: TOKEN, forbiddenToken: FORBIDDEN, seed: 1, timeoutMs: 2000 }));
-    expect([...result.failures.map((f) => `${f.check}: ${f.exchange.case.title}: ${f.message}`), ...result.errors.map((e) => `${e.kind}: ${e.case.title}`)]).toEqual([]);
+    const result = await runContract(
+      completeSettings({
+        specPath: SPEC_PATH,
+        baseUrl: server.url,
+        token: TOKEN,
+        forbiddenToken: FORBIDDEN,
+        seed: 1,
+        timeoutMs: 2000,
+      }),
+    );
+    expect([
+      ...result.failures.map((f) => `${f.check}: ${f.exchange.case.title}: ${f.message}`),
+      ...result.errors.map((e) => `${e.kind}: ${e.case.title}`),
+    ]).toEqual([]);
   } finally {
     await server.close();
   }

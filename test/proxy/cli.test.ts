@@ -24,7 +24,9 @@ interface Started {
 
 /** The CLI in its own process; `url` settles when it says where it listens. */
 function proxyCli(args: string[]): Started {
-  const child = spawn(process.execPath, [CLI, 'proxy', '--port', '0', '--spec', SPEC_PATH, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'proxy', '--port', '0', '--spec', SPEC_PATH, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   let found: (url: string) => void = () => undefined;
@@ -35,7 +37,9 @@ function proxyCli(args: string[]): Started {
     if (listening !== undefined) found(listening);
   });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const ended = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+  const ended = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, stdout, stderr })),
+  );
   return { url, signal: (name) => child.kill(name), ended };
 }
 
@@ -58,10 +62,18 @@ it('--max-requests ends a clean run: PASSED, exit 0, JUnit and JSON written into
   const { code, stdout, stderr } = await run.ended;
   expect(stderr).toBe('');
   expect(stdout).toContain('proxy stopped (--max-requests)');
-  expect(stdout).toMatch(/^proxy: PASSED, 3 request\(s\): 0 request violation\(s\) \(consumer\), 0 answer violation\(s\) \(provider\); failing on either side; exit 0$/m);
+  expect(stdout).toMatch(
+    /^proxy: PASSED, 3 request\(s\): 0 request violation\(s\) \(consumer\), 0 answer violation\(s\) \(provider\); failing on either side; exit 0$/m,
+  );
   expect(code).toBe(0);
   expect(readFileSync(junit, 'utf8')).toContain('<testsuites name="kaiten-webhooks proxy">');
-  expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ exitCode: 0, reports: [{ suite: 'requests (consumer)', cases: 3 }, { suite: 'answers (provider)', answered: 3 }] });
+  expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({
+    exitCode: 0,
+    reports: [
+      { suite: 'requests (consumer)', cases: 3 },
+      { suite: 'answers (provider)', answered: 3 },
+    ],
+  });
 });
 
 it('a signal ends a run with consumer drift: the violation logged as it happened, the report, exit 1', async () => {
@@ -69,10 +81,14 @@ it('a signal ends a run with consumer drift: the violation logged as it happened
   const url = await run.url;
   await send(url, { headers: AUTH, body: { ...VALID, url: 'http://insecure.example.com' } });
   const live = await send(url, { method: 'GET', path: '/__proxy/report' });
-  expect(live.body).toMatchObject({ verdict: expect.stringMatching(/^proxy: FAILED, 1 request\(s\): 1 request violation/) as unknown });
+  expect(live.body).toMatchObject({
+    verdict: expect.stringMatching(/^proxy: FAILED, 1 request\(s\): 1 request violation/) as unknown,
+  });
   run.signal('SIGINT');
   const { code, stdout } = await run.ended;
-  expect(stdout).toMatch(/^REQUEST request_body_conformance: POST \/webhooks #1, as the client sent it: validation failed; body\.url: /m);
+  expect(stdout).toMatch(
+    /^REQUEST request_body_conformance: POST \/webhooks #1, as the client sent it: validation failed; body\.url: /m,
+  );
   expect(stdout).toContain('proxy stopped (a signal)');
   expect(stdout).toContain('FAILED request_body_conformance (1)');
   expect(stdout).toMatch(/exit 1\n$/);
@@ -89,12 +105,24 @@ it('nothing through the proxy is nothing checked: exit 2, never "passed"', async
 });
 
 it.each([
-  [['--upstream', 'http://127.0.0.1:1'], /could not start the proxy: the upstream http:\/\/127\.0\.0\.1:1 is unreachable \(ECONNREFUSED\)/],
+  [
+    ['--upstream', 'http://127.0.0.1:1'],
+    /could not start the proxy: the upstream http:\/\/127\.0\.0\.1:1 is unreachable \(ECONNREFUSED\)/,
+  ],
   [['--upstream', 'ftp://example.com'], /--upstream must be an http or https URL/],
-  [['--fail-on', 'everything', '--upstream', 'http://127.0.0.1:1'], /--fail-on must be one of request, response, any, none, not "everything"/],
-  [['--upstream-ca', '/nonexistent.pem', '--upstream', 'https://127.0.0.1:1'], /--upstream-ca: cannot read \/nonexistent\.pem/],
+  [
+    ['--fail-on', 'everything', '--upstream', 'http://127.0.0.1:1'],
+    /--fail-on must be one of request, response, any, none, not "everything"/,
+  ],
+  [
+    ['--upstream-ca', '/nonexistent.pem', '--upstream', 'https://127.0.0.1:1'],
+    /--upstream-ca: cannot read \/nonexistent\.pem/,
+  ],
   [[], /--upstream is required/],
-  [['--checks', 'boundaries', '--upstream', 'http://127.0.0.1:1'], /could not start the proxy: --checks: no check named "boundaries"; the checks are not_a_server_error, /],
+  [
+    ['--checks', 'boundaries', '--upstream', 'http://127.0.0.1:1'],
+    /could not start the proxy: --checks: no check named "boundaries"; the checks are not_a_server_error, /,
+  ],
 ])('bad input %j: one clear line, exit 2, no stack trace', async (args, message) => {
   const { code, stdout, stderr } = await proxyCli(args).ended;
   expect(`${stdout}${stderr}`).toMatch(message);
@@ -104,7 +132,14 @@ it.each([
 });
 
 it('--exclude-checks leaves an answer check out, and the report says so', async () => {
-  const run = proxyCli(['--upstream', server.url, '--max-requests', '1', '--exclude-checks', 'unique_ids,plausible_values']);
+  const run = proxyCli([
+    '--upstream',
+    server.url,
+    '--max-requests',
+    '1',
+    '--exclude-checks',
+    'unique_ids,plausible_values',
+  ]);
   const url = await run.url;
   await send(url, { headers: AUTH, body: VALID });
   const { code, stdout } = await run.ended;

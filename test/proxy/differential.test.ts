@@ -71,7 +71,10 @@ it.each(CORPUS.map((shape) => [shape.name, shape] as const))('%s', async (_name,
     return;
   }
   // Passed on: neither refused by Node nor a shape that must be refused.
-  expect({ nodeRefused: refusal(node), mustRefuse: shape.refuse === true }).toEqual({ nodeRefused: false, mustRefuse: false });
+  expect({ nodeRefused: refusal(node), mustRefuse: shape.refuse === true }).toEqual({
+    nodeRefused: false,
+    mustRefuse: false,
+  });
   if (status === 0) {
     // Still waited on, as by Node: nothing whole has gone upstream.
     expect(node).toBe(0);

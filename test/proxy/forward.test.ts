@@ -22,7 +22,8 @@ async function listen(server: Server): Promise<string> {
 }
 
 const upstreamOf = (handler: (req: IncomingMessage, res: ServerResponse) => void): Server => createServer(handler);
-const closeAll = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()) && server.closeAllConnections());
+const closeAll = (server: Server) =>
+  new Promise<void>((resolve) => server.close(() => resolve()) && server.closeAllConnections());
 
 let proxy: RunningProxy | undefined;
 afterEach(async () => {
@@ -30,16 +31,39 @@ afterEach(async () => {
   proxy = undefined;
 });
 
-const start = (upstream: string, also: Partial<Parameters<typeof startProxy>[0]> = {}) => startProxy({ upstream, spec: SPEC_PATH, port: 0, ...also });
+const start = (upstream: string, also: Partial<Parameters<typeof startProxy>[0]> = {}) =>
+  startProxy({ upstream, spec: SPEC_PATH, port: 0, ...also });
 
 it('forwards method, path under the base path, query, headers and body; drops hop-by-hop headers both ways', async () => {
-  let seen: { method?: string | undefined; url?: string | undefined; headers: IncomingMessage["headers"]; body: string } = { headers: {}, body: "" };
+  let seen: {
+    method?: string | undefined;
+    url?: string | undefined;
+    headers: IncomingMessage['headers'];
+    body: string;
+  } = { headers: {}, body: '' };
   const upstream = upstreamOf((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       seen = { method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString() };
-      res.writeHead(201, ['Content-Type', 'application/json', 'Connection', 'x-up-drop', 'X-Up-Drop', '1', 'X-Up-Keep', 'yes', 'Set-Cookie', 'a=1', 'Set-Cookie', 'b=2', 'Keep-Alive', 'timeout=9']).end('{"ok":1}');
+      res
+        .writeHead(201, [
+          'Content-Type',
+          'application/json',
+          'Connection',
+          'x-up-drop',
+          'X-Up-Drop',
+          '1',
+          'X-Up-Keep',
+          'yes',
+          'Set-Cookie',
+          'a=1',
+          'Set-Cookie',
+          'b=2',
+          'Keep-Alive',
+          'timeout=9',
+        ])
+        .end('{"ok":1}');
     });
   });
   const base = await listen(upstream);
@@ -48,12 +72,29 @@ it('forwards method, path under the base path, query, headers and body; drops ho
     const body = '{"url":"https://hooks.example.com/k","eventNames":["CUSTOMER_CREATION"]}';
     const reply = await send(proxy.url, {
       path: '/webhooks?x=1&x=2',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer t', connection: 'keep-alive, x-drop-me', 'x-drop-me': '1', 'x-keep': 'kept', te: 'trailers', 'proxy-authorization': 'Basic eDp5' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: 'Bearer t',
+        connection: 'keep-alive, x-drop-me',
+        'x-drop-me': '1',
+        'x-keep': 'kept',
+        te: 'trailers',
+        'proxy-authorization': 'Basic eDp5',
+      },
       body,
     });
-    expect(seen).toMatchObject({ method: 'POST', url: '/base/webhooks?x=1&x=2', body, headers: { 'x-keep': 'kept', authorization: 'Bearer t', host: new URL(base).host } });
+    expect(seen).toMatchObject({
+      method: 'POST',
+      url: '/base/webhooks?x=1&x=2',
+      body,
+      headers: { 'x-keep': 'kept', authorization: 'Bearer t', host: new URL(base).host },
+    });
     for (const dropped of ['x-drop-me', 'te', 'proxy-authorization']) expect(seen.headers[dropped]).toBeUndefined();
-    expect(reply).toMatchObject({ status: 201, text: '{"ok":1}', headers: { 'x-up-keep': 'yes', 'set-cookie': ['a=1', 'b=2'] } });
+    expect(reply).toMatchObject({
+      status: 201,
+      text: '{"ok":1}',
+      headers: { 'x-up-keep': 'yes', 'set-cookie': ['a=1', 'b=2'] },
+    });
     expect(reply.headers['x-up-drop']).toBeUndefined();
     expect(reply.headers['keep-alive']).not.toBe('timeout=9');
   } finally {
@@ -121,11 +162,15 @@ it('streams a 5 MiB request body on as it comes, byte for byte', async () => {
     proxy = await start(base);
     const expected = createHash('sha256');
     const reply = await new Promise<string>((resolve, reject) => {
-      const upload = request(`${proxy!.url}/upload`, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' } }, (res) => {
-        let text = '';
-        res.on('data', (data: Buffer) => (text += data.toString()));
-        res.on('end', () => resolve(text));
-      }).on('error', reject);
+      const upload = request(
+        `${proxy!.url}/upload`,
+        { method: 'PUT', headers: { 'content-type': 'application/octet-stream' } },
+        (res) => {
+          let text = '';
+          res.on('data', (data: Buffer) => (text += data.toString()));
+          res.on('end', () => resolve(text));
+        },
+      ).on('error', reject);
       const first = Buffer.alloc(64 * 1024, 1);
       expected.update(first);
       upload.write(first);
@@ -150,9 +195,18 @@ it('an upstream that went away gets the client a 502 problem+json, and the repor
   const base = await listen(upstream);
   proxy = await start(base);
   await closeAll(upstream);
-  const reply = await send(proxy.url, { headers: { 'content-type': 'application/json', authorization: 'Bearer t' }, body: { url: 'https://a.example.com', eventNames: ['CUSTOMER_CREATION'] } });
-  expect(reply).toMatchObject({ status: 502, headers: { 'content-type': 'application/problem+json' }, body: { status: 502, title: 'Bad Gateway' } });
-  expect((reply.body as { detail: string }).detail).toMatch(/^the upstream http:\/\/127\.0\.0\.1:\d+ gave no answer: .*ECONNREFUSED/);
+  const reply = await send(proxy.url, {
+    headers: { 'content-type': 'application/json', authorization: 'Bearer t' },
+    body: { url: 'https://a.example.com', eventNames: ['CUSTOMER_CREATION'] },
+  });
+  expect(reply).toMatchObject({
+    status: 502,
+    headers: { 'content-type': 'application/problem+json' },
+    body: { status: 502, title: 'Bad Gateway' },
+  });
+  expect((reply.body as { detail: string }).detail).toMatch(
+    /^the upstream http:\/\/127\.0\.0\.1:\d+ gave no answer: .*ECONNREFUSED/,
+  );
   expect(proxy.reports()[1].errors).toMatchObject([{ kind: 'refused' }]);
 });
 
@@ -161,8 +215,14 @@ it('an upstream that does not answer in time gets the client a 504 problem+json'
   const base = await listen(upstream);
   try {
     proxy = await start(base, { timeoutMs: 300 });
-    const reply = await send(proxy.url, { headers: { 'content-type': 'application/json', authorization: 'Bearer t' }, body: '{}' });
-    expect(reply).toMatchObject({ status: 504, body: { status: 504, detail: expect.stringMatching(/no answer from the upstream within 300 ms/) as unknown } });
+    const reply = await send(proxy.url, {
+      headers: { 'content-type': 'application/json', authorization: 'Bearer t' },
+      body: '{}',
+    });
+    expect(reply).toMatchObject({
+      status: 504,
+      body: { status: 504, detail: expect.stringMatching(/no answer from the upstream within 300 ms/) as unknown },
+    });
     expect(proxy.reports()[1].errors).toMatchObject([{ kind: 'timeout' }]);
   } finally {
     await closeAll(upstream);
@@ -206,14 +266,58 @@ const hasOpenssl = (() => {
 
   beforeAll(async () => {
     const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: folder, stdio: 'pipe' });
-    openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=kaiten test CA');
-    openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1');
+    openssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=kaiten test CA',
+    );
+    openssl(
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'server.key',
+      '-out',
+      'server.csr',
+      '-subj',
+      '/CN=127.0.0.1',
+    );
     writeFileSync(file('san.txt'), 'subjectAltName=IP:127.0.0.1\n');
-    openssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'san.txt');
-    upstream = createHttpsServer({ key: readFileSync(file('server.key')), cert: readFileSync(file('server.pem')) }, (req, res) => {
-      req.resume();
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('over tls');
-    });
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      'server.csr',
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      'server.pem',
+      '-days',
+      '2',
+      '-extfile',
+      'san.txt',
+    );
+    upstream = createHttpsServer(
+      { key: readFileSync(file('server.key')), cert: readFileSync(file('server.pem')) },
+      (req, res) => {
+        req.resume();
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('over tls');
+      },
+    );
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
     base = `https://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
   });
@@ -224,7 +328,10 @@ const hasOpenssl = (() => {
 
   it('is trusted through --upstream-ca', async () => {
     proxy = await start(base, { upstreamCa: readFileSync(file('ca.pem'), 'utf8') });
-    expect(await send(proxy.url, { method: 'GET', path: '/anything' })).toMatchObject({ status: 200, text: 'over tls' });
+    expect(await send(proxy.url, { method: 'GET', path: '/anything' })).toMatchObject({
+      status: 200,
+      text: 'over tls',
+    });
   });
 
   it('is refused without it: certificate checks are never turned off', async () => {
@@ -259,13 +366,22 @@ describe('an upstream that has not implemented an operation yet (501)', () => {
   it('with --mock-unimplemented, the mock answers a documented operation, unjudged and counted; an undocumented path still gets the upstream', async () => {
     proxy = await start(base, { mockUnimplemented: true });
     const reply = await send(proxy.url, { headers, body: VALID });
-    expect(reply).toMatchObject({ status: 201, body: VALID, headers: { 'x-kaiten-proxy': 'answered by the mock: the upstream said 501' } });
+    expect(reply).toMatchObject({
+      status: 201,
+      body: VALID,
+      headers: { 'x-kaiten-proxy': 'answered by the mock: the upstream said 501' },
+    });
     expect((await send(proxy.url, { headers, body: '{}' })).status).toBe(422); // the mock's real error for the client's request
     expect((await send(proxy.url, { method: 'GET', path: '/elsewhere' })).status).toBe(501);
     const [requests, answers] = proxy.reports();
-    expect(answers.notes).toEqual(['2 request(s) answered by the mock, not judged: the upstream said 501 for a documented operation (--mock-unimplemented)']);
+    expect(answers.notes).toEqual([
+      '2 request(s) answered by the mock, not judged: the upstream said 501 for a documented operation (--mock-unimplemented)',
+    ]);
     expect(answers.failures).toEqual([]);
-    expect(requests.failures.map((failure) => failure.check).sort()).toEqual(['operation_documented', 'request_body_conformance']);
+    expect(requests.failures.map((failure) => failure.check).sort()).toEqual([
+      'operation_documented',
+      'request_body_conformance',
+    ]);
   });
 });
 
@@ -278,7 +394,10 @@ it('a client that leaves before the upstream answers is let go: the request is c
   try {
     proxy = await start(base);
     await new Promise<void>((resolve) => {
-      const leaving = request(`${proxy!.url}/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json' } });
+      const leaving = request(`${proxy!.url}/webhooks`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+      });
       leaving.on('error', () => resolve());
       leaving.end('{}');
       setTimeout(() => {

@@ -9,8 +9,22 @@ import { SPEC_PATH } from '../support/spec-copies';
 async function exchangeWith(response: Exchange['response']): Promise<Exchange> {
   const [operation] = listOperations((await loadSpec(SPEC_PATH)).document);
   return {
-    case: { id: 'traffic/7', title: 'POST /webhooks #7, as the client sent it', operation: operation!, expectation: 'invalid', credentials: 'valid', scheme: { type: 'http', scheme: 'bearer' }, value: { url: 'http://x', eventNames: [] }, violations: [{ location: 'body.url', value: 'http://x' }] },
-    request: { method: 'POST', url: 'http://upstream.test/webhooks', headers: { 'content-type': 'application/json', authorization: 'Bearer t' }, body: '{"url":"http://x","eventNames":[]}' },
+    case: {
+      id: 'traffic/7',
+      title: 'POST /webhooks #7, as the client sent it',
+      operation: operation!,
+      expectation: 'invalid',
+      credentials: 'valid',
+      scheme: { type: 'http', scheme: 'bearer' },
+      value: { url: 'http://x', eventNames: [] },
+      violations: [{ location: 'body.url', value: 'http://x' }],
+    },
+    request: {
+      method: 'POST',
+      url: 'http://upstream.test/webhooks',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer t' },
+      body: '{"url":"http://x","eventNames":[]}',
+    },
     response,
     sentAt: 1_780_000_000_000,
     ms: 3.25,
@@ -18,8 +32,17 @@ async function exchangeWith(response: Exchange['response']): Promise<Exchange> {
 }
 
 it('unpacks an answer with a JSON body to the exchange that was packed, sharing the operation', async () => {
-  const text = JSON.stringify({ status: 422, title: 'Unprocessable Entity', errors: [{ location: 'body.url', message: 'must match', value: 'http://x' }] });
-  const exchange = await exchangeWith({ status: 422, headers: { 'content-type': 'application/problem+json' }, text, json: JSON.parse(text) as unknown });
+  const text = JSON.stringify({
+    status: 422,
+    title: 'Unprocessable Entity',
+    errors: [{ location: 'body.url', message: 'must match', value: 'http://x' }],
+  });
+  const exchange = await exchangeWith({
+    status: 422,
+    headers: { 'content-type': 'application/problem+json' },
+    text,
+    json: JSON.parse(text) as unknown,
+  });
   const packed = pack(exchange);
   expect(typeof packed.text).toBe('string');
   const back = unpack(packed);
@@ -28,7 +51,11 @@ it('unpacks an answer with a JSON body to the exchange that was packed, sharing 
 });
 
 it('leaves an answer that was not parsed unparsed (a body cut short, or not JSON)', async () => {
-  const exchange = await exchangeWith({ status: 201, headers: { 'content-type': 'application/json' }, text: '{"id":"cut sh' });
+  const exchange = await exchangeWith({
+    status: 201,
+    headers: { 'content-type': 'application/json' },
+    text: '{"id":"cut sh',
+  });
   const back = unpack(pack(exchange));
   expect(back).toEqual(exchange);
   expect('json' in back.response).toBe(false);

@@ -30,7 +30,12 @@ beforeAll(async () => {
         setTimeout(() => res.end('part two'), 20);
         return;
       }
-      res.writeHead(200, { 'content-type': 'text/plain', 'content-length': Buffer.byteLength(`${req.method} ${req.url} ${body}`) }).end(`${req.method} ${req.url} ${body}`);
+      res
+        .writeHead(200, {
+          'content-type': 'text/plain',
+          'content-length': Buffer.byteLength(`${req.method} ${req.url} ${body}`),
+        })
+        .end(`${req.method} ${req.url} ${body}`);
     });
   });
   proxy = await startProxy({ upstream: await listen(upstream), spec: SPEC_PATH, port: 0 });
@@ -106,17 +111,27 @@ it('gives an HTTP/1.0 client the content of a chunked answer, ended by the close
 });
 
 it('passes on an interim 100 Continue before the answer', async () => {
-  const reply = await sendRaw(proxy.url, ['POST /e HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\nConnection: close\r\n\r\n', 'hi'], 3000);
+  const reply = await sendRaw(
+    proxy.url,
+    ['POST /e HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\nConnection: close\r\n\r\n', 'hi'],
+    3000,
+  );
   expect(reply.text).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 OK\r\n/);
   expect(reply.text.endsWith('POST /e hi')).toBe(true);
 });
 
-it("leaves 100 Continue to the upstream: one that refuses the body first is heard, and no Continue comes", async () => {
+it('leaves 100 Continue to the upstream: one that refuses the body first is heard, and no Continue comes', async () => {
   const refusing = createServer(() => undefined);
-  refusing.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => res.writeHead(417, { 'content-type': 'text/plain' }).end('no body, thanks'));
+  refusing.on('checkContinue', (req: IncomingMessage, res: ServerResponse) =>
+    res.writeHead(417, { 'content-type': 'text/plain' }).end('no body, thanks'),
+  );
   const other = await startProxy({ upstream: await listen(refusing), spec: SPEC_PATH, port: 0 });
   try {
-    const reply = await sendRaw(other.url, ['POST /e HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\nConnection: close\r\n\r\n'], 3000);
+    const reply = await sendRaw(
+      other.url,
+      ['POST /e HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\nConnection: close\r\n\r\n'],
+      3000,
+    );
     expect(reply.text).toMatch(/^HTTP\/1\.1 417 Expectation Failed\r\n/);
     expect(reply.text).not.toMatch(/100 Continue/);
     expect(answersIn(reply.text)).toEqual([{ status: 417, body: 'no body, thanks' }]);
@@ -145,9 +160,18 @@ it('passes on an answer framed by the upstream closing, whole, and blames the up
 });
 
 it('refuses a chunked body with a bad size with 400 problem+json, and the upstream never sees a next request made of it', async () => {
-  const reply = await sendRaw(proxy.url, ['POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nGET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n'], 2000);
+  const reply = await sendRaw(
+    proxy.url,
+    [
+      'POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nGET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n',
+    ],
+    2000,
+  );
   expect(reply.text).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
-  expect(parseRaw(reply.text)).toMatchObject({ contentType: 'application/problem+json', body: { status: 400, detail: expect.stringMatching(/HPE_INVALID_CHUNK_SIZE/) as unknown } });
+  expect(parseRaw(reply.text)).toMatchObject({
+    contentType: 'application/problem+json',
+    body: { status: 400, detail: expect.stringMatching(/HPE_INVALID_CHUNK_SIZE/) as unknown },
+  });
   expect(seen.map((request) => request.url)).not.toContain('/smuggled');
 });
 
@@ -156,13 +180,32 @@ it('passes header bytes beyond ASCII through as they came, both ways', async () 
   const raw = createNetServer((socket) => {
     socket.on('data', (chunk: Buffer) => {
       received = Buffer.concat([received, chunk]);
-      if (received.includes('\r\n\r\n')) socket.end(Buffer.concat([Buffer.from('HTTP/1.1 200 OK\r\nX-Name: caf'), Buffer.from([0xc3, 0xa9]), Buffer.from('\r\nContent-Length: 2\r\n\r\nok')]));
+      if (received.includes('\r\n\r\n'))
+        socket.end(
+          Buffer.concat([
+            Buffer.from('HTTP/1.1 200 OK\r\nX-Name: caf'),
+            Buffer.from([0xc3, 0xa9]),
+            Buffer.from('\r\nContent-Length: 2\r\n\r\nok'),
+          ]),
+        );
     });
   });
   const other = await startProxy({ upstream: await listen(raw), spec: SPEC_PATH, port: 0 });
   try {
-    const reply = await sendRaw(other.url, [Buffer.concat([Buffer.from('GET /x HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Sent: '), Buffer.from([0xe9, 0xff]), Buffer.from('\r\n\r\n')])], 3000);
-    expect(received.includes(Buffer.from([0x58, 0x2d, 0x53, 0x65, 0x6e, 0x74, 0x3a, 0x20, 0xe9, 0xff, 0x0d, 0x0a]))).toBe(true); // "X-Sent: " then the two bytes
+    const reply = await sendRaw(
+      other.url,
+      [
+        Buffer.concat([
+          Buffer.from('GET /x HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Sent: '),
+          Buffer.from([0xe9, 0xff]),
+          Buffer.from('\r\n\r\n'),
+        ]),
+      ],
+      3000,
+    );
+    expect(
+      received.includes(Buffer.from([0x58, 0x2d, 0x53, 0x65, 0x6e, 0x74, 0x3a, 0x20, 0xe9, 0xff, 0x0d, 0x0a])),
+    ).toBe(true); // "X-Sent: " then the two bytes
     expect(Buffer.from(reply.text, 'utf8').includes(Buffer.from('X-Name: café'))).toBe(true);
   } finally {
     await other.close();
@@ -171,9 +214,16 @@ it('passes header bytes beyond ASCII through as they came, both ways', async () 
 });
 
 it('reads an absolute-form target (a client that takes it for a forward proxy) as its path and query', async () => {
-  const reply = await sendRaw(proxy.url, ['GET http://api.example.com/a?x=1 HTTP/1.1\r\nHost: api.example.com\r\nConnection: close\r\n\r\n'], 3000);
+  const reply = await sendRaw(
+    proxy.url,
+    ['GET http://api.example.com/a?x=1 HTTP/1.1\r\nHost: api.example.com\r\nConnection: close\r\n\r\n'],
+    3000,
+  );
   expect(answersIn(reply.text)).toEqual([{ status: 200, body: 'GET /a?x=1 ' }]);
   // The checks see the same path the upstream got, and so does the report's request.
   const failure = proxy.reports()[0].failures.find((found) => found.request.url.includes('x=1'));
-  expect(failure).toMatchObject({ message: 'GET /a is not in the spec', request: { url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/a\?x=1$/) as unknown } });
+  expect(failure).toMatchObject({
+    message: 'GET /a is not in the spec',
+    request: { url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/a\?x=1$/) as unknown },
+  });
 });

@@ -21,18 +21,31 @@ function forwarded(n: number): Forwarded {
     body: body(sent),
     sentAt: Date.now(),
     ms: 1,
-    answer: { status: 201, headers: { 'content-type': 'application/json' }, body: body({ id: 'same-id', ...sent, createdAt: now, updatedAt: now }) },
+    answer: {
+      status: 201,
+      headers: { 'content-type': 'application/json' },
+      body: body({ id: 'same-id', ...sent, createdAt: now, updatedAt: now }),
+    },
   };
 }
 
 it('run-wide checks see the first answers up to the limit; the rest are judged one by one, and the report says so', async () => {
   const spec = await loadSpec(SPEC_PATH);
-  const session = createSession({ spec, specPath: SPEC_PATH, upstream: 'http://upstream.test/', clockSkewMs: 300_000, log: () => undefined, runWideLimit: 2 });
+  const session = createSession({
+    spec,
+    specPath: SPEC_PATH,
+    upstream: 'http://upstream.test/',
+    clockSkewMs: 300_000,
+    log: () => undefined,
+    runWideLimit: 2,
+  });
   for (let n = 1; n <= 3; n++) session.record(forwarded(n), '/webhooks');
   const [requests, answers] = session.reports();
   expect(requests.failures).toEqual([]);
   expect(answers.failures.map((failure) => `${failure.check} ${failure.caseId}`)).toEqual(['unique_ids traffic/2']);
   expect(answers.answered).toBe(3);
   expect(answers.checks.find((check) => check.name === 'response_schema_conformance')?.judged).toBe(3);
-  expect(answers.notes).toEqual(['1 answer(s) after the first 2 judged one by one only, not by run-wide checks (unique_ids)']);
+  expect(answers.notes).toEqual([
+    '1 answer(s) after the first 2 judged one by one only, not by run-wide checks (unique_ids)',
+  ]);
 });

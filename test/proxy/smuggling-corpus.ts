@@ -18,29 +18,72 @@ export const CORPUS: Shape[] = [
   // Controls: well-formed, each must reach the upstream as exactly one request.
   { name: 'control: Content-Length', bytes: sized('Content-Length: 5') },
   { name: 'control: chunked', bytes: chunked('5\r\nhello\r\n0\r\n\r\n') },
-  { name: 'control: chunked with an extension and a trailer', bytes: chunked('5;name=value\r\nhello\r\n0\r\nX-Trailer: 1\r\n\r\n') },
+  {
+    name: 'control: chunked with an extension and a trailer',
+    bytes: chunked('5;name=value\r\nhello\r\n0\r\nX-Trailer: 1\r\n\r\n'),
+  },
   { name: 'control: a GET with no body', bytes: 'GET /webhooks HTTP/1.1\r\nHost: x\r\n\r\n' },
   { name: 'control: obs-text in a value', bytes: `${POST}X-Name: caf\xe9\r\nContent-Length: 0\r\n\r\n` },
-  { name: 'a chunked GET: its body framed, not read as a next request', bytes: `GET /webhooks HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n${(SMUGGLED.length).toString(16)}\r\n${SMUGGLED}\r\n0\r\n\r\n` },
-  { name: 'Connection names Content-Length (hop-by-hop trick)', bytes: `GET /webhooks HTTP/1.1\r\nHost: x\r\nConnection: content-length\r\nContent-Length: ${SMUGGLED.length}\r\n\r\n${SMUGGLED}` },
-  { name: 'Connection names Transfer-Encoding', bytes: chunked('5\r\nhello\r\n0\r\n\r\n', 'Connection: transfer-encoding\r\nTransfer-Encoding: chunked\r\n') },
+  {
+    name: 'a chunked GET: its body framed, not read as a next request',
+    bytes: `GET /webhooks HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n${SMUGGLED.length.toString(16)}\r\n${SMUGGLED}\r\n0\r\n\r\n`,
+  },
+  {
+    name: 'Connection names Content-Length (hop-by-hop trick)',
+    bytes: `GET /webhooks HTTP/1.1\r\nHost: x\r\nConnection: content-length\r\nContent-Length: ${SMUGGLED.length}\r\n\r\n${SMUGGLED}`,
+  },
+  {
+    name: 'Connection names Transfer-Encoding',
+    bytes: chunked('5\r\nhello\r\n0\r\n\r\n', 'Connection: transfer-encoding\r\nTransfer-Encoding: chunked\r\n'),
+  },
   // CL.TE and TE.CL
-  { name: 'CL.TE: Content-Length then Transfer-Encoding', bytes: sized('Content-Length: 6\r\nTransfer-Encoding: chunked', '0\r\n\r\nG') },
-  { name: 'TE.CL: Transfer-Encoding then Content-Length', bytes: sized('Transfer-Encoding: chunked\r\nContent-Length: 3', `8\r\nSMUGGLED\r\n0\r\n\r\n`) },
+  {
+    name: 'CL.TE: Content-Length then Transfer-Encoding',
+    bytes: sized('Content-Length: 6\r\nTransfer-Encoding: chunked', '0\r\n\r\nG'),
+  },
+  {
+    name: 'TE.CL: Transfer-Encoding then Content-Length',
+    bytes: sized('Transfer-Encoding: chunked\r\nContent-Length: 3', `8\r\nSMUGGLED\r\n0\r\n\r\n`),
+  },
   { name: 'CL.TE with TE: identity', bytes: sized('Content-Length: 5\r\nTransfer-Encoding: identity') },
   // TE.TE obfuscations
-  { name: 'TE twice: chunked and x', bytes: chunked('5\r\nhello\r\n0\r\n\r\n', 'Transfer-Encoding: chunked\r\nTransfer-Encoding: x\r\n') },
+  {
+    name: 'TE twice: chunked and x',
+    bytes: chunked('5\r\nhello\r\n0\r\n\r\n', 'Transfer-Encoding: chunked\r\nTransfer-Encoding: x\r\n'),
+  },
   { name: 'TE: xchunked', bytes: chunked('5\r\nhello\r\n0\r\n\r\n', 'Transfer-Encoding: xchunked\r\n') },
-  { name: 'TE: chunked, identity', bytes: chunked('5\r\nhello\r\n0\r\n\r\n', 'Transfer-Encoding: chunked, identity\r\n') },
+  {
+    name: 'TE: chunked, identity',
+    bytes: chunked('5\r\nhello\r\n0\r\n\r\n', 'Transfer-Encoding: chunked, identity\r\n'),
+  },
   { name: 'TE: "chunked" quoted', bytes: chunked('5\r\nhello\r\n0\r\n\r\n', 'Transfer-Encoding: "chunked"\r\n') },
-  { name: 'TE: VT before chunked', bytes: chunked('5\r\nhello\r\n0\r\n\r\n', 'Transfer-Encoding: \x0bchunked\r\n'), refuse: true },
+  {
+    name: 'TE: VT before chunked',
+    bytes: chunked('5\r\nhello\r\n0\r\n\r\n', 'Transfer-Encoding: \x0bchunked\r\n'),
+    refuse: true,
+  },
   { name: 'TE: chunked then VT', bytes: chunked('5\r\nhello\r\n0\r\n\r\n', 'Transfer-Encoding: chunked\x0b\r\n') },
   { name: 'TE: NUL in the value', bytes: chunked('5\r\nhello\r\n0\r\n\r\n', 'Transfer-Encoding: chun\x00ked\r\n') },
-  { name: 'TE with a space before the colon', bytes: chunked('5\r\nhello\r\n0\r\n\r\n', 'Transfer-Encoding : chunked\r\n') },
-  { name: 'TE with a tab before the colon', bytes: chunked('5\r\nhello\r\n0\r\n\r\n', 'Transfer-Encoding\t: chunked\r\n') },
-  { name: 'TE as an obs-fold continuation', bytes: chunked('5\r\nhello\r\n0\r\n\r\n', 'X-A: b\r\n Transfer-Encoding: chunked\r\n') },
-  { name: 'TE folded onto a next line', bytes: chunked('5\r\nhello\r\n0\r\n\r\n', 'Transfer-Encoding:\r\n chunked\r\n') },
-  { name: 'TE: chunked with Content-Length in a folded line', bytes: sized('Transfer-Encoding: chunked\r\n Content-Length: 5', '5\r\nhello\r\n0\r\n\r\n') },
+  {
+    name: 'TE with a space before the colon',
+    bytes: chunked('5\r\nhello\r\n0\r\n\r\n', 'Transfer-Encoding : chunked\r\n'),
+  },
+  {
+    name: 'TE with a tab before the colon',
+    bytes: chunked('5\r\nhello\r\n0\r\n\r\n', 'Transfer-Encoding\t: chunked\r\n'),
+  },
+  {
+    name: 'TE as an obs-fold continuation',
+    bytes: chunked('5\r\nhello\r\n0\r\n\r\n', 'X-A: b\r\n Transfer-Encoding: chunked\r\n'),
+  },
+  {
+    name: 'TE folded onto a next line',
+    bytes: chunked('5\r\nhello\r\n0\r\n\r\n', 'Transfer-Encoding:\r\n chunked\r\n'),
+  },
+  {
+    name: 'TE: chunked with Content-Length in a folded line',
+    bytes: sized('Transfer-Encoding: chunked\r\n Content-Length: 5', '5\r\nhello\r\n0\r\n\r\n'),
+  },
   // Content-Length: duplicates, conflicts, odd numbers
   { name: 'two equal Content-Length headers', bytes: sized('Content-Length: 5\r\nContent-Length: 5'), refuse: true },
   { name: 'two different Content-Length headers', bytes: sized('Content-Length: 5\r\nContent-Length: 6', 'hello!') },
@@ -55,7 +98,10 @@ export const CORPUS: Shape[] = [
   { name: 'Content-Length: VT before', bytes: sized('Content-Length: \x0b5'), refuse: true },
   { name: 'Content-Length: overflow', bytes: sized('Content-Length: 99999999999999999999') },
   { name: 'Content-Length with a space before the colon', bytes: sized('Content-Length : 5') },
-  { name: 'Content-Length shorter than a body that is a request', bytes: sized('Content-Length: 0', SMUGGLED.replace('GET', 'G\x01T')) },
+  {
+    name: 'Content-Length shorter than a body that is a request',
+    bytes: sized('Content-Length: 0', SMUGGLED.replace('GET', 'G\x01T')),
+  },
   // Chunk sizes and extensions
   { name: 'a bare CR in a chunk extension', bytes: chunked('5;a\rb\r\nhello\r\n0\r\n\r\n'), refuse: true },
   { name: 'a bare CR in a chunk-size line', bytes: chunked('5\r\rhello\r\n0\r\n\r\n'), refuse: true },
@@ -71,7 +117,11 @@ export const CORPUS: Shape[] = [
   { name: 'a negative chunk size', bytes: chunked('-5\r\nhello\r\n0\r\n\r\n') },
   { name: 'a chunk extension with a smuggled request', bytes: chunked(`5;${SMUGGLED}\r\nhello\r\n0\r\n\r\n`) },
   // Trailers
-  { name: 'a trailer line that is not a field', bytes: chunked('5\r\nhello\r\n0\r\nnot a field\r\n\r\n'), refuse: true },
+  {
+    name: 'a trailer line that is not a field',
+    bytes: chunked('5\r\nhello\r\n0\r\nnot a field\r\n\r\n'),
+    refuse: true,
+  },
   { name: 'a trailer ended by a bare LF', bytes: chunked('5\r\nhello\r\n0\r\nX-T: 1\n\r\n') },
   { name: 'a folded trailer', bytes: chunked('5\r\nhello\r\n0\r\nX-T: 1\r\n more\r\n\r\n') },
   { name: 'a trailer with a space before the colon', bytes: chunked('5\r\nhello\r\n0\r\nX-T : 1\r\n\r\n') },

@@ -32,7 +32,13 @@ const SLOPPY: Call[] = [
 
 async function through(upstreamUrl: string, calls: Call[], also: Partial<Parameters<typeof startProxy>[0]> = {}) {
   const lines: string[] = [];
-  const proxy: RunningProxy = await startProxy({ upstream: upstreamUrl, spec: SPEC_PATH, port: 0, log: (line) => lines.push(line), ...also });
+  const proxy: RunningProxy = await startProxy({
+    upstream: upstreamUrl,
+    spec: SPEC_PATH,
+    port: 0,
+    log: (line) => lines.push(line),
+    ...also,
+  });
   try {
     const replies = [];
     for (const call of calls) replies.push(await send(proxy.url, call));
@@ -42,7 +48,8 @@ async function through(upstreamUrl: string, calls: Call[], also: Partial<Paramet
   }
 }
 
-const failed = (report: { failures: { check: string; message: string }[] }) => report.failures.map((failure) => `${failure.check}: ${failure.message}`);
+const failed = (report: { failures: { check: string; message: string }[] }) =>
+  report.failures.map((failure) => `${failure.check}: ${failure.message}`);
 
 describe('through the proxy to the reference implementation', () => {
   let server: Awaited<ReturnType<typeof startWebhookServer>>;
@@ -60,19 +67,32 @@ describe('through the proxy to the reference implementation', () => {
     expect(html).toContain('<p id="verdict" class="verdict passed">proxy: PASSED, 3 request(s)'); // startProxy().html()
     expect(replies.map((reply) => reply.status)).toEqual([201, 201, 201]);
     expect(Object.keys(replies[0]!.body as object).sort()).toEqual(Object.keys(direct.body as object).sort());
-    expect(requests.checks.find((check) => check.name === 'request_body_conformance')).toMatchObject({ status: 'passed', judged: 3 });
-    expect(answers.checks.find((check) => check.name === 'response_schema_conformance')).toMatchObject({ status: 'passed', judged: 3 });
+    expect(requests.checks.find((check) => check.name === 'request_body_conformance')).toMatchObject({
+      status: 'passed',
+      judged: 3,
+    });
+    expect(answers.checks.find((check) => check.name === 'response_schema_conformance')).toMatchObject({
+      status: 'passed',
+      judged: 3,
+    });
     expect(proxyExitCode(reports, 'any')).toBe(0);
   });
 
   it("a client's invalid requests are consumer drift, named by the request checks; the server's refusals pass", async () => {
     const { reports, lines } = await through(server.url, SLOPPY);
     const [requests, answers] = reports;
-    expect(new Set(requests.failures.map((failure) => failure.check))).toEqual(new Set(['request_body_conformance', 'credentials_present', 'request_media_type']));
+    expect(new Set(requests.failures.map((failure) => failure.check))).toEqual(
+      new Set(['request_body_conformance', 'credentials_present', 'request_media_type']),
+    );
     expect(requests.failures).toHaveLength(5);
     expect(failed(answers)).toEqual([]);
     expect(lines.filter((line) => line.startsWith('REQUEST '))).toHaveLength(5);
-    expect([proxyExitCode(reports, 'request'), proxyExitCode(reports, 'response'), proxyExitCode(reports, 'any'), proxyExitCode(reports, 'none')]).toEqual([1, 0, 1, 0]);
+    expect([
+      proxyExitCode(reports, 'request'),
+      proxyExitCode(reports, 'response'),
+      proxyExitCode(reports, 'any'),
+      proxyExitCode(reports, 'none'),
+    ]).toEqual([1, 0, 1, 0]);
   });
 
   it('a request for something the spec does not have is reported as such', async () => {
@@ -94,7 +114,11 @@ const DEFECT_CASES: [Defect, string, Call[]][] = [
   ['text-content-type', 'content_type_conformance', WELL_BEHAVED],
   ['success-extra-field', 'response_schema_conformance', WELL_BEHAVED],
   ['problem-status-mismatch', 'problem_details_conformance', [SLOPPY[0]!]],
-  ['allows-http', 'negative_data_rejection', [{ headers: AUTH, body: { ...VALID, url: 'http://hooks.example.com/k' } }]],
+  [
+    'allows-http',
+    'negative_data_rejection',
+    [{ headers: AUTH, body: { ...VALID, url: 'http://hooks.example.com/k' } }],
+  ],
   ['malformed-as-422', 'expected_status', [SLOPPY[1]!]],
   ['no-auth', 'ignored_auth', [SLOPPY[2]!]],
   ['crash-on-port', 'not_a_server_error', WELL_BEHAVED],
@@ -104,14 +128,17 @@ const DEFECT_CASES: [Defect, string, Call[]][] = [
 ];
 
 describe('planted server defects, through the proxy', () => {
-  it.each(DEFECT_CASES)('%s is caught by %s (provider side, exit 1 on --fail-on response)', async (defect, check, calls) => {
-    const server = await startWebhookServer({ tokens: [TOKEN], forbiddenTokens: [], defect });
-    try {
-      const { reports } = await through(server.url, calls);
-      expect(reports[1].failures.map((failure) => failure.check)).toContain(check);
-      expect(proxyExitCode(reports, 'response')).toBe(1);
-    } finally {
-      await server.close();
-    }
-  });
+  it.each(DEFECT_CASES)(
+    '%s is caught by %s (provider side, exit 1 on --fail-on response)',
+    async (defect, check, calls) => {
+      const server = await startWebhookServer({ tokens: [TOKEN], forbiddenTokens: [], defect });
+      try {
+        const { reports } = await through(server.url, calls);
+        expect(reports[1].failures.map((failure) => failure.check)).toContain(check);
+        expect(proxyExitCode(reports, 'response')).toBe(1);
+      } finally {
+        await server.close();
+      }
+    },
+  );
 });

@@ -16,7 +16,10 @@ const SCREENSHOTS = join(PACKAGE_ROOT, 'reports');
 
 const rows = (page: Page, selector: string) => page.locator(selector).allInnerTexts();
 /** A data attribute of every element the selector matches. */
-const data = (page: Page, selector: string, name: string) => page.evaluate<string[]>(`[...document.querySelectorAll(${JSON.stringify(selector)})].map((item) => item.dataset.${name})`);
+const data = (page: Page, selector: string, name: string) =>
+  page.evaluate<string[]>(
+    `[...document.querySelectorAll(${JSON.stringify(selector)})].map((item) => item.dataset.${name})`,
+  );
 
 (hasChromium ? describe : describe.skip)('verify --html, opened in Chromium', () => {
   let browser: Browser;
@@ -24,15 +27,37 @@ const data = (page: Page, selector: string, name: string) => page.evaluate<strin
   let passing: { code: number | null; html: string };
 
   beforeAll(async () => {
-    const broken = await startWebhookServer({ tokens: ['t0k-good'], forbiddenTokens: ['t0k-ro'], defect: 'problem-status-mismatch' });
-    const mock = await startMock({ port: 0, logLevel: 'silent', watch: false, tokens: ['t0k-good'], forbiddenTokens: ['t0k-ro'] });
+    const broken = await startWebhookServer({
+      tokens: ['t0k-good'],
+      forbiddenTokens: ['t0k-ro'],
+      defect: 'problem-status-mismatch',
+    });
+    const mock = await startMock({
+      port: 0,
+      logLevel: 'silent',
+      watch: false,
+      tokens: ['t0k-good'],
+      forbiddenTokens: ['t0k-ro'],
+    });
     try {
       const summary = join(folder, 'step-summary.md');
       const html = join(folder, 'failing', 'report.html');
-      const run = await runBuiltCli(['verify', '--base-url', broken.url, '--suite', 'jest', '--seed', '3', '--html', html], 90_000, { KAITEN_TOKEN: 't0k-good', KAITEN_FORBIDDEN_TOKEN: 't0k-ro', GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
+      const run = await runBuiltCli(
+        ['verify', '--base-url', broken.url, '--suite', 'jest', '--seed', '3', '--html', html],
+        90_000,
+        {
+          KAITEN_TOKEN: 't0k-good',
+          KAITEN_FORBIDDEN_TOKEN: 't0k-ro',
+          GITHUB_ACTIONS: 'true',
+          GITHUB_STEP_SUMMARY: summary,
+        },
+      );
       failing = { code: run.code, stdout: run.stdout, html, summary: readFileSync(summary, 'utf8') };
       const good = join(folder, 'passing.html');
-      const ok = await runBuiltCli(['verify', '--base-url', mock.url, '--html', good], 90_000, { KAITEN_TOKEN: 't0k-good', KAITEN_FORBIDDEN_TOKEN: 't0k-ro' });
+      const ok = await runBuiltCli(['verify', '--base-url', mock.url, '--html', good], 90_000, {
+        KAITEN_TOKEN: 't0k-good',
+        KAITEN_FORBIDDEN_TOKEN: 't0k-ro',
+      });
       passing = { code: ok.code, html: good };
     } finally {
       await broken.close();
@@ -49,11 +74,15 @@ const data = (page: Page, selector: string, name: string) => page.evaluate<strin
     const requests: string[] = [];
     page.on('request', (request) => void (request.url().startsWith('file:') || requests.push(request.url())));
     await page.goto(`file://${failing.html}`);
-    expect(await page.textContent('body > :nth-child(2)')).toMatch(/^verify: FAILED, \d+ failure\(s\) in \d+ check\(s\)/);
+    expect(await page.textContent('body > :nth-child(2)')).toMatch(
+      /^verify: FAILED, \d+ failure\(s\) in \d+ check\(s\)/,
+    );
     expect(await page.getAttribute('#verdict', 'class')).toContain('failed');
     const checks = await rows(page, 'table.checks tr[data-status="failed"] td:nth-child(2)');
     expect(checks).toContain('problem_details_conformance');
-    expect(await rows(page, 'table.checks tr[data-status="passed"] td:nth-child(4)')).toEqual(expect.arrayContaining([expect.stringMatching(/^\d+ answer\(s\)$/)]));
+    expect(await rows(page, 'table.checks tr[data-status="passed"] td:nth-child(4)')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\d+ answer\(s\)$/)]),
+    );
     expect((await rows(page, 'table.coverage tbody tr')).some((row) => /POST \/webhooks\s+422/.test(row))).toBe(true);
     const failures = await page.locator('.failure').count();
     expect(failures).toBeGreaterThan(3);
@@ -66,7 +95,11 @@ const data = (page: Page, selector: string, name: string) => page.evaluate<strin
     await page.screenshot({ path: join(SCREENSHOTS, 'html-report-failing.png'), fullPage: false });
 
     // Filters: by answer status, then by check, each hiding the rest.
-    const statuses = (await page.evaluate<string[]>("[...document.querySelectorAll('#filter-status option')].map((option) => option.value)")).filter(Boolean);
+    const statuses = (
+      await page.evaluate<string[]>(
+        "[...document.querySelectorAll('#filter-status option')].map((option) => option.value)",
+      )
+    ).filter(Boolean);
     expect(statuses.length).toBeGreaterThan(1);
     await page.selectOption('#filter-status', statuses[0]!);
     const shown = await page.locator('.failure:not([hidden])').count();
@@ -75,7 +108,9 @@ const data = (page: Page, selector: string, name: string) => page.evaluate<strin
     expect(await page.textContent('#shown')).toBe(String(shown));
     await page.selectOption('#filter-status', '');
     await page.selectOption('#filter-check', 'problem_details_conformance');
-    expect(new Set(await data(page, '.failure:not([hidden])', 'check'))).toEqual(new Set(['problem_details_conformance']));
+    expect(new Set(await data(page, '.failure:not([hidden])', 'check'))).toEqual(
+      new Set(['problem_details_conformance']),
+    );
 
     // The copy button copies the curl line.
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -54,7 +54,13 @@ export function docBlocks(): DocBlock[] {
     let open = false;
     lines.forEach((line, i) => {
       if (!line.startsWith('```')) return;
-      if (!open) blocks.push({ page, line: i + 1, language: line.slice(3).trim(), mark: /^<!-- (.*) -->$/.exec(lines[i - 1] ?? '')?.[1] });
+      if (!open)
+        blocks.push({
+          page,
+          line: i + 1,
+          language: line.slice(3).trim(),
+          mark: /^<!-- (.*) -->$/.exec(lines[i - 1] ?? '')?.[1],
+        });
       open = !open;
     });
     return blocks;

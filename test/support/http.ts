@@ -26,22 +26,30 @@ export const VALID_BODY = { url: 'https://hooks.example.com/kaiten', eventNames:
 export function send(baseUrl: string, call: Call = {}, timeoutMs = 5000): Promise<Reply> {
   const started = performance.now();
   const payload =
-    call.body === undefined ? undefined : typeof call.body === 'string' || Buffer.isBuffer(call.body) ? call.body : JSON.stringify(call.body);
+    call.body === undefined
+      ? undefined
+      : typeof call.body === 'string' || Buffer.isBuffer(call.body)
+        ? call.body
+        : JSON.stringify(call.body);
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${baseUrl}${call.path ?? '/webhooks'}`, { method: call.method ?? 'POST', headers: call.headers ?? JSON_HEADERS, timeout: timeoutMs }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let body: unknown = undefined;
-        try {
-          body = text === '' ? undefined : JSON.parse(text);
-        } catch {
-          body = undefined;
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, body, ms: performance.now() - started });
-      });
-    });
+    const req = httpRequest(
+      `${baseUrl}${call.path ?? '/webhooks'}`,
+      { method: call.method ?? 'POST', headers: call.headers ?? JSON_HEADERS, timeout: timeoutMs },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: unknown = undefined;
+          try {
+            body = text === '' ? undefined : JSON.parse(text);
+          } catch {
+            body = undefined;
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, body, ms: performance.now() - started });
+        });
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     req.on('error', reject);
     req.end(payload);
@@ -49,4 +57,7 @@ export function send(baseUrl: string, call: Call = {}, timeoutMs = 5000): Promis
 }
 
 /** A `send` bound to one base URL. */
-export const clientFor = (baseUrl: string) => (call: Call = {}) => send(baseUrl, call);
+export const clientFor =
+  (baseUrl: string) =>
+  (call: Call = {}) =>
+    send(baseUrl, call);

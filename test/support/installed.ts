@@ -10,7 +10,9 @@ const EXTRAS = ['jest', 'dredd', 'typescript', '@types/node', 'vite', 'openapi-t
 /** The oldest msw the README names, so the handlers are held to it. */
 const MSW = 'msw@2.10.5';
 
-const devVersion = (name: string) => (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies[name]!;
+const devVersion = (name: string) =>
+  (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> })
+    .devDependencies[name]!;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -35,7 +37,12 @@ export async function installedProject(kind: 'full' | 'light' = 'full'): Promise
       continue;
     }
     try {
-      if (!existsSync(join(project, '.ready'))) await install(project, packed, kind === 'full' ? [MSW, ...EXTRAS.map((name) => `${name}@${devVersion(name)}`)] : []);
+      if (!existsSync(join(project, '.ready')))
+        await install(
+          project,
+          packed,
+          kind === 'full' ? [MSW, ...EXTRAS.map((name) => `${name}@${devVersion(name)}`)] : [],
+        );
     } finally {
       rmSync(lock, { recursive: true, force: true });
     }
@@ -52,8 +59,18 @@ async function install(project: string, packed: string, extras: string[]): Promi
   const tarball = join(project, 'vendor', 'kaiten-webhooks-harness.tgz');
   mkdirSync(join(project, 'vendor'));
   writeFileSync(tarball, readFileSync(packed));
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'a-frontend', version: '1.0.0', private: true, type: 'commonjs' }));
-  const args = ['install', '--prefer-offline', '--no-audit', '--no-fund', './vendor/kaiten-webhooks-harness.tgz', ...extras];
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'a-frontend', version: '1.0.0', private: true, type: 'commonjs' }),
+  );
+  const args = [
+    'install',
+    '--prefer-offline',
+    '--no-audit',
+    '--no-fund',
+    './vendor/kaiten-webhooks-harness.tgz',
+    ...extras,
+  ];
   const run = await runIn(project, 'npm', args, {}, 900_000);
   if (run.code !== 0) throw new Error(`npm install failed:\n${run.stderr}`);
   writeFileSync(join(project, '.ready'), '');

@@ -3,7 +3,6 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/version';
 
-
 /** What a finished process said, and how it exited. */
 export interface Run {
   code: number | null;
@@ -12,7 +11,13 @@ export interface Run {
 }
 
 /** Runs a command to completion in `cwd` (killed after `timeoutMs`), with extra environment. */
-export function runIn(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 120_000): Promise<Run> {
+export function runIn(
+  cwd: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  timeoutMs = 120_000,
+): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -29,7 +34,10 @@ export function runIn(cwd: string, command: string, args: string[], env: NodeJS.
 
 /** Packs this package as `npm publish` would (from the dist/ that `npm test` just built) and returns the tarball's path. */
 export function pack(destination: string): string {
-  const run = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', destination], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+  const run = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', destination], {
+    cwd: PACKAGE_ROOT,
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`npm pack failed: ${run.stderr}`);
   const [{ filename }] = JSON.parse(run.stdout) as [{ filename: string }];
   return join(destination, filename);
@@ -45,7 +53,12 @@ export interface MockProcess {
 }
 
 /** Spawns a command that prints `listening on URL` (the mock CLI) and resolves once it does. */
-export function spawnListening(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<MockProcess> {
+export function spawnListening(
+  cwd: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<MockProcess> {
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));

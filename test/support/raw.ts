@@ -10,7 +10,12 @@ export interface RawReply {
  * Writes raw bytes to the server and collects whatever comes back, for requests fetch cannot make:
  * until the server closes, `enough` says what came is all that is awaited, or the wait runs out.
  */
-export function sendRaw(baseUrl: string, chunks: (string | Buffer)[], waitMs: number, enough?: (text: string) => boolean): Promise<RawReply> {
+export function sendRaw(
+  baseUrl: string,
+  chunks: (string | Buffer)[],
+  waitMs: number,
+  enough?: (text: string) => boolean,
+): Promise<RawReply> {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve) => {
     const socket = connect(Number(port), hostname);

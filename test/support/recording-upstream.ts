@@ -25,7 +25,11 @@ export async function startRecordingUpstream(): Promise<RecordingUpstream> {
     let answered = 0;
     socket.on('data', (chunk: Buffer) => {
       connection.bytes = Buffer.concat([connection.bytes, chunk]);
-      for (let read = readStrictly(connection.bytes.subarray(answered)); read.kind === 'complete'; read = readStrictly(connection.bytes.subarray(answered))) {
+      for (
+        let read = readStrictly(connection.bytes.subarray(answered));
+        read.kind === 'complete';
+        read = readStrictly(connection.bytes.subarray(answered))
+      ) {
         answered += read.size;
         socket.write(ANSWER);
       }
@@ -36,7 +40,10 @@ export async function startRecordingUpstream(): Promise<RecordingUpstream> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    received: () => connections.map((connection) => connection.bytes.subarray(connection.cleared)).filter((bytes) => bytes.length > 0),
+    received: () =>
+      connections
+        .map((connection) => connection.bytes.subarray(connection.cleared))
+        .filter((bytes) => bytes.length > 0),
     clear: () => connections.forEach((connection) => (connection.cleared = connection.bytes.length)),
     close: () =>
       new Promise((resolve) => {

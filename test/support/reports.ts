@@ -6,7 +6,12 @@ export const failure = (check: string, n: number): ReportedFailure => ({
   case: `case ${n}`,
   caseId: `id-${check}-${n}`,
   operation: 'POST /things',
-  request: { method: 'POST', url: 'http://127.0.0.1:9/things', headers: { authorization: 'Bearer $KAITEN_TOKEN' }, body: '{}' },
+  request: {
+    method: 'POST',
+    url: 'http://127.0.0.1:9/things',
+    headers: { authorization: 'Bearer $KAITEN_TOKEN' },
+    body: '{}',
+  },
   response: { status: 200, contentType: 'application/json', body: '{"ok":true}' },
   message: 'answered 200',
   expected: '201',
@@ -26,7 +31,14 @@ export function report(failures: ReportedFailure[], suite = 'contract (jest)'): 
     durationMs: 1800,
     checks: names.map((name) => {
       const count = failures.filter((f) => f.check === name).length;
-      return { name, description: `${name} holds`, status: count > 0 ? 'failed' : 'passed', judged: 10, failures: count, seconds: 0 };
+      return {
+        name,
+        description: `${name} holds`,
+        status: count > 0 ? 'failed' : 'passed',
+        judged: 10,
+        failures: count,
+        seconds: 0,
+      };
     }),
     failures,
     errors: [],

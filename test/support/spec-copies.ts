@@ -12,7 +12,8 @@ export type Json = Record<string, unknown>;
 export function at(root: unknown, ...keys: string[]): Json {
   let node = root;
   for (const key of keys) {
-    if (typeof node !== 'object' || node === null || !(key in node)) throw new Error(`no ${keys.join(' > ')} in the spec copy`);
+    if (typeof node !== 'object' || node === null || !(key in node))
+      throw new Error(`no ${keys.join(' > ')} in the spec copy`);
     node = (node as Json)[key];
   }
   return node as Json;
@@ -41,7 +42,10 @@ export function writeSpecs(documents: Record<string, unknown>): Record<string, s
  */
 export async function specWithGetOperation(): Promise<SpecDocument> {
   const document = await copySpec();
-  const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ErrorModel' } } } });
+  const problem = (description: string) => ({
+    description,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ErrorModel' } } },
+  });
   at(document, 'paths')['/webhooks/{id}'] = {
     get: {
       operationId: 'get-webhook',
@@ -58,7 +62,10 @@ export async function specWithGetOperation(): Promise<SpecDocument> {
         },
       ],
       responses: {
-        '200': { description: 'The webhook.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Webhook' } } } },
+        '200': {
+          description: 'The webhook.',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Webhook' } } },
+        },
         '401': problem('No valid token.'),
         '404': problem('No such webhook.'),
       },

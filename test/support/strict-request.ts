@@ -4,10 +4,12 @@
 // The test's oracle, not the proxy's code: the proxy reads nothing itself.
 
 /** What the start of some bytes holds: a whole request of `size` bytes, the start of one, or something ambiguous. */
-export type StrictRead = { kind: 'complete'; size: number } | { kind: 'incomplete' } | { kind: 'ambiguous'; why: string };
+export type StrictRead =
+  { kind: 'complete'; size: number } | { kind: 'incomplete' } | { kind: 'ambiguous'; why: string };
 
 const REQUEST_LINE = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+ [\x21-\x7e]+ HTTP\/1\.1$/;
-const FIELD = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+):[ \t]*([\x21-\x7e\x80-\xff](?:[\t\x20-\x7e\x80-\xff]*[\x21-\x7e\x80-\xff])?)?[ \t]*$/;
+const FIELD =
+  /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+):[ \t]*([\x21-\x7e\x80-\xff](?:[\t\x20-\x7e\x80-\xff]*[\x21-\x7e\x80-\xff])?)?[ \t]*$/;
 const CHUNK_SIZE = /^[0-9a-fA-F]{1,8}$/;
 
 const ambiguous = (why: string): StrictRead => ({ kind: 'ambiguous', why });
@@ -35,7 +37,8 @@ function chunkedEnd(bytes: Buffer, at: number): StrictRead {
     offset = lineEnd + 2;
     if (size === 0) break;
     if (bytes.length < offset + size + 2) return { kind: 'incomplete' };
-    if (bytes.toString('latin1', offset + size, offset + size + 2) !== '\r\n') return ambiguous('chunk data not ended by CRLF');
+    if (bytes.toString('latin1', offset + size, offset + size + 2) !== '\r\n')
+      return ambiguous('chunk data not ended by CRLF');
     offset += size + 2;
   }
   const end = bytes.indexOf('\r\n\r\n', offset - 2, 'latin1');
@@ -57,7 +60,8 @@ export function readStrictly(bytes: Buffer): StrictRead {
   const codings = fields.filter(([name]) => name === 'transfer-encoding').map(([, value]) => value);
   if (lengths.length + codings.length > 1) return ambiguous(`framing said ${lengths.length + codings.length} times`);
   const bodyAt = headEnd + 4;
-  if (codings.length === 1) return codings[0] === 'chunked' ? chunkedEnd(bytes, bodyAt) : ambiguous(`Transfer-Encoding ${codings[0]!}`);
+  if (codings.length === 1)
+    return codings[0] === 'chunked' ? chunkedEnd(bytes, bodyAt) : ambiguous(`Transfer-Encoding ${codings[0]!}`);
   if (lengths.length === 0) return { kind: 'complete', size: bodyAt };
   if (!/^\d{1,15}$/.test(lengths[0]!)) return ambiguous(`Content-Length ${lengths[0]!}`);
   const size = bodyAt + Number(lengths[0]);

@@ -3,9 +3,13 @@
 // (Jest's default reporter does not print it).
 class SummaryReporter {
   onRunComplete(_contexts, results) {
-    const skipped = results.testResults.flatMap((file) => file.testResults.filter((test) => test.status === 'pending' || test.status === 'todo'));
+    const skipped = results.testResults.flatMap((file) =>
+      file.testResults.filter((test) => test.status === 'pending' || test.status === 'todo'),
+    );
     for (const test of skipped) process.stdout.write(`skipped: ${test.fullName}\n`);
-    process.stdout.write(`jest: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped.length} skipped\n`);
+    process.stdout.write(
+      `jest: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped.length} skipped\n`,
+    );
   }
 }
 

@@ -10,13 +10,21 @@ import { checkStaged } from './stage';
 import type { JournalFilter } from './journal';
 import type { Control } from './state';
 
-const PAGE_TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+const PAGE_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
 // The control page: static files shipped beside this module (copied into dist/ by the build).
 const PAGE_FOLDER = join(__dirname, 'page');
 
 /** One file of the control page, as it is (a Buffer body is written raw). */
 function pageFile(name: string): MockResponse {
-  return { status: 200, headers: { 'content-type': PAGE_TYPES[extname(name)]!, 'cache-control': 'no-cache' }, body: readFileSync(join(PAGE_FOLDER, name)) };
+  return {
+    status: 200,
+    headers: { 'content-type': PAGE_TYPES[extname(name)]!, 'cache-control': 'no-cache' },
+    body: readFileSync(join(PAGE_FOLDER, name)),
+  };
 }
 
 /** The reserved prefix of the control surface; a spec may not use it. */
@@ -25,21 +33,36 @@ export const ADMIN_PREFIX = '/__mock';
 /** Who may use the control surface: loopback clients, or (listening beyond loopback) holders of the admin token; or nobody. */
 export type AdminAccess = { kind: 'loopback' } | { kind: 'token'; token: string } | { kind: 'off'; why: string };
 
-const json = (status: number, body: unknown): MockResponse => ({ status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body });
-const problem = (status: number, detail: string, headers?: Record<string, string>): MockResponse => renderProblem({ status, detail, ...(headers === undefined ? {} : { headers }) } satisfies Problem);
+const json = (status: number, body: unknown): MockResponse => ({
+  status,
+  headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+  body,
+});
+const problem = (status: number, detail: string, headers?: Record<string, string>): MockResponse =>
+  renderProblem({ status, detail, ...(headers === undefined ? {} : { headers }) } satisfies Problem);
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
 /** Why this client may not use the control surface, as the answer to give it; undefined when it may. */
-export function refusal(access: AdminAccess, request: MockRequest, remote: string | undefined): MockResponse | undefined {
+export function refusal(
+  access: AdminAccess,
+  request: MockRequest,
+  remote: string | undefined,
+): MockResponse | undefined {
   if (access.kind === 'off') return problem(404, `the control surface is off: ${access.why}`);
-  if (access.kind === 'loopback') return LOOPBACK.test(remote ?? '') ? undefined : problem(403, 'the control surface answers loopback clients only');
-  return request.headers.authorization === `Bearer ${access.token}` ? undefined : problem(401, 'the control surface needs Authorization: Bearer <the --admin-token>', { 'www-authenticate': 'Bearer realm="kaiten-webhooks mock control"' });
+  if (access.kind === 'loopback')
+    return LOOPBACK.test(remote ?? '') ? undefined : problem(403, 'the control surface answers loopback clients only');
+  return request.headers.authorization === `Bearer ${access.token}`
+    ? undefined
+    : problem(401, 'the control surface needs Authorization: Bearer <the --admin-token>', {
+        'www-authenticate': 'Bearer realm="kaiten-webhooks mock control"',
+      });
 }
 
 function stage(request: MockRequest, control: Control, operations: IHttpOperation[]): MockResponse {
   // JSON only: a form or text/plain post from another site's page could not stage answers (it cannot send this type without CORS).
-  if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) return problem(415, 'send the answers as Content-Type: application/json');
+  if (!/^application\/json\b/i.test(request.headers['content-type'] ?? ''))
+    return problem(415, 'send the answers as Content-Type: application/json');
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder().decode(request.body)) as unknown;
@@ -49,9 +72,13 @@ function stage(request: MockRequest, control: Control, operations: IHttpOperatio
   const answers = Array.isArray(value) ? value : [value];
   if (answers.length === 0 || answers.length > 100) return problem(422, 'send one answer, or a list of 1 to 100');
   const parsed = answers.map(parseStagedAnswer);
-  const wrong = parsed.flatMap((result, i) => (Array.isArray(result) ? result.map((why) => `answer ${i + 1}: ${why}`) : []));
+  const wrong = parsed.flatMap((result, i) =>
+    Array.isArray(result) ? result.map((why) => `answer ${i + 1}: ${why}`) : [],
+  );
   if (wrong.length > 0) return problem(422, wrong.join('; '));
-  const unknown = (parsed as StagedAnswer[]).map((answer, i) => [i, checkStaged(answer, operations)] as const).filter(([, why]) => why !== undefined);
+  const unknown = (parsed as StagedAnswer[])
+    .map((answer, i) => [i, checkStaged(answer, operations)] as const)
+    .filter(([, why]) => why !== undefined);
   if (unknown.length > 0) return problem(404, unknown.map(([i, why]) => `answer ${i + 1}: ${why!}`).join('; '));
   return json(201, { answers: (parsed as StagedAnswer[]).map((answer) => control.answers.add(answer)) });
 }
@@ -74,11 +101,17 @@ function describeOperations(operations: IHttpOperation[]) {
   return operations.map((operation) => ({
     operation: operation.iid ?? operationName(operation),
     name: operationName(operation),
-    responses: operation.responses.map((response) => ({ code: response.code, examples: (response.contents ?? []).flatMap((content) => (content.examples ?? []).map((example) => example.key)) })),
+    responses: operation.responses.map((response) => ({
+      code: response.code,
+      examples: (response.contents ?? []).flatMap((content) => (content.examples ?? []).map((example) => example.key)),
+    })),
   }));
 }
 
-const ROUTES: Record<string, Record<string, (request: MockRequest, control: Control, operations: IHttpOperation[]) => MockResponse>> = {
+const ROUTES: Record<
+  string,
+  Record<string, (request: MockRequest, control: Control, operations: IHttpOperation[]) => MockResponse>
+> = {
   '': { GET: () => pageFile('index.html') },
   '/page.js': { GET: () => pageFile('page.js') },
   '/page.css': { GET: () => pageFile('page.css') },
@@ -92,13 +125,20 @@ const ROUTES: Record<string, Record<string, (request: MockRequest, control: Cont
   '/requests.har': {
     GET: (request, control) => {
       const filter = filterOf(request);
-      return typeof filter === 'string' ? problem(400, filter) : json(200, toHar(control.journal.list(filter), `http://${request.headers.host ?? 'localhost'}`, readVersion()));
+      return typeof filter === 'string'
+        ? problem(400, filter)
+        : json(
+            200,
+            toHar(control.journal.list(filter), `http://${request.headers.host ?? 'localhost'}`, readVersion()),
+          );
     },
   },
   '/requests': {
     GET: (request, control) => {
       const filter = filterOf(request);
-      return typeof filter === 'string' ? problem(400, filter) : json(200, { requests: control.journal.list(filter), size: control.journal.size });
+      return typeof filter === 'string'
+        ? problem(400, filter)
+        : json(200, { requests: control.journal.list(filter), size: control.journal.size });
     },
     DELETE: (_request, control) => (control.journal.clear(), { status: 204, headers: {} }),
   },
@@ -107,8 +147,17 @@ const ROUTES: Record<string, Record<string, (request: MockRequest, control: Cont
 /** The control surface under /__mock (its client already admitted, see `refusal`): the page, staged answers and the request journal; every error as problem+json. */
 export function handleAdmin(request: MockRequest, control: Control, operations: IHttpOperation[]): MockResponse {
   const route = ROUTES[request.path.slice(ADMIN_PREFIX.length).replace(/\/$/, '')];
-  if (route === undefined) return problem(404, `no control route ${request.path}; there are ${Object.keys(ROUTES).map((path) => ADMIN_PREFIX + path).join(', ')}`);
+  if (route === undefined)
+    return problem(
+      404,
+      `no control route ${request.path}; there are ${Object.keys(ROUTES)
+        .map((path) => ADMIN_PREFIX + path)
+        .join(', ')}`,
+    );
   const handler = route[request.method];
-  if (handler === undefined) return problem(405, `${request.method} is not allowed on ${request.path}`, { allow: Object.keys(route).join(', ') });
+  if (handler === undefined)
+    return problem(405, `${request.method} is not allowed on ${request.path}`, {
+      allow: Object.keys(route).join(', '),
+    });
   return handler(request, control, operations);
 }

@@ -56,15 +56,22 @@ const EXPECTED: Record<keyof StagedAnswer, string> = {
 
 /** A staged answer read from untrusted JSON, or every reason it is not one. */
 export function parseStagedAnswer(value: unknown): StagedAnswer | string[] {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['an answer is a JSON object such as {"code": 500, "times": 1}'];
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return ['an answer is a JSON object such as {"code": 500, "times": 1}'];
   const errors = Object.entries(value).flatMap(([name, field]) => {
     // Own fields only: JSON may carry "__proto__" or "constructor" as keys.
     const valid = Object.hasOwn(FIELDS, name) ? FIELDS[name as keyof StagedAnswer] : undefined;
     if (valid === undefined) return [`unknown field "${name}"; known: ${Object.keys(FIELDS).join(', ')}`];
-    return valid(field) ? [] : [`${name} must be ${EXPECTED[name as keyof StagedAnswer]}, not ${JSON.stringify(field)}`];
+    return valid(field)
+      ? []
+      : [`${name} must be ${EXPECTED[name as keyof StagedAnswer]}, not ${JSON.stringify(field)}`];
   });
   const answer = value as StagedAnswer;
-  if (answer.fault !== undefined && (answer.code !== undefined || answer.example !== undefined || answer.dynamic !== undefined)) errors.push('a fault is an answer of its own: leave out code, example and dynamic');
+  if (
+    answer.fault !== undefined &&
+    (answer.code !== undefined || answer.example !== undefined || answer.dynamic !== undefined)
+  )
+    errors.push('a fault is an answer of its own: leave out code, example and dynamic');
   return errors.length > 0 ? errors : answer;
 }
 
@@ -73,7 +80,12 @@ export const operationName = (operation: IHttpOperation) => `${operation.method.
 
 /** Whether a staged answer is for this operation. */
 export function isFor(answer: StagedAnswer, operation: IHttpOperation): boolean {
-  return answer.operation === undefined || answer.operation === operation.iid || answer.operation === operation.id || answer.operation.toUpperCase() === operationName(operation).toUpperCase();
+  return (
+    answer.operation === undefined ||
+    answer.operation === operation.iid ||
+    answer.operation === operation.id ||
+    answer.operation.toUpperCase() === operationName(operation).toUpperCase()
+  );
 }
 
 /** The preferences a staged answer stands for: it picks an answer exactly as a `Prefer` header would. */

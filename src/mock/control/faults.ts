@@ -3,7 +3,10 @@ import type { MockResponse } from '../../problem';
 import type { Fault } from './answers';
 
 /** Bytes that are not HTTP, for the `malformed` fault. */
-const GARBAGE = Buffer.from('HTTP/1.1 2OO Ok\x00\x01\x02ay\r\nContent-Length: banana\r\n\x7f\x7f\r\n\r\n{"not": http', 'latin1');
+const GARBAGE = Buffer.from(
+  'HTTP/1.1 2OO Ok\x00\x01\x02ay\r\nContent-Length: banana\r\n\x7f\x7f\r\n\r\n{"not": http',
+  'latin1',
+);
 
 /**
  * Breaks the connection the way the fault says, instead of answering: `reset` (TCP RST), `empty`
@@ -11,7 +14,13 @@ const GARBAGE = Buffer.from('HTTP/1.1 2OO Ok\x00\x01\x02ay\r\nContent-Length: ba
  * headers of `answer`, the one the request would have had, then nothing of its body until the
  * client gives up, or the server's limit `stallLimitMs` passes).
  */
-export function breakConnection(req: IncomingMessage, res: ServerResponse, fault: Fault, stallLimitMs: number, answer: MockResponse): void {
+export function breakConnection(
+  req: IncomingMessage,
+  res: ServerResponse,
+  fault: Fault,
+  stallLimitMs: number,
+  answer: MockResponse,
+): void {
   const socket = req.socket;
   switch (fault) {
     case 'reset':

@@ -8,7 +8,9 @@ export interface Har {
 }
 
 const pairs = (values: Record<string, string | string[]>): Header[] =>
-  Object.entries(values).flatMap(([name, value]) => (Array.isArray(value) ? value.map((each) => ({ name, value: each })) : [{ name, value }]));
+  Object.entries(values).flatMap(([name, value]) =>
+    Array.isArray(value) ? value.map((each) => ({ name, value: each })) : [{ name, value }],
+  );
 
 // The journal keeps bodies parsed where they were JSON: written back as JSON text, so a HAR body is
 // the same data, not always the same bytes.
@@ -35,7 +37,10 @@ const bytesOf = (text: string) => new TextEncoder().encode(text).length;
 /** A HAR 1.2 entry; request and answer bodies as text (HAR's `postData.text`, `content.text`). */
 export function harEntry(exchange: HarExchange): Entry {
   const query = pairs(exchange.query);
-  const search = query.length === 0 ? '' : `?${new URLSearchParams(query.map(({ name, value }): [string, string] => [name, value])).toString()}`;
+  const search =
+    query.length === 0
+      ? ''
+      : `?${new URLSearchParams(query.map(({ name, value }): [string, string] => [name, value])).toString()}`;
   const answer = exchange.answer ?? { status: 0, headers: {}, text: '' };
   return {
     startedDateTime: exchange.startedAt,
@@ -47,7 +52,9 @@ export function harEntry(exchange: HarExchange): Entry {
       cookies: [],
       headers: pairs(exchange.headers),
       queryString: query,
-      ...(exchange.requestText === '' ? {} : { postData: { mimeType: exchange.headers['content-type'] ?? '', text: exchange.requestText } }),
+      ...(exchange.requestText === ''
+        ? {}
+        : { postData: { mimeType: exchange.headers['content-type'] ?? '', text: exchange.requestText } }),
       headersSize: -1,
       bodySize: bytesOf(exchange.requestText),
     },
@@ -57,7 +64,11 @@ export function harEntry(exchange: HarExchange): Entry {
       httpVersion: 'HTTP/1.1',
       cookies: [],
       headers: pairs(answer.headers),
-      content: { size: bytesOf(answer.text), mimeType: answer.headers['content-type'] ?? '', ...(answer.text === '' ? {} : { text: answer.text }) },
+      content: {
+        size: bytesOf(answer.text),
+        mimeType: answer.headers['content-type'] ?? '',
+        ...(answer.text === '' ? {} : { text: answer.text }),
+      },
       redirectURL: answer.headers.location ?? '',
       headersSize: -1,
       bodySize: bytesOf(answer.text),
@@ -70,7 +81,9 @@ export function harEntry(exchange: HarExchange): Entry {
 }
 
 /** A HAR 1.2 log of these entries, written by this package. */
-export const harLog = (entries: Entry[], version: string): Har => ({ log: { version: '1.2', creator: { name: 'kaiten-webhooks-harness', version }, entries } });
+export const harLog = (entries: Entry[], version: string): Har => ({
+  log: { version: '1.2', creator: { name: 'kaiten-webhooks-harness', version }, entries },
+});
 
 function entryOf(entry: JournalEntry, origin: string): Entry {
   const fault = entry.reason === 'fault';
@@ -82,7 +95,9 @@ function entryOf(entry: JournalEntry, origin: string): Entry {
     query: entry.query,
     headers: entry.headers,
     requestText: textOf(entry.body),
-    ...(fault ? { error: entry.note ?? 'fault' } : { answer: { status: entry.answer.status, headers: entry.answer.headers, text: textOf(entry.answer.body) } }),
+    ...(fault
+      ? { error: entry.note ?? 'fault' }
+      : { answer: { status: entry.answer.status, headers: entry.answer.headers, text: textOf(entry.answer.body) } }),
     comment: `${entry.reason}${entry.note === undefined ? '' : `: ${entry.note}`}`,
   });
 }
@@ -93,5 +108,8 @@ function entryOf(entry: JournalEntry, origin: string): Entry {
  * and a file that gets shared must not carry a token.
  */
 export function toHar(entries: JournalEntry[], origin: string, version: string): Har {
-  return harLog(entries.map((entry) => entryOf(entry, origin)), version);
+  return harLog(
+    entries.map((entry) => entryOf(entry, origin)),
+    version,
+  );
 }

@@ -38,7 +38,11 @@ describe('the journal', () => {
         reason: n % 2 === 0 ? 'reflected' : 'preference',
         ...(n % 4 === 0 ? { note: `note ${n}` } : {}),
         durationMs: n,
-        answer: { status: 200 + (n % 3), headers: { 'content-type': 'application/json', 'x-n': String(n) }, body: { id: n } },
+        answer: {
+          status: 200 + (n % 3),
+          headers: { 'content-type': 'application/json', 'x-n': String(n) },
+          body: { id: n },
+        },
         violations: n % 5 === 0 ? [{ location: 'body.n', message: 'too big', value: n }] : [],
         id: n,
       });
@@ -64,7 +68,9 @@ describe('the journal', () => {
   it('masks credentials but keeps the scheme of an Authorization header', () => {
     const journal = createJournal(4);
     const headers = ['Bearer s3cret', 'Basic dXNlcjpwdw==', 's3cret-without-scheme', 'Bearer'];
-    headers.forEach((authorization, i) => journal.record({ ...request(i), headers: { authorization, cookie: 'id=s3cret' } }, recording(i), new Set()));
+    headers.forEach((authorization, i) =>
+      journal.record({ ...request(i), headers: { authorization, cookie: 'id=s3cret' } }, recording(i), new Set()),
+    );
     expect(journal.list().map((entry) => [entry.headers.authorization, entry.headers.cookie])).toEqual([
       ['Bearer ***', '***'],
       ['Basic ***', '***'],

@@ -3,7 +3,16 @@ import { queryOfPairs, type MockRequest } from '../request';
 import { rawOf, Slot, store, textOf } from './journal-slot';
 
 /** Why the mock gave the answer it gave. */
-export type Reason = 'reflected' | 'documented' | 'real error' | 'preference' | 'queued answer' | 'fault' | 'preflight' | 'not routed' | 'control';
+export type Reason =
+  | 'reflected'
+  | 'documented'
+  | 'real error'
+  | 'preference'
+  | 'queued answer'
+  | 'fault'
+  | 'preflight'
+  | 'not routed'
+  | 'control';
 
 /** One request the mock answered, as the journal keeps it (secrets masked). */
 export interface JournalEntry {
@@ -42,7 +51,9 @@ const MAX_BODY_TEXT = 4096;
 
 /** A copy with the values of the secret names (lower case) masked. */
 function masked<T>(values: Record<string, T>, secrets: ReadonlySet<string>): Record<string, T | string> {
-  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, secrets.has(name.toLowerCase()) ? MASK : value]));
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [name, secrets.has(name.toLowerCase()) ? MASK : value]),
+  );
 }
 
 // Always masked, whatever the spec says: they carry credentials by their nature.
@@ -58,14 +69,21 @@ function maskedValue(name: string, value: string): string {
 
 /** Headers with credentials masked: the names in `secrets` (lower case) and those that carry credentials by their nature. */
 export function maskedHeaders(headers: Record<string, string>, secrets: ReadonlySet<string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, secrets.has(name) || ALWAYS_MASKED.includes(name) ? maskedValue(name, value) : value]));
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [
+      name,
+      secrets.has(name) || ALWAYS_MASKED.includes(name) ? maskedValue(name, value) : value,
+    ]),
+  );
 }
 
 /** A request's headers as the journal and the debug log show them: credentials masked. */
-export const shownHeaders = (request: MockRequest, secrets: ReadonlySet<string>): Record<string, string> => maskedHeaders(request.headers, secrets);
+export const shownHeaders = (request: MockRequest, secrets: ReadonlySet<string>): Record<string, string> =>
+  maskedHeaders(request.headers, secrets);
 
 /** A request's body as the journal and the debug log show it: parsed JSON, else bounded text; undefined when empty. */
-export const shownRequestBody = (request: MockRequest): unknown => (request.body.length === 0 ? undefined : shownBody(keptText(request.body)));
+export const shownRequestBody = (request: MockRequest): unknown =>
+  request.body.length === 0 ? undefined : shownBody(keptText(request.body));
 
 /** A bounded ring of the requests the mock answered, newest last; size 0 keeps nothing. */
 export interface Journal {
@@ -95,7 +113,9 @@ export interface Recording {
 }
 
 // An entry's texts and numbers, by their place in its slot (journal-slot.ts).
-const [METHOD, PATH, QUERY, HEADERS, OPERATION, REASON, NOTE, ANSWER_HEADERS, ANSWER_TEXT, VIOLATIONS] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+const [METHOD, PATH, QUERY, HEADERS, OPERATION, REASON, NOTE, ANSWER_HEADERS, ANSWER_TEXT, VIOLATIONS] = [
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+] as const;
 const TEXTS = 10;
 const [ID, AT, STATUS, DURATION, BODY_LENGTH] = [0, 1, 2, 3, 4] as const;
 const NUMBERS = 5;
@@ -154,7 +174,11 @@ function shown(slot: Slot, secrets: ReadonlySet<string>): JournalEntry {
     reason: text(REASON) as Reason,
     ...(note === undefined ? {} : { note }),
     durationMs: numbers[DURATION]!,
-    answer: { status: numbers[STATUS]!, headers: Object.fromEntries(unflatten(text(ANSWER_HEADERS))), ...(answerText === '' ? {} : { body: shownBody(answerText) }) },
+    answer: {
+      status: numbers[STATUS]!,
+      headers: Object.fromEntries(unflatten(text(ANSWER_HEADERS))),
+      ...(answerText === '' ? {} : { body: shownBody(answerText) }),
+    },
     violations: violations === '' ? [] : (JSON.parse(violations) as Violation[]),
   };
 }
@@ -188,7 +212,18 @@ export function createJournal(size: number): Journal {
       const place = (id - 1) % size;
       const slot = (ring[place] ??= new Slot(TEXTS, NUMBERS));
       const { answer } = recording;
-      const texts = [request.method, request.path, flatten(request.query), flatten(request.headers), recording.operation, recording.reason, recording.note, flatten(answer.headers), answer.text, recording.violations.length === 0 ? '' : JSON.stringify(recording.violations)];
+      const texts = [
+        request.method,
+        request.path,
+        flatten(request.query),
+        flatten(request.headers),
+        recording.operation,
+        recording.reason,
+        recording.note,
+        flatten(answer.headers),
+        answer.text,
+        recording.violations.length === 0 ? '' : JSON.stringify(recording.violations),
+      ];
       store(slot, texts, request.body.length <= MAX_BODY_TEXT ? request.body : request.body.subarray(0, MAX_BODY_TEXT));
       slot.numbers[ID] = id;
       slot.numbers[AT] = Date.now();

@@ -17,7 +17,9 @@ export function readAnswersFile(path: string): StagedAnswer[] {
   }
   const answers = Array.isArray(value) ? value : [value];
   const parsed = answers.map(parseStagedAnswer);
-  const wrong = parsed.flatMap((result, i) => (Array.isArray(result) ? result.map((why) => `answer ${i + 1}: ${why}`) : []));
+  const wrong = parsed.flatMap((result, i) =>
+    Array.isArray(result) ? result.map((why) => `answer ${i + 1}: ${why}`) : [],
+  );
   if (wrong.length > 0) throw new AnswersFileError(`cannot use the answers file ${path}: ${wrong.join('; ')}`);
   return parsed as StagedAnswer[];
 }

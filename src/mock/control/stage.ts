@@ -5,16 +5,21 @@ import type { Control } from './state';
 /** Why a staged answer cannot be given by the spec: an unknown operation, an undocumented code or example. */
 export function checkStaged(answer: StagedAnswer, operations: IHttpOperation[]): string | undefined {
   const matching = operations.filter((operation) => isFor(answer, operation));
-  if (matching.length === 0) return `no operation "${answer.operation ?? ''}"; the spec has ${operations.map((o) => `${o.iid ?? operationName(o)} (${operationName(o)})`).join(', ')}`;
+  if (matching.length === 0)
+    return `no operation "${answer.operation ?? ''}"; the spec has ${operations.map((o) => `${o.iid ?? operationName(o)} (${operationName(o)})`).join(', ')}`;
   for (const operation of matching) {
-    const responses = answer.code === undefined ? operation.responses : operation.responses.filter((r) => r.code === String(answer.code));
-    if (responses.length === 0) return `no response with code=${answer.code} is documented for ${operationName(operation)}; documented: ${operation.responses.map((r) => r.code).join(', ')}`;
+    const responses =
+      answer.code === undefined
+        ? operation.responses
+        : operation.responses.filter((r) => r.code === String(answer.code));
+    if (responses.length === 0)
+      return `no response with code=${answer.code} is documented for ${operationName(operation)}; documented: ${operation.responses.map((r) => r.code).join(', ')}`;
     const examples = responses.flatMap((r) => (r.contents ?? []).flatMap((c) => (c.examples ?? []).map((e) => e.key)));
-    if (answer.example !== undefined && !examples.includes(answer.example)) return `no example named "${answer.example}" for ${operationName(operation)}${answer.code === undefined ? '' : ` ${answer.code}`}; documented: ${examples.join(', ') || '(none)'}`;
+    if (answer.example !== undefined && !examples.includes(answer.example))
+      return `no example named "${answer.example}" for ${operationName(operation)}${answer.code === undefined ? '' : ` ${answer.code}`}; documented: ${examples.join(', ') || '(none)'}`;
   }
   return undefined;
 }
-
 
 /** Stages an answer after checking it against the spec, as the admin API does; throws saying why it cannot. */
 export function stageChecked(control: Control | undefined, answer: StagedAnswer, operations: IHttpOperation[]): Staged {

@@ -31,5 +31,7 @@ export function createControl(journalSize: number, seed?: string): Control {
 
 /** The names the spec's security schemes carry credentials in (API keys), lower case. */
 export function secretNamesOf(document: SpecDocument): string[] {
-  return Object.values(document.components?.securitySchemes ?? {}).flatMap((scheme) => ('name' in scheme && typeof scheme.name === 'string' ? [scheme.name.toLowerCase()] : []));
+  return Object.values(document.components?.securitySchemes ?? {}).flatMap((scheme) =>
+    'name' in scheme && typeof scheme.name === 'string' ? [scheme.name.toLowerCase()] : [],
+  );
 }

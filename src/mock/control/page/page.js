@@ -11,7 +11,11 @@
   const say = (text) => ($('message').textContent = text);
 
   async function call(method, path, body) {
-    const response = await fetch(`/__mock${path}`, { method, headers: body === undefined ? {} : { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`/__mock${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const payload = response.status === 204 ? undefined : await response.json();
     if (!response.ok) throw new Error(payload && payload.detail ? payload.detail : `${response.status}`);
     return payload;
@@ -42,7 +46,14 @@
   }
 
   const describe = (answer) =>
-    [answer.operation, answer.fault ? `fault ${answer.fault}` : answer.code, answer.example, answer.dynamic ? 'generated data' : '', answer.times ? `${answer.times}×` : 'until cleared', answer.delay ? `after ${answer.delay} ms` : '']
+    [
+      answer.operation,
+      answer.fault ? `fault ${answer.fault}` : answer.code,
+      answer.example,
+      answer.dynamic ? 'generated data' : '',
+      answer.times ? `${answer.times}×` : 'until cleared',
+      answer.delay ? `after ${answer.delay} ms` : '',
+    ]
       .filter(Boolean)
       .join(' · ');
 
@@ -52,20 +63,55 @@
       ...operations.map((operation) => {
         const buttons = operation.responses.flatMap((response) => {
           const code = Number(response.code);
-          const named = response.examples.map((example) => element('button', { type: 'button', textContent: `${response.code} ${example}`, onclick: () => stage({ operation: operation.operation, code, example }) }));
-          return named.length > 0 ? named : [element('button', { type: 'button', textContent: response.code, onclick: () => stage({ operation: operation.operation, code }) })];
+          const named = response.examples.map((example) =>
+            element('button', {
+              type: 'button',
+              textContent: `${response.code} ${example}`,
+              onclick: () => stage({ operation: operation.operation, code, example }),
+            }),
+          );
+          return named.length > 0
+            ? named
+            : [
+                element('button', {
+                  type: 'button',
+                  textContent: response.code,
+                  onclick: () => stage({ operation: operation.operation, code }),
+                }),
+              ];
         });
-        const generated = element('button', { type: 'button', textContent: 'generated data', onclick: () => stage({ operation: operation.operation, dynamic: true }) });
-        const faults = ['reset', 'empty', 'malformed', 'stall'].map((fault) => element('button', { type: 'button', textContent: `fault: ${fault}`, onclick: () => stage({ operation: operation.operation, fault }) }));
-        return element('div', { className: 'operation' }, element('h3', { textContent: operation.name }), element('div', {}, ...buttons, generated), element('div', {}, ...faults));
+        const generated = element('button', {
+          type: 'button',
+          textContent: 'generated data',
+          onclick: () => stage({ operation: operation.operation, dynamic: true }),
+        });
+        const faults = ['reset', 'empty', 'malformed', 'stall'].map((fault) =>
+          element('button', {
+            type: 'button',
+            textContent: `fault: ${fault}`,
+            onclick: () => stage({ operation: operation.operation, fault }),
+          }),
+        );
+        return element(
+          'div',
+          { className: 'operation' },
+          element('h3', { textContent: operation.name }),
+          element('div', {}, ...buttons, generated),
+          element('div', {}, ...faults),
+        );
       }),
     );
   }
 
   async function showStaged() {
     const { answers } = await call('GET', '/answers');
-    $('staged').replaceChildren(...answers.map((answer) => element('li', { textContent: `${describe(answer)} (used ${answer.used})` })));
-    if (answers.length === 0) $('staged').replaceChildren(element('li', { className: 'muted', textContent: 'nothing staged: the mock answers as the spec says' }));
+    $('staged').replaceChildren(
+      ...answers.map((answer) => element('li', { textContent: `${describe(answer)} (used ${answer.used})` })),
+    );
+    if (answers.length === 0)
+      $('staged').replaceChildren(
+        element('li', { className: 'muted', textContent: 'nothing staged: the mock answers as the spec says' }),
+      );
     if (announced !== undefined && !answers.some((answer) => answer.id === announced.id)) {
       say(`Used: ${announced.text}`);
       announced = undefined;
@@ -74,7 +120,8 @@
 
   // Headers the browser adds on its own (the Fetch standard's forbidden names, client hints and the
   // like): the app did not send them, and a terminal need not.
-  const BROWSER_HEADERS = /^(host|content-length|connection|keep-alive|accept-charset|accept-encoding|accept-language|access-control-request-.*|cookie|date|dnt|expect|origin|priority|referer|te|trailer|transfer-encoding|upgrade|upgrade-insecure-requests|user-agent|via|cache-control|pragma|sec-.*|proxy-.*)$/;
+  const BROWSER_HEADERS =
+    /^(host|content-length|connection|keep-alive|accept-charset|accept-encoding|accept-language|access-control-request-.*|cookie|date|dnt|expect|origin|priority|referer|te|trailer|transfer-encoding|upgrade|upgrade-insecure-requests|user-agent|via|cache-control|pragma|sec-.*|proxy-.*)$/;
 
   /**
    * A curl line that sends the request again: only the headers the app sent, and each masked
@@ -82,7 +129,11 @@
    */
   function curlOf(entry) {
     const quote = (text) => `'${String(text).replace(/'/g, `'\\''`)}'`;
-    const query = new URLSearchParams(Object.entries(entry.query).flatMap(([name, value]) => (Array.isArray(value) ? value.map((v) => [name, v]) : [[name, value]]))).toString();
+    const query = new URLSearchParams(
+      Object.entries(entry.query).flatMap(([name, value]) =>
+        Array.isArray(value) ? value.map((v) => [name, v]) : [[name, value]],
+      ),
+    ).toString();
     const parts = ['curl -i', '-X', entry.method, quote(`${location.origin}${entry.path}${query ? `?${query}` : ''}`)];
     const variables = [];
     for (const [name, value] of Object.entries(entry.headers)) {
@@ -96,7 +147,8 @@
       variables.push(variable);
       parts.push('-H', `"${name}: ${secret[1] ? `${secret[1]} ` : ''}$${variable}"`);
     }
-    if (entry.body !== undefined) parts.push('--data-binary', quote(typeof entry.body === 'string' ? entry.body : JSON.stringify(entry.body)));
+    if (entry.body !== undefined)
+      parts.push('--data-binary', quote(typeof entry.body === 'string' ? entry.body : JSON.stringify(entry.body)));
     return { command: parts.join(' '), variables };
   }
 
@@ -112,20 +164,47 @@
         copy.textContent = 'Select the line to copy it';
       }
     };
-    const hint = variables.length === 0 ? [] : [element('p', { className: 'muted', textContent: `Credentials are masked in the journal: first ${variables.map((name) => `export ${name}=…`).join('; ')}` })];
-    return [element('h4', { textContent: 'Send it again' }), ...hint, element('pre', { className: 'curl', textContent: command }), copy];
+    const hint =
+      variables.length === 0
+        ? []
+        : [
+            element('p', {
+              className: 'muted',
+              textContent: `Credentials are masked in the journal: first ${variables.map((name) => `export ${name}=…`).join('; ')}`,
+            }),
+          ];
+    return [
+      element('h4', { textContent: 'Send it again' }),
+      ...hint,
+      element('pre', { className: 'curl', textContent: command }),
+      copy,
+    ];
   }
 
   function journalItem(entry) {
     const status = entry.answer.status;
-    const summary = element('summary', {}, element('span', { className: `status-${String(status)[0]}`, textContent: status === 0 ? 'no answer' : String(status) }), ` ${entry.method} ${entry.path} · ${entry.reason}${entry.note ? ` (${entry.note})` : ''} · ${entry.durationMs} ms · ${entry.time.slice(11, 19)}`);
+    const summary = element(
+      'summary',
+      {},
+      element('span', {
+        className: `status-${String(status)[0]}`,
+        textContent: status === 0 ? 'no answer' : String(status),
+      }),
+      ` ${entry.method} ${entry.path} · ${entry.reason}${entry.note ? ` (${entry.note})` : ''} · ${entry.durationMs} ms · ${entry.time.slice(11, 19)}`,
+    );
     const parts = [
       element('h4', { textContent: 'Request' }),
-      element('pre', { textContent: JSON.stringify({ headers: entry.headers, query: entry.query, body: entry.body }, null, 2) }),
+      element('pre', {
+        textContent: JSON.stringify({ headers: entry.headers, query: entry.query, body: entry.body }, null, 2),
+      }),
       element('h4', { textContent: 'Answer' }),
       element('pre', { textContent: JSON.stringify(entry.answer, null, 2) }),
     ];
-    if (entry.violations.length > 0) parts.push(element('h4', { textContent: 'What was wrong' }), element('pre', { textContent: JSON.stringify(entry.violations, null, 2) }));
+    if (entry.violations.length > 0)
+      parts.push(
+        element('h4', { textContent: 'What was wrong' }),
+        element('pre', { textContent: JSON.stringify(entry.violations, null, 2) }),
+      );
     parts.push(...sendAgain(entry));
     const item = element('li', {}, element('details', {}, summary, ...parts));
     Object.assign(item.dataset, { id: entry.id, reason: entry.reason, status });
