@@ -63,9 +63,7 @@ async function startups(): Promise<{ specLoadToListeningMs: number[]; processSta
 }
 
 /** Resident memory after a warm-up, then after each half of the requests: a bounded journal keeps the second half flat. */
-async function memoryGrowth(
-  command: TargetCommand,
-): Promise<{
+async function memoryGrowth(command: TargetCommand): Promise<{
   beforeMb: number;
   halfwayMb: number;
   afterMb: number;
