@@ -1,4 +1,5 @@
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
+import { formatMisses } from './format-misses';
 import { patternMisses } from './pattern-misses';
 import { breaksOnly, isObject, typeOf, withProperty, writableProperties, type Json, type Schema } from './schema';
 
@@ -51,11 +52,19 @@ function mutationsOf(schema: Schema, current: unknown): Mutation[] {
   return [];
 }
 
-/** Strings one step outside the property's pattern, from its structure (pattern-misses.ts): each must break the pattern alone. */
-function patternMutations(schema: Schema): (Mutation & { keyword: string })[] {
-  return typeOf(schema) === 'string' && schema.pattern !== undefined
-    ? patternMisses(schema.pattern).map((miss) => ({ ...miss, keyword: 'pattern' }))
-    : [];
+/**
+ * Strings one step outside the property's pattern (pattern-misses.ts) and its format
+ * (format-misses.ts), from their structure: each must break that one keyword alone.
+ */
+function structuralMutations(schema: Schema, current: unknown): (Mutation & { keyword: string })[] {
+  if (typeOf(schema) !== 'string') return [];
+  const pattern =
+    schema.pattern === undefined ? [] : patternMisses(schema.pattern).map((miss) => ({ ...miss, keyword: 'pattern' }));
+  const format =
+    schema.format === undefined || typeof current !== 'string'
+      ? []
+      : formatMisses(schema.format, current).map((miss) => ({ ...miss, keyword: 'format' }));
+  return [...pattern, ...format];
 }
 
 type Candidate = { pointer: string; title: string; value: unknown; keyword?: string };
@@ -64,14 +73,14 @@ type Candidate = { pointer: string; title: string; value: unknown; keyword?: str
 function candidatesFor(base: Json, name: string, property: Schema, current: unknown): Candidate[] {
   if (typeOf(property) === 'array' && property.items !== undefined && Array.isArray(current) && current.length > 0) {
     const items = current as unknown[];
-    return [...mutationsOf(property.items, items[0]), ...patternMutations(property.items)].map((m) => ({
+    return [...mutationsOf(property.items, items[0]), ...structuralMutations(property.items, items[0])].map((m) => ({
       ...m,
       pointer: `/${name}/0`,
       title: `${name}[0] ${m.title}`,
       value: withProperty(base, name, [m.value, ...items.slice(1)]),
     }));
   }
-  return [...mutationsOf(property, current), ...patternMutations(property)].map((m) => ({
+  return [...mutationsOf(property, current), ...structuralMutations(property, current)].map((m) => ({
     ...m,
     pointer: `/${name}`,
     title: `${name} ${m.title}`,
@@ -82,8 +91,8 @@ function candidatesFor(base: Json, name: string, property: Schema, current: unkn
 /**
  * Invalid bodies one small mutation away from valid ones, for every string property with an
  * enum, a format or a pattern (and the first item of an array of them), and one step outside
- * each pattern's structure. Each is checked with the schema to be invalid at that one place and
- * nowhere else (a pattern's near miss: breaking the pattern and nothing else).
+ * each pattern's and each format's structure. Each is checked with the schema to be invalid at that one place and
+ * nowhere else (a pattern's or a format's near miss: breaking that keyword and nothing else).
  */
 export function nearMisses(schema: JsonSchema, base: unknown, validate: ValidateValue): NearMiss[] {
   const shape = schema as Schema;

@@ -118,6 +118,7 @@ const CAUGHT_BY: Record<Defect, [check: string, where: RegExp]> = {
     'near_miss_rejection',
     /url "https:\/a": the "\/" left out in \^https:\/\/\[\^\/\?#\]\+: answered 201/,
   ],
+  'printable-uri-check': ['near_miss_rejection', /url an unclosed "\[" before its host: answered 201/],
   'crash-on-combination': [
     'not_a_server_error',
     /^not_a_server_error: property-based valid body, shrunk in [1-9]\d* step\(s\) to the smallest that fails \(replay: --seed 7\): answered 500$/,
