@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkExampleSchemas, checkProblemStatuses } from '../src/spec/example-gates';
+import { checkExampleSchemas, checkProblemStatuses } from './support/example-gates';
 import { loadSpec, SpecError } from '../src/spec/load';
 import { createValidator } from '../src/spec/validate';
 import { PACKAGE_ROOT } from '../src/version';

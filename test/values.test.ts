@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { EVENT_NAMES, EXAMPLES } from '../src/index';
 import { loadSpec } from '../src/spec/load';
-import { renderValues, VALUES_FILE } from '../src/spec/values';
+import { renderValues, VALUES_FILE } from '../scripts/spec-values';
 import { at, copySpec, SPEC_PATH } from './support/spec-copies';
 
 it('src/generated/values.ts is what the spec gives (else: npm run gen:values)', async () => {

@@ -227,6 +227,11 @@ export function formatRun(reports: Report[], verdict = formatVerdict(reports)): 
     .join('\n\n');
 }
 
-/** The console report of a `verify()` result, exactly as `kaiten-webhooks verify` prints it. */
+/**
+ * The console report of a `verify()` result, exactly as `kaiten-webhooks verify` prints it.
+ * @example
+ * const result = await verify({ baseUrl: 'http://127.0.0.1:4010' });
+ * console.log(formatVerifyResult(result));
+ */
 export const formatVerifyResult = (result: { reports: Report[]; verdict: string }): string =>
   formatRun(result.reports, result.verdict);

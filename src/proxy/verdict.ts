@@ -23,7 +23,11 @@ function tally([requests, answers]: [Report, Report]): Tally {
   };
 }
 
-/** 0: nothing of the kind `--fail-on` names; 1: violations of it; 2: nothing went through, so nothing was checked. */
+/**
+ * 0: nothing of the kind `--fail-on` names; 1: violations of it; 2: nothing went through, so nothing was checked.
+ * @example
+ * process.exitCode = proxyExitCode(proxy.reports(), 'any');
+ */
 export function proxyExitCode(reports: [Report, Report], failOn: FailOn): 0 | 1 | 2 {
   const { requests, consumer, provider } = tally(reports);
   if (requests === 0) return 2;
@@ -40,7 +44,11 @@ export interface VerdictSubject {
 
 const PROXY: VerdictSubject = { name: 'proxy', nothing: 'no request went through the proxy' };
 
-/** The line that ends a proxy run (or a check of recorded traffic), matching its exit code. */
+/**
+ * The line that ends a proxy run (or a check of recorded traffic), matching its exit code.
+ * @example
+ * console.log(proxyVerdict(proxy.reports(), 'response')); // proxy: PASSED, 12 request(s): ...; exit 0
+ */
 export function proxyVerdict(reports: [Report, Report], failOn: FailOn, subject: VerdictSubject = PROXY): string {
   const { requests, consumer, provider, upstreamFailures } = tally(reports);
   const code = proxyExitCode(reports, failOn);

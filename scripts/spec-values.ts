@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../version';
-import { listExamples } from './examples';
-import { loadSpec, type SpecDocument } from './load';
+import { PACKAGE_ROOT } from '../src/version';
+import { listExamples } from '../src/spec/examples';
+import { loadSpec, type SpecDocument } from '../src/spec/load';
 
 /** Where the runtime values derived from the spec are written (`npm run gen:values`). */
 export const VALUES_FILE = join(PACKAGE_ROOT, 'src', 'generated', 'values.ts');

@@ -1,6 +1,6 @@
-import type { SpecDocument } from './load';
-import { describeExample, listExamples, type NamedExample } from './examples';
-import type { ValidateValue } from './validate';
+import type { SpecDocument } from '../../src/spec/load';
+import { describeExample, listExamples, type NamedExample } from '../../src/spec/examples';
+import type { ValidateValue } from '../../src/spec/validate';
 
 /** Something wrong with the spec itself, found before anything is served or verified. */
 export interface SpecFinding {
