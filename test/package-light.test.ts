@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/version';
-import { installedProject } from './support/installed';
-import { runIn, spawnListening, type MockProcess } from './support/project';
+import { installedProject, startInstalledMock } from './support/installed';
+import { runIn, type MockProcess } from './support/project';
 
 jest.setTimeout(600_000);
 
@@ -31,17 +31,7 @@ const npx = (...args: string[]) => runIn(project, 'npx', ['kaiten-webhooks', ...
 beforeAll(async () => {
   project = await installedProject('light');
   sizes.mock = measure();
-  mock = await spawnListening(project, join(project, 'node_modules', '.bin', 'kaiten-webhooks'), [
-    'mock',
-    '--port',
-    '0',
-    '--token',
-    'T',
-    '--forbidden-token',
-    'F',
-    '--log-level',
-    'silent',
-  ]);
+  mock = await startInstalledMock(project);
 }, 900_000);
 
 afterAll(async () => {

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useOkServer } from './support/ok-server';
 import { docBlock } from './support/doc-blocks';
-import { installedProject } from './support/installed';
-import { listing, runIn, spawnListening, type MockProcess } from './support/project';
+import { installedProject, startInstalledMock } from './support/installed';
+import { listing, runIn, type MockProcess } from './support/project';
 
 const work = mkdtempSync(join(tmpdir(), 'kaiten-package-'));
 let project: string;
@@ -18,17 +18,7 @@ let mock: MockProcess;
 beforeAll(async () => {
   project = await installedProject();
   tarball = join(project, 'vendor', 'kaiten-webhooks-harness.tgz');
-  mock = await spawnListening(project, join(project, 'node_modules', '.bin', 'kaiten-webhooks'), [
-    'mock',
-    '--port',
-    '0',
-    '--token',
-    'T',
-    '--forbidden-token',
-    'F',
-    '--log-level',
-    'silent',
-  ]);
+  mock = await startInstalledMock(project);
 }, 600_000);
 
 afterAll(async () => {

@@ -1,8 +1,8 @@
 // The contract suites against servers written the way users of popular frameworks write them:
 // the finished versions pass with several seeds; the out-of-the-box versions fail, and each of
 // their default deviations is caught by the check named here.
-import { runContract, type RunResult } from '../../contracts/run';
-import { completeSettings } from '../../contracts/settings';
+import type { RunResult } from '../../contracts/run';
+import { contractAgainst, FORBIDDEN, summary, TOKEN } from '../support/contract-run';
 import { runBuiltCli } from '../support/cli';
 import { SPEC_PATH } from '../support/spec-copies';
 import {
@@ -13,9 +13,6 @@ import {
 import { startFastifyServer } from '../fixtures/servers/frameworks/fastify-server';
 import { startHonoServer } from '../fixtures/servers/frameworks/hono-server';
 
-const TOKEN = 'good-token';
-const FORBIDDEN = 'read-only-token';
-
 type Start = (o: FrameworkOptions) => Promise<RunningServer>;
 const FRAMEWORKS: [name: string, start: Start][] = [
   ['Express 5 + express-openapi-validator 5.6', startExpressServer],
@@ -24,27 +21,10 @@ const FRAMEWORKS: [name: string, start: Start][] = [
 ];
 
 async function verify(start: Start, outOfTheBox: boolean, seed: number): Promise<RunResult> {
-  const server = await start({ spec: SPEC_PATH, tokens: [TOKEN], forbiddenTokens: [FORBIDDEN], outOfTheBox });
-  try {
-    return await runContract(
-      completeSettings({
-        specPath: SPEC_PATH,
-        baseUrl: server.url,
-        token: TOKEN,
-        forbiddenToken: FORBIDDEN,
-        seed,
-        timeoutMs: 2000,
-      }),
-    );
-  } finally {
-    await server.close();
-  }
+  return contractAgainst(await start({ spec: SPEC_PATH, tokens: [TOKEN], forbiddenTokens: [FORBIDDEN], outOfTheBox }), {
+    seed,
+  });
 }
-
-const summary = (result: RunResult) => [
-  ...result.failures.map((f) => `${f.check}: ${f.exchange.case.title}: ${f.message}`),
-  ...result.errors.map((e) => `${e.kind}: ${e.case.title}`),
-];
 
 describe.each(FRAMEWORKS)('%s', (_name, start) => {
   it.each([1, 2, 3, 4, 5])('written to the contract, passes every check (seed %i)', async (seed) => {

@@ -1,9 +1,9 @@
 // The contract suites against real implementations: a correct one (and correct ones that make
 // other valid choices) must pass; each planted defect must be caught, by the check named here.
-import { runContract, type RunResult } from '../../contracts/run';
+import type { RunResult } from '../../contracts/run';
 import { toReport } from '../../contracts/report/report';
-import { completeSettings } from '../../contracts/settings';
-import { SPEC_PATH } from '../support/spec-copies';
+import { DEFAULTS } from '../../contracts/settings';
+import { contractAgainst, FORBIDDEN, summary, TOKEN } from '../support/contract-run';
 import {
   DEFECTS,
   startWebhookServer,
@@ -12,35 +12,16 @@ import {
   type ServerOptions,
 } from '../fixtures/servers/webhook-server';
 
-const TOKEN = 'good-token';
-const FORBIDDEN = 'read-only-token';
-
 async function verify(
   options: Omit<ServerOptions, 'tokens' | 'forbiddenTokens'>,
   timeoutMs = 2000,
   seed = 7,
 ): Promise<RunResult> {
-  const server = await startWebhookServer({ tokens: [TOKEN], forbiddenTokens: [FORBIDDEN], ...options });
-  try {
-    return await runContract(
-      completeSettings({
-        specPath: SPEC_PATH,
-        baseUrl: server.url,
-        token: TOKEN,
-        forbiddenToken: FORBIDDEN,
-        seed,
-        timeoutMs,
-      }),
-    );
-  } finally {
-    await server.close();
-  }
+  return contractAgainst(await startWebhookServer({ tokens: [TOKEN], forbiddenTokens: [FORBIDDEN], ...options }), {
+    timeoutMs,
+    seed,
+  });
 }
-
-const summary = (result: RunResult) => [
-  ...result.failures.map((f) => `${f.check}: ${f.exchange.case.title}: ${f.message}`),
-  ...result.errors.map((e) => `${e.kind}: ${e.case.title}`),
-];
 
 describe('a correct implementation', () => {
   it('the reference implementation (SQLite) passes every check', async () => {
@@ -141,25 +122,16 @@ describe('choosing checks', () => {
       forbiddenTokens: [FORBIDDEN],
       defect: 'case-sensitive-scheme',
     });
-    try {
-      const result = await runContract(
-        completeSettings({
-          specPath: SPEC_PATH,
-          baseUrl: server.url,
-          token: TOKEN,
-          forbiddenToken: FORBIDDEN,
-          seed: 7,
-          excludeChecks: ['auth_forms_accepted'],
-        }),
-      );
-      expect(summary(result)).toEqual([]);
-      expect(result.judged.auth_forms_accepted).toBeUndefined();
-      expect(toReport('contract (jest)', result).notes).toEqual([
-        'checks left out (--checks, --exclude-checks): auth_forms_accepted',
-      ]);
-    } finally {
-      await server.close();
-    }
+    // verify's own per-request timeout, as the run had before it shared contractAgainst.
+    const result = await contractAgainst(server, {
+      excludeChecks: ['auth_forms_accepted'],
+      timeoutMs: DEFAULTS.timeoutMs,
+    });
+    expect(summary(result)).toEqual([]);
+    expect(result.judged.auth_forms_accepted).toBeUndefined();
+    expect(toReport('contract (jest)', result).notes).toEqual([
+      'checks left out (--checks, --exclude-checks): auth_forms_accepted',
+    ]);
   });
 });
 

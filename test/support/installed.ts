@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/version';
-import { pack, runIn } from './project';
+import { pack, runIn, spawnListening, type MockProcess } from './project';
 
 /** What the installed project holds beside the tarball: verify's optional peers and what the README's recipes use. */
 const EXTRAS = ['jest', 'dredd', 'typescript', '@types/node', 'vite', 'openapi-typescript', 'openapi-fetch'];
@@ -75,3 +75,17 @@ async function install(project: string, packed: string, extras: string[]): Promi
   if (run.code !== 0) throw new Error(`npm install failed:\n${run.stderr}`);
   writeFileSync(join(project, '.ready'), '');
 }
+
+/** The installed CLI's mock, as a user starts it: a free port, tokens `T` (with the scope) and `F` (without). */
+export const startInstalledMock = (project: string): Promise<MockProcess> =>
+  spawnListening(project, join(project, 'node_modules', '.bin', 'kaiten-webhooks'), [
+    'mock',
+    '--port',
+    '0',
+    '--token',
+    'T',
+    '--forbidden-token',
+    'F',
+    '--log-level',
+    'silent',
+  ]);
