@@ -1,8 +1,8 @@
 // The mock's pipeline alone, in process (no HTTP, no load generator): CPU microseconds per request
 // for a valid create and an invalid one, min and median of 5 rounds of 10,000. The steadiest
 // number this machine gives for the hot path's own work (`node dist/bench/pipeline.js`).
-import { createPipeline } from '../src/mock/pipeline';
-import type { MockRequest } from '../src/mock/request';
+import { createPipeline } from '../src/engine/pipeline';
+import type { MockRequest } from '../src/engine/request';
 import { loadSpec } from '../src/spec/load';
 import { DEFAULT_SPEC } from '../src/version';
 import { INVALID, VALID } from './load';

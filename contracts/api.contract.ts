@@ -3,9 +3,9 @@
 // settings.ts for the environment it reads); with no target it verifies the mock itself.
 import { writeFileSync } from 'node:fs';
 import { startMock, type RunningMock } from '../src/mock/start';
-import { CHECKS } from './checks';
-import { capped, formatFailure, SHOWN_IN_FULL } from './report/format';
-import { toReport, type Report } from './report/report';
+import { CHECKS } from '../src/checks';
+import { capped, formatFailure, SHOWN_IN_FULL } from '../src/report/format';
+import { toReport, type Report } from '../src/report/report';
 import { runContract } from './run';
 import { completeSettings, settingsFromEnvironment } from './settings';
 

@@ -1,9 +1,9 @@
 // Property-based valid bodies: fast-check draws bodies from the schema, each is sent and judged
 // by the per-answer checks, and a failing body is shrunk to a minimal one before it is reported.
 import fc from 'fast-check';
-import type { Case } from './case';
+import type { Case } from '../src/checks/case';
 import { validBodiesOf } from './cases/arbitrary';
-import { applyChecks, type CheckContext } from './checks';
+import { applyChecks, type CheckContext } from '../src/checks';
 import { isRunError, sendCase, type Exchange, type RunError, type Target } from './send';
 
 /** One operation's property: the schema of its body, a valid value to start from, and how to make a case of a body. */

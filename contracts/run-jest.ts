@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/version';
-import type { Report } from './report/report';
+import type { Report } from '../src/report/report';
 import type { VerifySettings } from './run';
 import { withTempFolder } from './temp';
 

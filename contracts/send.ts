@@ -2,7 +2,7 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import type { Case, Credentials } from './case';
+import type { Case, Credentials } from '../src/checks/case';
 import { schemeWord } from './cases/auth';
 import { parameterValue } from './cases/parameters';
 

@@ -1,18 +1,18 @@
 import { loadSpec, SpecError } from '../src/spec/load';
 import { DreddHooksError, DREDD_SUITE, runDredd } from './dredd/run-dredd';
 import { reachable } from './reachable';
-import { formatVerdict } from './report/format';
-import { toHtml } from './report/html';
-import { junitForProblem, toJUnit } from './report/junit';
-import { writeReportFile } from './report/write';
-import { blockedReport, exitCodeOf, type Report } from './report/report';
+import { formatVerdict } from '../src/report/format';
+import { toHtml } from '../src/report/html';
+import { junitForProblem, toJUnit } from '../src/report/junit';
+import { writeReportFile } from '../src/report/write';
+import { blockedReport, exitCodeOf, type Report } from '../src/report/report';
 import { runJestSuite, SuiteError } from './run-jest';
 import type { VerifySettings } from './run';
 import { completeSettings } from './settings';
 import { missingTools } from './suite-tools';
 import { credentialsFrom, type Credentials } from './credentials';
-import { CHECKS } from './checks';
-import { selectChecks, UnknownCheckError, type CheckSelection } from './checks/select';
+import { CHECKS } from '../src/checks';
+import { selectChecks, UnknownCheckError, type CheckSelection } from '../src/checks/select';
 
 export const SUITES = ['all', 'jest', 'dredd'] as const;
 export type Suite = (typeof SUITES)[number];

@@ -3,7 +3,7 @@
 // test fails when the page drifts from the registries.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHECKS } from '../contracts/checks';
+import { CHECKS } from '../src/checks';
 import { REQUEST_CHECKS } from '../src/proxy/request-checks';
 import { OPERATION_DOCUMENTED } from '../src/proxy/session';
 import { PACKAGE_ROOT } from '../src/version';

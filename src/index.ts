@@ -10,8 +10,8 @@
 
 // The mock: a server on a port of its own, with the control surface's handle.
 export { startMock, type MockOptions, type RunningMock } from './mock/start';
-export type { LogLevel } from './mock/log';
-export type { Har } from './mock/control/har';
+export type { LogLevel } from './engine/log';
+export type { Har } from './engine/control/har';
 
 // The validating proxy, and the verdict and exit code its CLI gives.
 export { startProxy, ProxyStartError, type ProxyOptions, type RunningProxy } from './proxy/start';
@@ -19,7 +19,7 @@ export { proxyExitCode, proxyVerdict, type FailOn } from './proxy/verdict';
 
 // Verifying an implementation, and the reports every formatter renders.
 export { verify, type Suite, type VerifyOptions, type VerifyResult } from '../contracts/verify';
-export { formatVerifyResult } from '../contracts/report/format';
+export { formatVerifyResult } from './report/format';
 export type {
   CheckStatus,
   Report,
@@ -27,8 +27,8 @@ export type {
   ReportedError,
   ReportedFailure,
   ReportedRequest,
-} from '../contracts/report/report';
-export type { CoverageRow } from '../contracts/coverage';
+} from './report/report';
+export type { CoverageRow } from './report/coverage';
 
 // The spec's values and types (also at `kaiten-webhooks-harness/values`, which a browser can load).
 export {

@@ -1,4 +1,4 @@
-import type { Case, Scheme } from '../case';
+import type { Case, Scheme } from '../../src/checks/case';
 import { requestFor, type Target } from '../send';
 import { credentialForms } from './auth';
 

@@ -1,4 +1,4 @@
-import type { Case, CredentialForm, Scheme } from '../case';
+import type { Case, CredentialForm, Scheme } from '../../src/checks/case';
 
 type AuthCase = Pick<Case, 'expectation' | 'credentials' | 'form' | 'aspect'> & { title: string };
 

@@ -3,7 +3,7 @@ import { listExamples } from '../../src/spec/examples';
 import type { SpecDocument } from '../../src/spec/load';
 import { listOperations, type Operation } from '../../src/spec/operations';
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
-import { documentedCodes, type Case, type Scheme } from '../case';
+import { documentedCodes, type Case, type Scheme } from '../../src/checks/case';
 import type { PropertyPlan } from '../property';
 import { credentialForms } from './auth';
 import { boundaries } from './boundaries';

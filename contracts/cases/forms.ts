@@ -1,4 +1,4 @@
-import type { Case } from '../case';
+import type { Case } from '../../src/checks/case';
 import { isObject } from './schema';
 
 type FormCase = Pick<Case, 'value' | 'raw' | 'headers' | 'omitHeaders' | 'titleCaseHeaders'> & { title: string };

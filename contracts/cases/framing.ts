@@ -1,5 +1,5 @@
 import { BODY } from '../../src/spec/huma';
-import type { Case } from '../case';
+import type { Case } from '../../src/checks/case';
 
 type FramingCase = Pick<Case, 'expectation' | 'raw' | 'headers' | 'omitHeaders' | 'aspect' | 'violations'> & {
   title: string;

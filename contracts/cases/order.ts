@@ -1,6 +1,6 @@
 import { checkOrderOf } from '../../src/spec/check-order';
 import type { Operation } from '../../src/spec/operations';
-import { expectedStatuses, type Case, type Credentials, type Expectation } from '../case';
+import { expectedStatuses, type Case, type Credentials, type Expectation } from '../../src/checks/case';
 
 type Fault = { expectation: Expectation; title: string };
 type CaseShape = Omit<Case, 'id' | 'title' | 'operation' | 'scheme'> & { title: string };

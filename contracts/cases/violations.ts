@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { BODY, placeOf } from '../../src/spec/huma';
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
-import type { ExpectedViolation } from '../case';
+import type { ExpectedViolation } from '../../src/checks/case';
 import type { InvalidBody } from './negative';
 import { isObject, withProperty, type Json, type Schema } from './schema';
 

@@ -4,14 +4,14 @@ import { loadSpec } from '../../src/spec/load';
 import { PACKAGE_ROOT } from '../../src/version';
 import { createValidator } from '../../src/spec/validate';
 import { buildCases } from '../cases/build';
-import { preferenceApplied } from '../checks/responses';
-import { blockedReport, toReport, type Report, type ReportedRequest } from '../report/report';
+import { preferenceApplied } from '../../src/checks/responses';
+import { blockedReport, toReport, type Report, type ReportedRequest } from '../../src/report/report';
 import { resultOf, targetOf, type RunResult, type VerifySettings } from '../run';
 import { isRunError, sendCase, type RunError } from '../send';
 import { withTempFolder } from '../temp';
 import { specForDredd } from './dredd-spec';
 import { openSession, type DreddSession } from './session';
-import { progressOn } from '../progress';
+import { progressOn } from '../../src/report/progress';
 
 /** The compiled hook file Dredd loads (Dredd skips `.ts` hook files with only a warning). */
 export const HOOKFILE = join(PACKAGE_ROOT, 'dist', 'contracts', 'dredd', 'hooks.js');

@@ -1,10 +1,10 @@
 import type { DreddTransaction } from 'hooks';
 import { templatePattern } from '../../src/spec/http';
-import type { Case } from '../case';
-import { expectedStatuses } from '../case';
-import type { CheckContext } from '../checks';
-import { whyNotExercised } from '../coverage';
-import type { Progress } from '../progress';
+import type { Case } from '../../src/checks/case';
+import { expectedStatuses } from '../../src/checks/case';
+import type { CheckContext } from '../../src/checks';
+import { whyNotExercised } from '../../src/report/coverage';
+import type { Progress } from '../../src/report/progress';
 import type { Exchange, Target } from '../send';
 
 /**

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatRun } from '../../contracts/report/format';
-import { checkNames, UnknownCheckError } from '../../contracts/checks/select';
+import { formatRun } from '../report/format';
+import { checkNames, UnknownCheckError } from '../checks/select';
 import { HarError, readHar } from '../har/read-har';
 import { judgeHar } from '../har/judge-har';
 import { FAIL_ON, proxyExitCode, proxyVerdict, type FailOn } from '../proxy/verdict';

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { SpecError } from '../spec/load';
-import { LOG_LEVELS, type LogLevel } from '../mock/log';
-import { MAX_DELAY_MS } from '../mock/prefer';
-import { AnswersFileError, readAnswersFile } from '../mock/control/load-answers';
+import { LOG_LEVELS, type LogLevel } from '../engine/log';
+import { MAX_DELAY_MS } from '../engine/prefer';
+import { AnswersFileError, readAnswersFile } from '../engine/control/load-answers';
 import { startMock, type MockOptions } from '../mock/start';
 import { serveUntil } from './alongside';
 import { EXIT, integerFlag, UsageError, type Output } from './output';

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { checkNames } from '../../contracts/checks/select';
-import { formatRun } from '../../contracts/report/format';
+import { checkNames } from '../checks/select';
+import { formatRun } from '../report/format';
 import { ProxyStartError, startProxy, type ProxyOptions } from '../proxy/start';
 import { FAIL_ON, proxyExitCode, proxyVerdict, type FailOn } from '../proxy/verdict';
 import { SpecError } from '../spec/spec';
-import { progressOn } from '../../contracts/progress';
-import { writeReportFile } from '../../contracts/report/write';
+import { progressOn } from '../report/progress';
+import { writeReportFile } from '../report/write';
 import { serveUntil } from './alongside';
 import { writeRunFiles } from './run-files';
 import { EXIT, integerFlag, UsageError, type Output } from './output';

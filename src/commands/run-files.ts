@@ -1,8 +1,8 @@
-import { writeGithubOutputs } from '../../contracts/report/github';
-import { toHtml } from '../../contracts/report/html';
-import { toJUnit } from '../../contracts/report/junit';
-import type { Report } from '../../contracts/report/report';
-import { writeReportFile } from '../../contracts/report/write';
+import { writeGithubOutputs } from '../report/github';
+import { toHtml } from '../report/html';
+import { toJUnit } from '../report/junit';
+import type { Report } from '../report/report';
+import { writeReportFile } from '../report/write';
 import { EXIT, type Output } from './output';
 
 /** The files a judged run may be asked to leave (each absent when not asked for). */

@@ -1,7 +1,7 @@
 // Every command's help, kept apart from the commands so that `--help` loads nothing heavy.
 import { DEFAULTS } from '../../contracts/settings';
-import { LOG_LEVELS } from '../mock/log';
-import { MAX_DELAY_MS } from '../mock/prefer';
+import { LOG_LEVELS } from '../engine/log';
+import { MAX_DELAY_MS } from '../engine/prefer';
 
 export const CLI_USAGE = `Usage: kaiten-webhooks <command> [options]
 

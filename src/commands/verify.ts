@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { formatVerifyResult } from '../../contracts/report/format';
-import { checkNames } from '../../contracts/checks/select';
-import { writeGithubOutputs } from '../../contracts/report/github';
+import { formatVerifyResult } from '../report/format';
+import { checkNames } from '../checks/select';
+import { writeGithubOutputs } from '../report/github';
 import { checkBaseUrl, SUITES, unknownCheck, verify, type Suite, type VerifyOptions } from '../../contracts/verify';
 import { integerFlag, UsageError, type Output } from './output';
 

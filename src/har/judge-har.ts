@@ -1,5 +1,5 @@
-import type { CheckSelection } from '../../contracts/checks/select';
-import type { Report } from '../../contracts/report/report';
+import type { CheckSelection } from '../checks/select';
+import type { Report } from '../report/report';
 import type { Forwarded } from '../proxy/forward';
 import { createSession } from '../proxy/session';
 import type { Spec } from '../spec/spec';

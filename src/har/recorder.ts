@@ -1,6 +1,6 @@
 import type { Entry } from 'har-format';
-import { harEntry, harLog, type Har } from '../mock/control/har';
-import { maskedHeaders } from '../mock/control/journal';
+import { harEntry, harLog, type Har } from '../engine/control/har';
+import { maskedHeaders } from '../engine/control/journal';
 import type { Forwarded } from '../proxy/forward';
 
 /** Entries a recorder keeps by default: a long run's HAR stays bounded, and says what it left out. */

@@ -1,17 +1,17 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { IHttpOperation } from '@stoplight/types';
-import { renderProblem, type MockResponse, type Problem } from '../problem';
-import { corsHeaders, isPreflight, preflightHeaders } from './cors';
-import type { Logger } from './log';
+import { renderProblem, type MockResponse, type Problem } from '../engine/problem';
+import { corsHeaders, isPreflight, preflightHeaders } from '../engine/cors';
+import type { Logger } from '../engine/log';
 import { ADMIN_PREFIX, handleAdmin, refusal, type AdminAccess } from './control/admin';
-import { shownHeaders, shownRequestBody, type Journal, type SentAnswer } from './control/journal';
-import { breakConnection } from './control/faults';
-import type { Control } from './control/state';
-import { edgeAnswer, recordingOf, type Handled, type Pipeline } from './pipeline';
-import { readBody } from './read-body';
-import type { MockRequest } from './request';
-import { targetOf } from './target';
+import { shownHeaders, shownRequestBody, type Journal, type SentAnswer } from '../engine/control/journal';
+import { breakConnection } from '../engine/control/faults';
+import type { Control } from '../engine/control/state';
+import { edgeAnswer, recordingOf, type Handled, type Pipeline } from '../engine/pipeline';
+import { readBody } from '../engine/read-body';
+import type { MockRequest } from '../engine/request';
+import { targetOf } from '../engine/target';
 
 /** The edge's own limits and behaviour, around whatever pipeline is current. */
 export interface EdgeSettings {

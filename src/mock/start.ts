@@ -3,14 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { basename, dirname, resolve } from 'node:path';
 import { loadSpec, SpecError, type Spec } from '../spec/load';
 import { ADMIN_PREFIX, type AdminAccess } from './control/admin';
-import { toHar, type Har } from './control/har';
-import { stageChecked } from './control/stage';
-import type { Staged, StagedAnswer } from './control/answers';
-import type { JournalEntry, JournalFilter } from './control/journal';
-import { createControl } from './control/state';
+import { toHar, type Har } from '../engine/control/har';
+import { stageChecked } from '../engine/control/stage';
+import type { Staged, StagedAnswer } from '../engine/control/answers';
+import type { JournalEntry, JournalFilter } from '../engine/control/journal';
+import { createControl } from '../engine/control/state';
 import { DEFAULT_SPEC, readVersion } from '../version';
-import { createLogger, type LogLevel } from './log';
-import { createPipeline, type Pipeline, type PipelineSettings } from './pipeline';
+import { createLogger, type LogLevel } from '../engine/log';
+import { createPipeline, type Pipeline, type PipelineSettings } from '../engine/pipeline';
 import { createMockServer } from './server';
 
 /** How to start the mock; every field has a default. */

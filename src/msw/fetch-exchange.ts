@@ -1,8 +1,8 @@
 // The MSW face's conversions: a Fetch `Request` into the pipeline's plain request, and the
 // pipeline's answer (or fault) into a Fetch `Response`.
-import type { Fault } from '../mock/control/answers';
-import type { MockResponse } from '../problem';
-import { queryOf, type MockRequest } from '../mock/request';
+import type { Fault } from '../engine/control/answers';
+import type { MockResponse } from '../engine/problem';
+import { queryOf, type MockRequest } from '../engine/request';
 
 /** A Fetch request as the pipeline takes it; `basePath` (`/api`) is taken off the path. */
 export async function toMockRequest(request: Request, basePath: string): Promise<MockRequest> {

@@ -7,6 +7,6 @@
  * await setupWorker(...createHandlers({ baseUrl: '/api' }).handlers).start();
  */
 export { createHandlers, type HandlersOptions, type KaitenHandlers } from './handlers';
-export type { Staged, StagedAnswer, Fault } from '../mock/control/answers';
-export type { JournalEntry, JournalFilter, Reason } from '../mock/control/journal';
-export type { Har } from '../mock/control/har';
+export type { Staged, StagedAnswer, Fault } from '../engine/control/answers';
+export type { JournalEntry, JournalFilter, Reason } from '../engine/control/journal';
+export type { Har } from '../engine/control/har';

@@ -1,7 +1,7 @@
 // The answers the proxy gives itself (its live report, the mock's stand-ins, its problem+json),
 // written whole with their length.
 import type { ServerResponse } from 'node:http';
-import { renderProblem } from '../problem';
+import { renderProblem } from '../engine/problem';
 
 /** An answer the proxy gives itself. */
 export interface LocalAnswer {

@@ -2,12 +2,12 @@
 // request the client really sent (what the spec says it should get follows from the request
 // itself), the request as it went upstream, and the answer.
 import type { IHttpOperation } from '@stoplight/types';
-import type { Case, Expectation } from '../../contracts/case';
+import type { Case, Expectation } from '../checks/case';
 import { schemeOf } from '../../contracts/cases/build';
 import { parseJson, type Exchange } from '../../contracts/send';
-import { decodeBody } from '../mock/body';
-import type { MockRequest } from '../mock/request';
-import { targetOf } from '../mock/target';
+import { decodeBody } from '../engine/body';
+import type { MockRequest } from '../engine/request';
+import { targetOf } from '../engine/target';
 import { templatePattern } from '../spec/http';
 import { describeOperation, type Operation } from '../spec/operations';
 import type { Spec } from '../spec/spec';

@@ -2,14 +2,14 @@
 // of the request and the operation it is for. The mock's own stages judge, so a request the mock
 // would refuse is a request the spec does not allow.
 import type { IHttpOperation } from '@stoplight/types';
-import type { Finding } from '../../contracts/checks/check';
-import type { Problem } from '../problem';
-import type { DecodedBody } from '../mock/body';
-import { checkBody } from '../mock/input';
-import { toPrismRequest } from '../mock/pipeline';
-import { checkParameters } from '../mock/prism';
-import type { MockRequest } from '../mock/request';
-import { checkSecurity } from '../mock/security';
+import type { Finding } from '../checks/check';
+import type { Problem } from '../engine/problem';
+import type { DecodedBody } from '../engine/body';
+import { checkBody } from '../engine/input';
+import { toPrismRequest } from '../engine/pipeline';
+import { checkParameters } from '../engine/prism';
+import type { MockRequest } from '../engine/request';
+import { checkSecurity } from '../engine/security';
 import type { ValidateValue } from '../spec/validate';
 
 /** A request as a client sent it, with the operation it is for. */

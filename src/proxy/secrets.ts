@@ -1,6 +1,6 @@
-import type { Secrets } from '../../contracts/report/curl';
+import type { Secrets } from '../report/curl';
 import type { SpecDocument } from '../spec/spec';
-import { secretNamesOf } from '../mock/control/state';
+import { secretNamesOf } from '../engine/control/state';
 
 /** The credentials seen in traffic, each shown in reports as `$KAITEN_TOKEN`, `$KAITEN_TOKEN_2`, …, never as itself. */
 export interface SeenCredentials {

@@ -10,20 +10,20 @@ import {
   type CheckContext,
   type Failure,
   type Judged,
-} from '../../contracts/checks';
-import type { ExchangeCheck } from '../../contracts/checks/check';
+} from '../checks';
+import type { ExchangeCheck } from '../checks/check';
 import type { RunResult, VerifySettings } from '../../contracts/run';
 import type { Exchange, RunError } from '../../contracts/send';
-import { toReport, type Report } from '../../contracts/report/report';
+import { toReport, type Report } from '../report/report';
 import { listOperations, type Operation } from '../spec/operations';
 import type { Spec } from '../spec/spec';
 import { createValidator } from '../spec/validate';
 import type { Forwarded } from './forward';
 import { exchangeFor, exchangeOf, mockRequestOf, observe, routeOf, routesOf } from './observe';
-import { targetOf } from '../mock/target';
+import { targetOf } from '../engine/target';
 import { pack, unpack, type Packed } from './packed';
 import { REQUEST_CHECKS, type ObservedRequest } from './request-checks';
-import { leftOutNote, selectChecks, type CheckSelection } from '../../contracts/checks/select';
+import { leftOutNote, selectChecks, type CheckSelection } from '../checks/select';
 import { credentialsOf } from './secrets';
 
 export interface SessionSettings extends CheckSelection {

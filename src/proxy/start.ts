@@ -2,18 +2,18 @@ import { connect, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { loadSpec } from '../spec/load';
 import { DEFAULT_SPEC, readVersion } from '../version';
-import { harLog, type Har } from '../mock/control/har';
-import { secretNamesOf } from '../mock/control/state';
+import { harLog, type Har } from '../engine/control/har';
+import { secretNamesOf } from '../engine/control/state';
 import { createHarRecorder } from '../har/recorder';
-import { toHtml } from '../../contracts/report/html';
-import type { Report } from '../../contracts/report/report';
-import { createPipeline } from '../mock/pipeline';
+import { toHtml } from '../report/html';
+import type { Report } from '../report/report';
+import { createPipeline } from '../engine/pipeline';
 import type { ProxyHooks } from './exchange';
 import { mockRequestOf } from './observe';
 import { endpointOf, linkTo } from './link';
 import { createProxyServer } from './server';
 import { createSession, type SessionSettings, type SessionTally } from './session';
-import { UnknownCheckError } from '../../contracts/checks/select';
+import { UnknownCheckError } from '../checks/select';
 import { proxyVerdict, type FailOn } from './verdict';
 
 /** How to start the proxy; only the upstream has no default. */

@@ -1,4 +1,4 @@
-import type { Report } from '../../contracts/report/report';
+import type { Report } from '../report/report';
 
 /** Which side's violations fail the run (`--fail-on`). */
 export const FAIL_ON = ['request', 'response', 'any', 'none'] as const;

@@ -1,4 +1,4 @@
-import type { Violation } from '../problem';
+import type { Violation } from '../engine/problem';
 import type { SchemaViolation } from '../spec/validate';
 
 // Schema violations said the way Huma (which generates Kaiten's errors) says them, from its

@@ -1,7 +1,7 @@
 // The contract suites against real implementations: a correct one (and correct ones that make
 // other valid choices) must pass; each planted defect must be caught, by the check named here.
 import type { RunResult } from '../../contracts/run';
-import { toReport } from '../../contracts/report/report';
+import { toReport } from '../../src/report/report';
 import { DEFAULTS } from '../../contracts/settings';
 import { contractAgainst, FORBIDDEN, summary, TOKEN } from '../support/contract-run';
 import {

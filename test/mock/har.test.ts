@@ -3,7 +3,7 @@
 import { setupServer } from 'msw/node';
 import { createHandlers } from '../../src/msw';
 import { startMock, type RunningMock } from '../../src/mock/start';
-import type { Har } from '../../src/mock/control/har';
+import type { Har } from '../../src/engine/control/har';
 import { VALID_BODY } from '../support/http';
 
 // har-validator ships no types: its promise API resolves with the HAR or rejects naming what is wrong.

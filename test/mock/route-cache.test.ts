@@ -1,7 +1,7 @@
 // The engine remembers Prism's routing per (method, path), up to a bound: answers stay the
 // router's own before, at and past the bound.
-import { createPipeline } from '../../src/mock/pipeline';
-import type { MockRequest } from '../../src/mock/request';
+import { createPipeline } from '../../src/engine/pipeline';
+import type { MockRequest } from '../../src/engine/request';
 import { loadSpec } from '../../src/spec/load';
 import { SPEC_PATH } from '../support/spec-copies';
 

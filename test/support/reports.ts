@@ -1,4 +1,4 @@
-import type { Report, ReportedFailure } from '../../contracts/report/report';
+import type { Report, ReportedFailure } from '../../src/report/report';
 
 /** A failure of `check` as a report holds it, numbered `n`. */
 export const failure = (check: string, n: number): ReportedFailure => ({

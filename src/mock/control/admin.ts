@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { IHttpOperation } from '@stoplight/types';
-import { renderProblem, type MockResponse, type Problem } from '../../problem';
-import { firstQueryValue, type MockRequest } from '../request';
+import { renderProblem, type MockResponse, type Problem } from '../../engine/problem';
+import { firstQueryValue, type MockRequest } from '../../engine/request';
 import { readVersion } from '../../version';
-import { operationName, parseStagedAnswer, type StagedAnswer } from './answers';
-import { toHar } from './har';
-import { checkStaged } from './stage';
-import type { JournalFilter } from './journal';
-import type { Control } from './state';
+import { operationName, parseStagedAnswer, type StagedAnswer } from '../../engine/control/answers';
+import { toHar } from '../../engine/control/har';
+import { checkStaged } from '../../engine/control/stage';
+import type { JournalFilter } from '../../engine/control/journal';
+import type { Control } from '../../engine/control/state';
 
 const PAGE_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

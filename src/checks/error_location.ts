@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import { BODY, valueAtLocation } from '../../src/spec/huma';
-import type { ExpectedViolation } from '../case';
-import type { Exchange } from '../send';
+import { BODY, valueAtLocation } from '../spec/huma';
+import type { ExpectedViolation } from './case';
+import type { Exchange } from '../../contracts/send';
 import type { ExchangeCheck } from './check';
 import { statusesExpected } from './responses';
 import { reportedViolations } from './violation-list';

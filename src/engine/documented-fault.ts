@@ -1,5 +1,5 @@
 import type { IHttpOperation } from '@stoplight/types';
-import type { Problem } from '../problem';
+import type { Problem } from './problem';
 import { documentedCode, OUTSIDE_THE_OPERATION } from '../spec/http';
 
 // Where an operation does not document a fault's status, the nearest status it does, by what

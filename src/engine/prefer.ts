@@ -1,4 +1,4 @@
-import type { Problem } from '../problem';
+import type { Problem } from './problem';
 import { firstQueryValue, type MockRequest } from './request';
 
 /** What the caller asked the mock for, Prism-style: `Prefer: code=422, example=insecure-url`. */

@@ -1,5 +1,5 @@
 import type { IHttpOperation, IHttpOperationResponse, IMediaTypeContent } from '@stoplight/types';
-import type { Problem } from '../problem';
+import type { Problem } from './problem';
 import { rememberedFor } from '../spec/remember';
 import { checkOrderOf } from '../spec/check-order';
 import { preferencesOf, type Fault, type Staged } from './control/answers';

@@ -1,10 +1,10 @@
 import type { Check, Failure } from '../checks';
 import { CHECKS } from '../checks';
 import { leftOutNote, selectChecks } from '../checks/select';
-import { describeOperation } from '../../src/spec/operations';
-import type { CoverageRow } from '../coverage';
-import type { RunResult } from '../run';
-import type { Exchange, RunError, SentRequest } from '../send';
+import { describeOperation } from '../spec/operations';
+import type { CoverageRow } from './coverage';
+import type { RunResult } from '../../contracts/run';
+import type { Exchange, RunError, SentRequest } from '../../contracts/send';
 import { showHeader, toCurl, type Secrets } from './curl';
 
 const MAX_SHOWN_BODY = 2000;

@@ -1,5 +1,5 @@
-import type { Operation } from '../src/spec/operations';
-import { rememberedPer } from '../src/spec/remember';
+import type { Operation } from '../spec/operations';
+import { rememberedPer } from '../spec/remember';
 
 /** What the spec says a case should get: accepted, or refused for a reason. */
 export type Expectation = 'accept' | 'invalid' | 'malformed' | 'unauthenticated' | 'forbidden' | 'server-error';

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Problem } from '../problem';
+import type { Problem } from './problem';
 
 /** The whole body, a problem to answer with (too large, too slow), or `gone` when the client left. */
 export type BodyRead = { kind: 'body'; body: Buffer } | { kind: 'refused'; problem: Problem } | { kind: 'gone' };

@@ -1,8 +1,8 @@
-import { documentedCode } from '../src/spec/http';
-import { describeOperation, type Operation } from '../src/spec/operations';
-import { documentedCodes, expectedStatuses, type Case } from './case';
-import { preferenceApplied } from './checks/responses';
-import type { Exchange } from './send';
+import { documentedCode } from '../spec/http';
+import { describeOperation, type Operation } from '../spec/operations';
+import { documentedCodes, expectedStatuses, type Case } from '../checks/case';
+import { preferenceApplied } from '../checks/responses';
+import type { Exchange } from '../../contracts/send';
 
 /** How well one documented response was exercised by one suite. */
 export interface CoverageRow {

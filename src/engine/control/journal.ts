@@ -1,4 +1,4 @@
-import type { MockResponse, Violation } from '../../problem';
+import type { MockResponse, Violation } from '../problem';
 import { queryOfPairs, type MockRequest } from '../request';
 import { rawOf, Slot, store, textOf } from './journal-slot';
 

@@ -1,5 +1,5 @@
-import type { Aspect, Expectation } from '../case';
-import type { Exchange } from '../send';
+import type { Aspect, Expectation } from './case';
+import type { Exchange } from '../../contracts/send';
 import type { ExchangeCheck, Finding } from './check';
 import { statusesExpected } from './responses';
 

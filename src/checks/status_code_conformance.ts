@@ -1,5 +1,5 @@
-import { OUTSIDE_THE_OPERATION } from '../../src/spec/http';
-import { documentedCodes } from '../case';
+import { OUTSIDE_THE_OPERATION } from '../spec/http';
+import { documentedCodes } from './case';
 import type { ExchangeCheck } from './check';
 import { documentedResponse } from './responses';
 

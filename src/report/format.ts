@@ -1,4 +1,4 @@
-import type { CoverageRow } from '../coverage';
+import type { CoverageRow } from './coverage';
 import { exitCodeOf, type Report, type ReportedError, type ReportedFailure } from './report';
 
 /** Failures of one check shown in full on the console; the rest get one line between them. */

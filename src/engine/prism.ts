@@ -10,7 +10,7 @@ import { MatchType } from '@stoplight/prism-http/dist/router/types';
 import { validateInput as prismValidateInput } from '@stoplight/prism-http/dist/validator';
 import type { IHttpOperation } from '@stoplight/types';
 import * as E from 'fp-ts/Either';
-import { PROBLEM_JSON, renderProblem, type MockResponse, type Problem } from '../problem';
+import { PROBLEM_JSON, renderProblem, type MockResponse, type Problem } from './problem';
 import { templatePattern } from '../spec/http';
 import { rememberedFor } from '../spec/remember';
 import type { Choice, Decision } from './choose';

@@ -1,5 +1,5 @@
-import type { Schema } from '../cases/schema';
-import type { Exchange } from '../send';
+import type { Schema } from '../../contracts/cases/schema';
+import type { Exchange } from '../../contracts/send';
 import type { ExchangeCheck } from './check';
 import { documentedProperties, isSuccess } from './responses';
 

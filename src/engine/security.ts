@@ -1,5 +1,5 @@
 import type { HttpSecurityScheme, IHttpOperation } from '@stoplight/types';
-import type { Problem } from '../problem';
+import type { Problem } from './problem';
 import { firstQueryValue, type MockRequest } from './request';
 
 /** Which tokens (or API keys) the mock accepts: any non-empty one when `tokens` is empty. */

@@ -1,5 +1,5 @@
 import type { IHttpOperation, IHttpOperationResponse } from '@stoplight/types';
-import { PROBLEM_JSON, type MockResponse } from '../problem';
+import { PROBLEM_JSON, type MockResponse } from './problem';
 import { documentedCode, mediaTypeOf } from '../spec/http';
 import type { ValidateValue } from '../spec/validate';
 import { OUTSIDE_THE_OPERATION } from '../spec/http';

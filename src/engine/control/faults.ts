@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { MockResponse } from '../../problem';
+import type { MockResponse } from '../problem';
 import type { Fault } from './answers';
 
 /** Bytes that are not HTTP, for the `malformed` fault. */

@@ -1,5 +1,5 @@
 import type { IHttpOperation, IMediaTypeContent } from '@stoplight/types';
-import type { Problem } from '../problem';
+import type { Problem } from './problem';
 import type { ValidateValue } from '../spec/validate';
 import { isJsonMediaType, type DecodedBody } from './body';
 import { BODY, toViolations } from '../spec/huma';
