@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../src/version';
+import { PACKAGE_ROOT } from '../src/platform/version';
 import { CONNECTIONS, INVALID, VALID, load, type Measured } from './load';
 import { measure } from './measure';
 import { gcCost } from './gc';

@@ -4,7 +4,7 @@
 import { createPipeline } from '../src/engine/pipeline';
 import type { MockRequest } from '../src/engine/request';
 import { loadSpec } from '../src/spec/load';
-import { DEFAULT_SPEC } from '../src/version';
+import { DEFAULT_SPEC } from '../src/platform/version';
 import { INVALID, VALID } from './load';
 
 const ROUNDS = 5;

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import type { Case } from '../src/checks/case';
 import { validBodiesOf } from './cases/arbitrary';
 import { applyChecks, type CheckContext } from '../src/checks';
-import { isRunError, sendCase, type Exchange, type RunError, type Target } from './send';
+import { sendCase, type Target } from './send';
+import { isRunError, type Exchange, type RunError } from '../src/checks/exchange';
 
 /** One operation's property: the schema of its body, a valid value to start from, and how to make a case of a body. */
 export interface PropertyPlan {

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../src/version';
+import { PACKAGE_ROOT } from '../src/platform/version';
 import type { Report } from '../src/report/report';
-import type { VerifySettings } from './run';
+import type { VerifySettings } from '../src/report/run';
 import { withTempFolder } from './temp';
 
 /** The compiled contract suite (`contracts/*.contract.ts` built to JavaScript). */

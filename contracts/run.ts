@@ -1,55 +1,20 @@
+import type { RunResult, VerifySettings } from '../src/report/run';
 import { loadSpec } from '../src/spec/load';
 import { listOperations } from '../src/spec/operations';
 import { createValidator } from '../src/spec/validate';
 import type { Case } from '../src/checks/case';
 import { buildCases, propertyPlans } from './cases/build';
 import { createRandom } from './cases/random';
-import { applyChecks, CHECKS, type CheckContext, type Failure, type Judged } from '../src/checks';
+import { applyChecks, CHECKS, type CheckContext } from '../src/checks';
 import { isUnanswered } from '../src/checks/every_request_answered';
-import { selectChecks, type CheckSelection } from '../src/checks/select';
-import { coverageOf, type CoverageRow } from '../src/report/coverage';
+import { selectChecks } from '../src/checks/select';
+import { coverageOf } from '../src/report/coverage';
 import { progressOn, type Progress } from '../src/report/progress';
 import { DEFAULT_TOKEN } from './settings';
 import { setupProblem } from './setup';
 import { runProperty } from './property';
-import { isRunError, sendCase, type Exchange, type RunError, type Target } from './send';
-
-/** Everything a verification run needs to know. */
-export interface VerifySettings extends CheckSelection {
-  specPath: string;
-  baseUrl: string;
-  /** Sent with every case that needs valid credentials. */
-  token?: string;
-  forbiddenToken?: string;
-  seed: number;
-  timeoutMs: number;
-  /** Random valid bodies per operation, on top of the derived ones. */
-  randomBodies: number;
-  /** Requests in flight at once. */
-  concurrency: number;
-  /** The whole run stops sending after this long, whatever is left. */
-  overallMs: number;
-  /** How far a server-made time may be from the request's (--clock-skew). */
-  clockSkewMs: number;
-  /** Show how far the run is on standard error (set when it is a terminal). */
-  progress?: boolean;
-}
-
-export interface RunResult {
-  settings: VerifySettings;
-  cases: Case[];
-  exchanges: Exchange[];
-  failures: Failure[];
-  /** What each check judged, by check name. */
-  judged: Record<string, Judged>;
-  errors: RunError[];
-  coverage: CoverageRow[];
-  /** Credentials to show as `$VARIABLE`s in reports, when not the settings' tokens (the proxy's traffic). */
-  secrets?: Record<string, string>;
-  /** A setup mistake that makes the findings meaningless (see setup.ts). */
-  setupProblem?: string;
-  durationMs: number;
-}
+import { sendCase, type Target } from './send';
+import { isRunError, type Exchange, type RunError } from '../src/checks/exchange';
 
 /** Where the cases go and with which credentials; the unknown token is derived from the seed. */
 export function targetOf(settings: VerifySettings): Target {

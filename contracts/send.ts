@@ -3,6 +3,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { Case, Credentials } from '../src/checks/case';
+import { parseJson, type Exchange, type RunError, type SentRequest } from '../src/checks/exchange';
 import { schemeWord } from './cases/auth';
 import { parameterValue } from './cases/parameters';
 
@@ -15,40 +16,6 @@ export interface Target {
   /** A well-formed token the target cannot know. */
   unknownToken: string;
   timeoutMs: number;
-}
-
-export interface SentRequest {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body?: string;
-}
-
-export interface Received {
-  status: number;
-  headers: Record<string, string>;
-  text: string;
-  /** The body parsed, when it is JSON; undefined otherwise. */
-  json?: unknown;
-}
-
-/** A case sent and answered. */
-export interface Exchange {
-  case: Case;
-  request: SentRequest;
-  response: Received;
-  /** When the request was sent (milliseconds since the epoch), to judge server-made times. */
-  sentAt: number;
-  ms: number;
-}
-
-/** A case that got no answer: an error of the run, not a failed check. */
-export interface RunError {
-  case: Case;
-  request: SentRequest;
-  /** `not sent`: the run reached its overall time limit first. */
-  kind: 'refused' | 'reset' | 'timeout' | 'other' | 'not sent';
-  message: string;
 }
 
 const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
@@ -155,16 +122,6 @@ function flatten(headers: IncomingHttpHeaders): Record<string, string> {
   );
 }
 
-/** The body parsed, when its Content-Type says JSON and it parses; undefined otherwise. */
-export function parseJson(text: string, contentType: string | undefined): unknown {
-  if (!/json/i.test(contentType ?? '') || text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 function kindOf(error: NodeJS.ErrnoException): RunError['kind'] {
   if (error.code === 'ECONNREFUSED') return 'refused';
   if (error.code === 'ECONNRESET' || error.code === 'EPIPE' || error.message === 'socket hang up') return 'reset';
@@ -222,8 +179,4 @@ export function sendCase(testCase: Case, target: Target): Promise<Exchange | Run
     });
     outgoing.end(request.body);
   });
-}
-
-export function isRunError(result: Exchange | RunError): result is RunError {
-  return 'kind' in result;
 }

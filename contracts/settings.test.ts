@@ -1,4 +1,5 @@
-import { completeSettings, DEFAULTS, settingsFromEnvironment } from './settings';
+import { completeSettings, settingsFromEnvironment } from './settings';
+import { VERIFY_DEFAULTS } from '../src/report/run';
 
 describe('settingsFromEnvironment', () => {
   it('reads what a person sets for plain jest', () => {
@@ -25,6 +26,6 @@ describe('settingsFromEnvironment', () => {
     expect(
       settingsFromEnvironment({ KAITEN_VERIFY_SETTINGS: JSON.stringify(settings), KAITEN_BASE_URL: 'http://ignored' }),
     ).toEqual(settings);
-    expect(settings).toMatchObject({ ...DEFAULTS, seed: 1 });
+    expect(settings).toMatchObject({ ...VERIFY_DEFAULTS, seed: 1 });
   });
 });

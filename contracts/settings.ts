@@ -1,16 +1,9 @@
-import { DEFAULT_SPEC } from '../src/version';
-import type { VerifySettings } from './run';
+import { VERIFY_DEFAULTS } from '../src/report/run';
+import { DEFAULT_SPEC } from '../src/platform/version';
+import type { VerifySettings } from '../src/report/run';
 
 /** The bearer token sent as the valid one when --token is not given. */
 export const DEFAULT_TOKEN = 'kaiten-webhooks-verify';
-
-export const DEFAULTS = {
-  timeoutMs: 5000,
-  randomBodies: 10,
-  concurrency: 4,
-  overallMs: 120_000,
-  clockSkewMs: 300_000,
-} as const;
 
 /** A seed for this run, printed in the report so that it can be replayed with --seed. */
 export function freshSeed(): number {
@@ -35,5 +28,5 @@ export function settingsFromEnvironment(env: NodeJS.ProcessEnv): Partial<VerifyS
 
 /** Fills in what the caller left out. */
 export function completeSettings(partial: Partial<VerifySettings> & { baseUrl: string }): VerifySettings {
-  return { specPath: DEFAULT_SPEC, seed: freshSeed(), ...DEFAULTS, ...partial };
+  return { specPath: DEFAULT_SPEC, seed: freshSeed(), ...VERIFY_DEFAULTS, ...partial };
 }

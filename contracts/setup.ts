@@ -1,5 +1,5 @@
 import { DEFAULT_TOKEN } from './settings';
-import type { Exchange } from './send';
+import type { Exchange } from '../src/checks/exchange';
 
 /**
  * A setup mistake that makes every finding meaningless: the target refused the valid

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../src/version';
+import { PACKAGE_ROOT } from '../src/platform/version';
 
 /** What each suite runs on: optional peer dependencies, left out of a mock-only install. */
 const TOOLS = { jest: ['jest'], dredd: ['dredd'], all: ['dredd', 'jest'] } as const;

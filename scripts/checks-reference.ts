@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { CHECKS } from '../src/checks';
 import { REQUEST_CHECKS } from '../src/proxy/request-checks';
 import { OPERATION_DOCUMENTED } from '../src/proxy/session';
-import { PACKAGE_ROOT } from '../src/version';
+import { PACKAGE_ROOT } from '../src/platform/version';
 
 export const CHECKS_REFERENCE = join(PACKAGE_ROOT, 'docs', 'reference', 'checks.md');
 

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHECK_USAGE, CLI_USAGE, MOCK_USAGE, PROXY_USAGE, VERIFY_USAGE } from '../src/commands/usage';
-import { PACKAGE_ROOT } from '../src/version';
+import { PACKAGE_ROOT } from '../src/platform/version';
 
 export const CLI_REFERENCE = join(PACKAGE_ROOT, 'docs', 'reference', 'cli.md');
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../src/version';
+import { PACKAGE_ROOT } from '../src/platform/version';
 import { listExamples } from '../src/spec/examples';
 import { loadSpec, type SpecDocument } from '../src/spec/load';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT, runCli } from './cli';
-import { PACKAGE_ROOT } from './version';
+import { PACKAGE_ROOT } from './platform/version';
 
 async function run(...args: string[]) {
   const output = { out: '', err: '' };

@@ -4,7 +4,7 @@ import { EXIT, UsageError, type Output } from './commands/output';
 import { splitAlongside } from './commands/alongside';
 import { untilStopped } from './commands/lifetime';
 import { CHECK_USAGE, CLI_USAGE as USAGE, MOCK_USAGE, PROXY_USAGE, VERIFY_USAGE } from './commands/usage';
-import { readVersion } from './version';
+import { readVersion } from './platform/version';
 
 export { EXIT, type Output } from './commands/output';
 

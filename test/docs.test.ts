@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
-import { PACKAGE_ROOT } from '../src/version';
+import { PACKAGE_ROOT } from '../src/platform/version';
 import { docBlock, docBlocks, docPage } from './support/doc-blocks';
 import { spawnListening, type MockProcess } from './support/project';
 

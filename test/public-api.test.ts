@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMock, type CreateWebhookRequest, type Webhook } from '../src/index';
-import { PACKAGE_ROOT } from '../src/version';
+import { PACKAGE_ROOT } from '../src/platform/version';
 
 it('startMock on port 0 serves the spec, and close() frees the port', async () => {
   const mock = await startMock({ port: 0, logLevel: 'silent', watch: false });

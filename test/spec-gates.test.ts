@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { checkExampleSchemas, checkProblemStatuses } from './support/example-gates';
 import { loadSpec, SpecError } from '../src/spec/load';
 import { createValidator } from '../src/spec/validate';
-import { PACKAGE_ROOT } from '../src/version';
+import { PACKAGE_ROOT } from '../src/platform/version';
 import { at, copySpec, SPEC_PATH, writeSpecs } from './support/spec-copies';
 
 const POST = ['paths', '/webhooks', 'post'];

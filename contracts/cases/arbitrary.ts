@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
-import { isObject, sampleOf, typeOf, writableProperties, type Schema } from './schema';
+import { sampleOf, writableProperties } from './schema';
+import { isObject, typeOf, type Schema } from '../../src/spec/schema';
 import { validStrings } from './strings';
 
 type NumberSchema = Schema & { minimum?: number; maximum?: number };

@@ -1,4 +1,5 @@
-import type { Case, Scheme } from '../../src/checks/case';
+import type { Case } from '../../src/checks/case';
+import type { Scheme } from '../../src/spec/scheme';
 import { requestFor, type Target } from '../send';
 import { credentialForms } from './auth';
 

@@ -1,4 +1,5 @@
-import type { Case, CredentialForm, Scheme } from '../../src/checks/case';
+import type { Case, CredentialForm } from '../../src/checks/case';
+import type { Scheme } from '../../src/spec/scheme';
 
 type AuthCase = Pick<Case, 'expectation' | 'credentials' | 'form' | 'aspect'> & { title: string };
 

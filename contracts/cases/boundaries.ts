@@ -1,6 +1,7 @@
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
 import { padTo } from './strings';
-import { breaksOnly, isObject, sampleOf, typeOf, withProperty, writableProperties, type Schema } from './schema';
+import { breaksOnly, sampleOf, withProperty, writableProperties } from './schema';
+import { isObject, typeOf, type Schema } from '../../src/spec/schema';
 
 /** A value at one side of a limit: `inside` must be accepted, the other must be refused for breaking `keyword`. */
 export interface Boundary {

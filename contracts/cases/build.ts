@@ -3,7 +3,8 @@ import { listExamples } from '../../src/spec/examples';
 import type { SpecDocument } from '../../src/spec/load';
 import { listOperations, type Operation } from '../../src/spec/operations';
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
-import { documentedCodes, type Case, type Scheme } from '../../src/checks/case';
+import { documentedCodes, type Case } from '../../src/checks/case';
+import { schemeOf } from '../../src/spec/scheme';
 import type { PropertyPlan } from '../property';
 import { credentialForms } from './auth';
 import { boundaries } from './boundaries';
@@ -33,22 +34,6 @@ function jsonBody(operation: Operation): { schema: JsonSchema; required: boolean
   const body = operation.definition.requestBody as OpenAPIV3_1.RequestBodyObject | undefined;
   const entry = Object.entries(body?.content ?? {}).find(([type]) => /^application\/([\w.-]+\+)?json$/i.test(type));
   return entry?.[1].schema === undefined ? undefined : { schema: entry[1].schema, required: body?.required === true };
-}
-
-/** The scheme of the operation's first security requirement, unless anonymous access is allowed. */
-export function schemeOf(document: SpecDocument, operation: Operation): Scheme | undefined {
-  const requirements = operation.definition.security ?? document.security ?? [];
-  if (requirements.length === 0 || requirements.some((requirement) => Object.keys(requirement).length === 0))
-    return undefined;
-  const name = Object.keys(requirements[0]!)[0]!;
-  const scheme = document.components?.securitySchemes?.[name] as Scheme | undefined;
-  return scheme === undefined
-    ? undefined
-    : {
-        type: scheme.type,
-        ...(scheme.scheme === undefined ? {} : { scheme: scheme.scheme.toLowerCase() }),
-        ...(scheme.in === undefined ? {} : { in: scheme.in, name: scheme.name! }),
-      };
 }
 
 type Make = (kind: string, title: string, rest: Omit<Case, 'id' | 'title' | 'operation'>) => Case;

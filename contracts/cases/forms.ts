@@ -1,5 +1,5 @@
 import type { Case } from '../../src/checks/case';
-import { isObject } from './schema';
+import { isObject } from '../../src/spec/schema';
 
 type FormCase = Pick<Case, 'value' | 'raw' | 'headers' | 'omitHeaders' | 'titleCaseHeaders'> & { title: string };
 

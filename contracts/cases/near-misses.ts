@@ -1,7 +1,8 @@
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
 import { formatMisses } from './format-misses';
 import { patternMisses } from './pattern-misses';
-import { breaksOnly, isObject, typeOf, withProperty, writableProperties, type Json, type Schema } from './schema';
+import { breaksOnly, withProperty, writableProperties } from './schema';
+import { isObject, typeOf, type Json, type Schema } from '../../src/spec/schema';
 
 /** A value one small, realistic mutation away from a valid one, which a lenient server accepts. */
 export interface NearMiss {

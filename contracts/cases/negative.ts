@@ -1,5 +1,6 @@
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
-import { breaksOnly, isObject, typeOf, withProperty, writableProperties, type Schema } from './schema';
+import { breaksOnly, withProperty, writableProperties } from './schema';
+import { isObject, typeOf, type Schema } from '../../src/spec/schema';
 import { invalidStrings } from './strings';
 import { typeConfusions } from './types';
 

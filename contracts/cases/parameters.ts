@@ -1,5 +1,6 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { sampleOf, type Schema } from './schema';
+import { sampleOf } from './schema';
+import { type Schema } from '../../src/spec/schema';
 
 /**
  * The value a request uses for a parameter, as OpenAPI lets a spec give it: the parameter's

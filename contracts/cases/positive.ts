@@ -1,6 +1,7 @@
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
 import type { Random } from './random';
-import { accepted, isObject, typeOf, withProperty, writableProperties, type Schema } from './schema';
+import { accepted, withProperty, writableProperties } from './schema';
+import { isObject, typeOf, type Schema } from '../../src/spec/schema';
 import { validStrings } from './strings';
 
 export interface Body {

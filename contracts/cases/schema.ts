@@ -1,35 +1,7 @@
 import { sample } from 'openapi-sampler';
 import type { JSONSchema7 } from 'json-schema';
 import type { JsonSchema, SchemaViolation, ValidateValue } from '../../src/spec/validate';
-
-/** The parts of a JSON Schema the case builders read. */
-export interface Schema {
-  type?: string | string[];
-  format?: string;
-  pattern?: string;
-  enum?: unknown[];
-  minLength?: number;
-  maxLength?: number;
-  minItems?: number;
-  maxItems?: number;
-  uniqueItems?: boolean;
-  items?: Schema;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  additionalProperties?: boolean | Schema;
-  readOnly?: boolean;
-  writeOnly?: boolean;
-  examples?: unknown[];
-}
-
-export type Json = Record<string, unknown>;
-
-export function typeOf(schema: Schema): string | undefined {
-  return Array.isArray(schema.type) ? schema.type.find((type) => type !== 'null') : schema.type;
-}
-
-export const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import type { Json, Schema } from '../../src/spec/schema';
 
 /** A valid value for a schema: its first example, else a sample (openapi-sampler). */
 export function sampleOf(schema: Schema): unknown {

@@ -1,5 +1,5 @@
 import { patternMisses } from './pattern-misses';
-import type { Schema } from './schema';
+import type { Schema } from '../../src/spec/schema';
 
 // Variants of a valid string: valid ones for positive cases, ones that break one rule for
 // negative cases. Which survive is decided by the schema (see schema.ts), not assumed here.

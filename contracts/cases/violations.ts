@@ -3,7 +3,8 @@ import { BODY, placeOf } from '../../src/spec/huma';
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
 import type { ExpectedViolation } from '../../src/checks/case';
 import type { InvalidBody } from './negative';
-import { isObject, withProperty, type Json, type Schema } from './schema';
+import { withProperty } from './schema';
+import { isObject, type Json, type Schema } from '../../src/spec/schema';
 
 /**
  * The violations a body should be reported with, placed as the error model says (Huma: a

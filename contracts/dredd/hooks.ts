@@ -5,7 +5,8 @@
 // Dredd hands the hook file its `hooks` object through require('hooks') (proxyquire).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import hooks = require('hooks');
-import { parseJson, requestFor } from '../send';
+import { requestFor } from '../send';
+import { parseJson } from '../../src/checks/exchange';
 import { caseForTransaction, currentSession } from './session';
 
 const session = currentSession();

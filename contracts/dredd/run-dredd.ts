@@ -1,13 +1,15 @@
 import { join } from 'node:path';
 import type DreddType from 'dredd';
 import { loadSpec } from '../../src/spec/load';
-import { PACKAGE_ROOT } from '../../src/version';
+import { PACKAGE_ROOT } from '../../src/platform/version';
 import { createValidator } from '../../src/spec/validate';
 import { buildCases } from '../cases/build';
 import { preferenceApplied } from '../../src/checks/responses';
 import { blockedReport, toReport, type Report, type ReportedRequest } from '../../src/report/report';
-import { resultOf, targetOf, type RunResult, type VerifySettings } from '../run';
-import { isRunError, sendCase, type RunError } from '../send';
+import { resultOf, targetOf } from '../run';
+import { type RunResult, type VerifySettings } from '../../src/report/run';
+import { sendCase } from '../send';
+import { isRunError, type RunError } from '../../src/checks/exchange';
 import { withTempFolder } from '../temp';
 import { specForDredd } from './dredd-spec';
 import { openSession, type DreddSession } from './session';

@@ -5,7 +5,8 @@ import { expectedStatuses } from '../../src/checks/case';
 import type { CheckContext } from '../../src/checks';
 import { whyNotExercised } from '../../src/report/coverage';
 import type { Progress } from '../../src/report/progress';
-import type { Exchange, Target } from '../send';
+import type { Target } from '../send';
+import type { Exchange } from '../../src/checks/exchange';
 
 /**
  * What the Dredd hooks share with the run that started Dredd: Dredd loads the hook file in this

@@ -1,5 +1,6 @@
 import type { Operation } from '../spec/operations';
 import { rememberedPer } from '../spec/remember';
+import type { Scheme } from '../spec/scheme';
 
 /** What the spec says a case should get: accepted, or refused for a reason. */
 export type Expectation = 'accept' | 'invalid' | 'malformed' | 'unauthenticated' | 'forbidden' | 'server-error';
@@ -17,16 +18,6 @@ export interface CredentialForm {
   noToken?: true;
   /** Written after the token. */
   after?: string;
-}
-
-/** How the operation takes credentials, from its first security requirement. */
-export interface Scheme {
-  type: string;
-  /** For `http` schemes: `bearer`, `basic`. */
-  scheme?: string;
-  /** For `apiKey` schemes: where, and under which name. */
-  in?: string;
-  name?: string;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { SpecDocument } from '../spec/load';
 import type { ValidateValue } from '../spec/validate';
-import type { Exchange, RunError } from '../../contracts/send';
+import type { Exchange, RunError } from './exchange';
 
 /** What a failed check says: what is wrong, and what the spec expected instead. */
 export interface Finding {

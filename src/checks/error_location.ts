@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { BODY, valueAtLocation } from '../spec/huma';
 import type { ExpectedViolation } from './case';
-import type { Exchange } from '../../contracts/send';
+import type { Exchange } from './exchange';
 import type { ExchangeCheck } from './check';
 import { statusesExpected } from './responses';
 import { reportedViolations } from './violation-list';

@@ -1,4 +1,4 @@
-import type { Exchange, RunError } from '../../contracts/send';
+import type { Exchange, RunError } from './exchange';
 import type { Failure, RunCheck } from './check';
 
 /** An unanswered request as the report shows it: what was sent, and no answer. */

@@ -1,5 +1,5 @@
 import type { Aspect, Expectation } from './case';
-import type { Exchange } from '../../contracts/send';
+import type { Exchange } from './exchange';
 import type { ExchangeCheck, Finding } from './check';
 import { statusesExpected } from './responses';
 

@@ -22,7 +22,7 @@ import { responseSchemaConformance } from './response_schema_conformance';
 import { statusCodeConformance } from './status_code_conformance';
 import { timestampsInOrder } from './timestamps_in_order';
 import { uniqueIds } from './unique_ids';
-import type { Exchange } from '../../contracts/send';
+import type { Exchange } from './exchange';
 
 export const CHECKS: readonly Check[] = [
   everyRequestAnswered,

@@ -1,5 +1,5 @@
-import type { Schema } from '../../contracts/cases/schema';
-import type { Exchange } from '../../contracts/send';
+import type { Schema } from '../spec/schema';
+import type { Exchange } from './exchange';
 import type { ExchangeCheck } from './check';
 import { documentedProperties, isSuccess } from './responses';
 

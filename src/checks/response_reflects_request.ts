@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { isObject, type Schema } from '../../contracts/cases/schema';
+import { isObject, type Schema } from '../spec/schema';
 import type { ExchangeCheck } from './check';
 import { documentedSchema, isSuccess } from './responses';
 

@@ -1,11 +1,11 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
-import type { Schema } from '../../contracts/cases/schema';
+import type { Schema } from '../spec/schema';
 import { documentedCode, mediaTypeOf as mediaTypeOfHeader } from '../spec/http';
 import type { Operation } from '../spec/operations';
 import { rememberedPer } from '../spec/remember';
 import type { JsonSchema } from '../spec/validate';
 import { expectedStatuses } from './case';
-import type { Exchange } from '../../contracts/send';
+import type { Exchange } from './exchange';
 
 /** The documented response for a status: exact code, then a range such as `4XX`, then `default`. */
 export const documentedResponse = (operation: Operation, status: number): OpenAPIV3_1.ResponseObject | undefined =>

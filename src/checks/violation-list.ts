@@ -1,5 +1,5 @@
-import type { Schema } from '../../contracts/cases/schema';
-import type { Exchange } from '../../contracts/send';
+import type { Schema } from '../spec/schema';
+import type { Exchange } from './exchange';
 import { documentedResponse, documentedSchema, mediaTypeOf, PROBLEM_JSON } from './responses';
 
 /** Where the error model keeps its violations: the list property, and in each item the fields the spec marks `x-violation: location` and `x-violation: value`. */

@@ -6,7 +6,7 @@ import { HarError, readHar } from '../har/read-har';
 import { judgeHar } from '../har/judge-har';
 import { FAIL_ON, proxyExitCode, proxyVerdict, type FailOn } from '../proxy/verdict';
 import { loadSpec, SpecError } from '../spec/load';
-import { DEFAULT_SPEC } from '../version';
+import { DEFAULT_SPEC } from '../platform/version';
 import { EXIT, integerFlag, UsageError, type Output } from './output';
 import { writeRunFiles } from './run-files';
 

@@ -1,5 +1,5 @@
 // Every command's help, kept apart from the commands so that `--help` loads nothing heavy.
-import { DEFAULTS } from '../../contracts/settings';
+import { VERIFY_DEFAULTS } from '../report/run';
 import { LOG_LEVELS } from '../engine/log';
 import { MAX_DELAY_MS } from '../engine/prefer';
 
@@ -63,9 +63,9 @@ Options:
   --junit FILE             write JUnit XML for CI
   --html FILE              write the report as one self-contained HTML page
   --seed N                 replay the generated cases of an earlier run (printed in every report)
-  --timeout MS             per-request timeout (default: ${DEFAULTS.timeoutMs})
-  --cases N                property-based valid bodies per operation (fast-check; a failing one is shrunk) (default: ${DEFAULTS.randomBodies})
-  --clock-skew S           how far, in seconds, a server-made time may be from the request's (default: ${DEFAULTS.clockSkewMs / 1000})
+  --timeout MS             per-request timeout (default: ${VERIFY_DEFAULTS.timeoutMs})
+  --cases N                property-based valid bodies per operation (fast-check; a failing one is shrunk) (default: ${VERIFY_DEFAULTS.randomBodies})
+  --clock-skew S           how far, in seconds, a server-made time may be from the request's (default: ${VERIFY_DEFAULTS.clockSkewMs / 1000})
   --checks a,b             apply only these checks (names as reports show them)
   --exclude-checks a,b     apply every check but these (say, auth_forms_accepted behind a stricter gateway)
   -h, --help               show this help

@@ -1,6 +1,7 @@
 import type { IHttpRequest } from '@stoplight/prism-http';
 import type { HttpMethod } from '@stoplight/types';
-import { renderProblem, type MockResponse, type Problem, type Violation } from './problem';
+import { renderProblem, type MockResponse, type Problem } from './problem';
+import { type Violation } from '../spec/huma';
 import type { Spec } from '../spec/load';
 import { createValidator } from '../spec/validate';
 import { decodeBody, type DecodedBody } from './body';

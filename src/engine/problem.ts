@@ -1,13 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-
-/** One thing wrong with a request, said the way Huma says it (location, message, offending value). */
-export interface Violation {
-  /** Where: `body`, `body.url`, `body.eventNames[2]`, `header.authorization`, `query.limit`. */
-  location: string;
-  message: string;
-  /** The offending value as sent; left out when there is none to show. */
-  value?: unknown;
-}
+import type { Violation } from '../spec/huma';
 
 /** An error answer as data; `renderProblem` turns it into problem+json in one place. */
 export interface Problem {

@@ -1,5 +1,5 @@
-import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import { answerClientError } from '../engine/client-error';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { IHttpOperation } from '@stoplight/types';
 import { renderProblem, type MockResponse, type Problem } from '../engine/problem';
 import { corsHeaders, isPreflight, preflightHeaders } from '../engine/cors';
@@ -65,22 +65,6 @@ function write(res: ServerResponse, request: MockRequest, response: MockResponse
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Answers a malformed or too slow request the way every other error is answered: problem+json, then close. */
-export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
-  const response = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
-  if (error.code === 'ECONNRESET' || !socket.writable || response?.headersSent === true) {
-    socket.destroy();
-    return;
-  }
-  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-  const body = JSON.stringify(
-    renderProblem({ status, detail: `malformed or incomplete HTTP request (${error.code ?? 'unknown'})` }).body,
-  );
-  socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  );
-}
 
 const STREAM_PATH = `${ADMIN_PREFIX}/requests/stream`;
 

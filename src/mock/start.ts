@@ -8,7 +8,7 @@ import { stageChecked } from '../engine/control/stage';
 import type { Staged, StagedAnswer } from '../engine/control/answers';
 import type { JournalEntry, JournalFilter } from '../engine/control/journal';
 import { createControl } from '../engine/control/state';
-import { DEFAULT_SPEC, readVersion } from '../version';
+import { DEFAULT_SPEC, readVersion } from '../platform/version';
 import { createLogger, type LogLevel } from '../engine/log';
 import { createPipeline, type Pipeline, type PipelineSettings } from '../engine/pipeline';
 import { createMockServer } from './server';

@@ -3,8 +3,8 @@
 // itself), the request as it went upstream, and the answer.
 import type { IHttpOperation } from '@stoplight/types';
 import type { Case, Expectation } from '../checks/case';
-import { schemeOf } from '../../contracts/cases/build';
-import { parseJson, type Exchange } from '../../contracts/send';
+import { schemeOf } from '../spec/scheme';
+import { parseJson, type Exchange } from '../checks/exchange';
 import { decodeBody } from '../engine/body';
 import type { MockRequest } from '../engine/request';
 import { targetOf } from '../engine/target';

@@ -2,7 +2,7 @@
 // as one string beside its operation, not a tree of objects. A tree per kept answer made the
 // garbage collector copy and mark tens of thousands of objects under load, a quarter of the
 // proxy's CPU; a string is one object. Unpacked only when a report is asked for.
-import { parseJson, type Exchange } from '../../contracts/send';
+import { parseJson, type Exchange } from '../checks/exchange';
 import type { Operation } from '../spec/operations';
 
 export interface Packed {

@@ -2,7 +2,7 @@
 // read gets the mock's problem+json refusal; what it reads is passed on, one exchange each.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { answerClientError } from '../mock/server';
+import { answerClientError } from '../engine/client-error';
 import { passOn, type ProxyHooks } from './exchange';
 import { answerFault, answerLocally, problemAnswer } from './local-answer';
 

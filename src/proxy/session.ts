@@ -12,8 +12,8 @@ import {
   type Judged,
 } from '../checks';
 import type { ExchangeCheck } from '../checks/check';
-import type { RunResult, VerifySettings } from '../../contracts/run';
-import type { Exchange, RunError } from '../../contracts/send';
+import type { RunResult, VerifySettings } from '../report/run';
+import type { Exchange, RunError } from '../checks/exchange';
 import { toReport, type Report } from '../report/report';
 import { listOperations, type Operation } from '../spec/operations';
 import type { Spec } from '../spec/spec';

@@ -1,10 +1,10 @@
 import { connect, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { loadSpec } from '../spec/load';
-import { DEFAULT_SPEC, readVersion } from '../version';
+import { DEFAULT_SPEC, readVersion } from '../platform/version';
 import { harLog, type Har } from '../engine/control/har';
 import { secretNamesOf } from '../engine/control/state';
-import { createHarRecorder } from '../har/recorder';
+import { createHarRecorder } from './har-recorder';
 import { toHtml } from '../report/html';
 import type { Report } from '../report/report';
 import { createPipeline } from '../engine/pipeline';

@@ -2,7 +2,7 @@ import { documentedCode } from '../spec/http';
 import { describeOperation, type Operation } from '../spec/operations';
 import { documentedCodes, expectedStatuses, type Case } from '../checks/case';
 import { preferenceApplied } from '../checks/responses';
-import type { Exchange } from '../../contracts/send';
+import type { Exchange } from '../checks/exchange';
 
 /** How well one documented response was exercised by one suite. */
 export interface CoverageRow {

@@ -1,4 +1,4 @@
-import type { SentRequest } from '../../contracts/send';
+import type { SentRequest } from '../checks/exchange';
 
 /** Secrets shown as shell variables: the report says `$KAITEN_TOKEN`, never the token. */
 export type Secrets = Record<string, string>;

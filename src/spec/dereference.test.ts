@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { dereferenceLocal } from './dereference';
 import { loadSpec } from './load';
 import { specOf } from './spec';
-import { DEFAULT_SPEC } from '../version';
+import { DEFAULT_SPEC } from '../platform/version';
 
 describe('dereferenceLocal', () => {
   it('replaces local $refs, the same target by the same object, escapes decoded', () => {

@@ -1,5 +1,13 @@
-import type { Violation } from '../engine/problem';
 import type { SchemaViolation } from '../spec/validate';
+
+/** One thing wrong with a request, said the way Huma says it (location, message, offending value). */
+export interface Violation {
+  /** Where: `body`, `body.url`, `body.eventNames[2]`, `header.authorization`, `query.limit`. */
+  location: string;
+  message: string;
+  /** The offending value as sent; left out when there is none to show. */
+  value?: unknown;
+}
 
 // Schema violations said the way Huma (which generates Kaiten's errors) says them, from its
 // validation/messages.go: the wording is Huma's, the facts come from the schema.

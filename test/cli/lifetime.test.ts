@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../../src/version';
+import { PACKAGE_ROOT } from '../../src/platform/version';
 import { runNode } from '../support/cli';
 import { SPEC_PATH } from '../support/spec-copies';
 import { startWebhookServer } from '../fixtures/servers/webhook-server';

@@ -2,7 +2,7 @@
 // pseudo-terminal from util-linux's `script`), nothing of it when it is not (CI logs stay clean).
 import { join } from 'node:path';
 import { startMock, type RunningMock } from '../../src/mock/start';
-import { PACKAGE_ROOT } from '../../src/version';
+import { PACKAGE_ROOT } from '../../src/platform/version';
 import { runIn } from '../support/project';
 
 jest.setTimeout(90_000);

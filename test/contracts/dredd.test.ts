@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { startMock, type RunningMock } from '../../src/mock/start';
 import { startWebhookServer } from '../fixtures/servers/webhook-server';
 import { runBuiltCli, runNode } from '../support/cli';
-import { PACKAGE_ROOT } from '../../src/version';
+import { PACKAGE_ROOT } from '../../src/platform/version';
 import { at, SPEC_PATH, specWithGetOperation, writeSpecs } from '../support/spec-copies';
 
 const folder = mkdtempSync(join(tmpdir(), 'kaiten-dredd-'));

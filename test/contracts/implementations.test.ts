@@ -1,8 +1,8 @@
 // The contract suites against real implementations: a correct one (and correct ones that make
 // other valid choices) must pass; each planted defect must be caught, by the check named here.
-import type { RunResult } from '../../contracts/run';
+import type { RunResult } from '../../src/report/run';
 import { toReport } from '../../src/report/report';
-import { DEFAULTS } from '../../contracts/settings';
+import { VERIFY_DEFAULTS } from '../../src/report/run';
 import { contractAgainst, FORBIDDEN, summary, TOKEN } from '../support/contract-run';
 import {
   DEFECTS,
@@ -125,7 +125,7 @@ describe('choosing checks', () => {
     // verify's own per-request timeout, as the run had before it shared contractAgainst.
     const result = await contractAgainst(server, {
       excludeChecks: ['auth_forms_accepted'],
-      timeoutMs: DEFAULTS.timeoutMs,
+      timeoutMs: VERIFY_DEFAULTS.timeoutMs,
     });
     expect(summary(result)).toEqual([]);
     expect(result.judged.auth_forms_accepted).toBeUndefined();

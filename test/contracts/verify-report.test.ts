@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMock, type RunningMock } from '../../src/mock/start';
-import { PACKAGE_ROOT } from '../../src/version';
+import { PACKAGE_ROOT } from '../../src/platform/version';
 import { runNode } from '../support/cli';
 import { useOkServer } from '../support/ok-server';
 

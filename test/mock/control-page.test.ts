@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { CHROMIUM, hasChromium, launchChromium } from '../support/chromium';
 import { startMock, type RunningMock } from '../../src/mock/start';
-import { PACKAGE_ROOT } from '../../src/version';
+import { PACKAGE_ROOT } from '../../src/platform/version';
 import { VALID_BODY } from '../support/http';
 
 const hasBrowser = hasChromium;

@@ -2,7 +2,7 @@
 // mock answer the same requests on the same spec.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../../src/version';
+import { PACKAGE_ROOT } from '../../src/platform/version';
 import { send } from '../support/http';
 import { useMock } from '../support/mock';
 import { freePort } from '../support/ports';

@@ -10,7 +10,7 @@ import { setupServer } from 'msw/node';
 import type { Browser, Page } from 'playwright-core';
 import { hasChromium, launchChromium } from '../support/chromium';
 import { createHandlers } from '../../src/msw';
-import { PACKAGE_ROOT } from '../../src/version';
+import { PACKAGE_ROOT } from '../../src/platform/version';
 
 const BUNDLE = join(PACKAGE_ROOT, 'dist', 'browser', 'msw.mjs');
 const SEED = 'in-the-browser';

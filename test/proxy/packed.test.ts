@@ -1,6 +1,6 @@
 // Answers kept for run-wide checks are packed into strings and unpacked for the report: what comes
 // back must be the exchange that went in.
-import type { Exchange } from '../../contracts/send';
+import type { Exchange } from '../../src/checks/exchange';
 import { pack, unpack } from '../../src/proxy/packed';
 import { loadSpec } from '../../src/spec/load';
 import { listOperations } from '../../src/spec/operations';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startMock } from '../../src/mock/start';
-import { PACKAGE_ROOT } from '../../src/version';
+import { PACKAGE_ROOT } from '../../src/platform/version';
 import { startWebhookServer } from '../fixtures/servers/webhook-server';
 import { hasChromium, launchChromium } from '../support/chromium';
 import { runBuiltCli } from '../support/cli';

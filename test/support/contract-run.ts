@@ -1,4 +1,5 @@
-import { runContract, type RunResult, type VerifySettings } from '../../contracts/run';
+import { runContract } from '../../contracts/run';
+import { type RunResult, type VerifySettings } from '../../src/report/run';
 import { completeSettings } from '../../contracts/settings';
 import { SPEC_PATH } from './spec-copies';
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { PACKAGE_ROOT } from '../../src/version';
+import { PACKAGE_ROOT } from '../../src/platform/version';
 
 /** README.md and every page under docs/, by path from the package root. */
 export function docPages(): Map<string, string> {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSpec, type SpecDocument } from '../../src/spec/load';
-import { PACKAGE_ROOT } from '../../src/version';
+import { PACKAGE_ROOT } from '../../src/platform/version';
 
 export const SPEC_PATH = join(PACKAGE_ROOT, 'spec', 'openapi.yaml');
 

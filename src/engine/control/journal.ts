@@ -1,4 +1,5 @@
-import type { MockResponse, Violation } from '../problem';
+import type { MockResponse } from '../problem';
+import type { Violation } from '../../spec/huma';
 import { queryOfPairs, type MockRequest } from '../request';
 import { rawOf, Slot, store, textOf } from './journal-slot';
 

@@ -3,7 +3,7 @@ import { extname, join } from 'node:path';
 import type { IHttpOperation } from '@stoplight/types';
 import { renderProblem, type MockResponse, type Problem } from '../../engine/problem';
 import { firstQueryValue, type MockRequest } from '../../engine/request';
-import { readVersion } from '../../version';
+import { readVersion } from '../../platform/version';
 import { operationName, parseStagedAnswer, type StagedAnswer } from '../../engine/control/answers';
 import { toHar } from '../../engine/control/har';
 import { checkStaged } from '../../engine/control/stage';
