@@ -11,6 +11,7 @@ export default tseslint.config(
         projectService: {
           allowDefaultProject: [
             '*.mjs',
+            '*.cjs',
             '*.js',
             'test/support/*.js',
             'spectral-functions/*.js',
@@ -32,7 +33,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: { module: 'readonly', process: 'readonly', require: 'readonly' } },
   },

@@ -1,0 +1,69 @@
+// The layers of ARCHITECTURE.md, enforced by `npm run lint`. Each layer imports only the layers
+// below it: spec <- checks <- report <- engine <- faces <- contracts <- commands, cli.ts, index.ts;
+// what is not named here (commands, entries) may import any layer.
+const SPEC = '^src/(spec|platform|generated)/';
+const CHECKS = '^src/checks/';
+const REPORT = '^src/report/';
+const ENGINE = '^src/engine/';
+const FACES = '^src/(mock|msw|proxy|har)/';
+const CONTRACTS = '^contracts/';
+
+const below = (...layers) => `(${layers.join('|')})`;
+const layer = (name, path, ...allowed) => ({
+  name,
+  comment: `${name} may import only ${allowed.length === 0 ? 'itself' : 'the layers below it'} (see ARCHITECTURE.md)`,
+  severity: 'error',
+  from: { path },
+  to: { path: '^(src|contracts)/', pathNot: below(path, ...allowed) },
+});
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      comment: 'a cycle makes two modules one; break it by moving what both need down a layer',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    layer('spec-imports-nothing-of-ours', SPEC, '^src/types\\.ts$'),
+    layer('checks-import-spec', CHECKS, SPEC),
+    layer('report-imports-checks', REPORT, SPEC, CHECKS),
+    layer('engine-imports-checks-and-report', ENGINE, SPEC, CHECKS, REPORT),
+    {
+      name: 'faces-import-the-engine',
+      comment: 'a face (mock, msw, proxy) builds on the engine, not on another face; HAR is judged as the proxy judges',
+      severity: 'error',
+      from: { path: '^src/(mock|msw|proxy|har)/' },
+      to: {
+        path: '^(src|contracts)/',
+        pathNot: [below(SPEC, CHECKS, REPORT, ENGINE), '^src/$1/', '^src/proxy/'],
+      },
+    },
+    {
+      name: 'only-har-uses-the-proxy-face',
+      severity: 'error',
+      from: { path: '^src/(mock|msw)/' },
+      to: { path: '^src/proxy/' },
+    },
+    layer('contracts-import-src-below-the-commands', CONTRACTS, SPEC, CHECKS, REPORT, ENGINE, FACES),
+    {
+      name: 'only-composition-roots-import-contracts',
+      comment: 'the verify engine is wired in by src/index.ts and the verify command only',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(index\\.ts|commands/verify\\.ts)$' },
+      to: { path: CONTRACTS },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|reports|test/fixtures)/' },
+    includeOnly: '^(src|contracts|node_modules)/',
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
+  },
+};
