@@ -54,12 +54,21 @@ module.exports = {
       from: { path: '^src/', pathNot: '^src/(index\\.ts|commands/verify\\.ts)$' },
       to: { path: CONTRACTS },
     },
+    {
+      name: 'prism-only-in-its-adapter',
+      comment: "Prism's types and fp-ts stay in the adapter; everything else uses the project's model",
+      severity: 'error',
+      from: { path: '^(src|contracts)/', pathNot: '^src/engine/prism/' },
+      to: { path: '^(node_modules/)?(@stoplight/|fp-ts(/|$))' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: '^(dist|reports|test/fixtures)/' },
     includeOnly: '^(src|contracts|node_modules)/',
     tsPreCompilationDeps: true,
+    // A worktree's node_modules may be a link to another checkout's: keep the path as written.
+    preserveSymlinks: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],

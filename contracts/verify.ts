@@ -1,4 +1,5 @@
-import { loadSpec, SpecError } from '../src/spec/load';
+import { loadSpec } from '../src/spec/load';
+import { SpecError } from '../src/spec/spec';
 import { DreddHooksError, DREDD_SUITE, runDredd } from './dredd/run-dredd';
 import { reachable } from './reachable';
 import { formatVerdict } from '../src/report/format';

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/platform/version';
 import { listExamples } from '../src/spec/examples';
-import { loadSpec, type SpecDocument } from '../src/spec/load';
+import { loadSpec } from '../src/spec/load';
+import { type SpecDocument } from '../src/spec/document';
 
 /** Where the runtime values derived from the spec are written (`npm run gen:values`). */
 export const VALUES_FILE = join(PACKAGE_ROOT, 'src', 'generated', 'values.ts');

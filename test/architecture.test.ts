@@ -1,7 +1,7 @@
 // The layering rule of ARCHITECTURE.md is enforced by dependency-cruiser in `npm run lint`; this
 // proves the rule set fails on imports that point the wrong way and on cycles, on a planted tree.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,6 +16,7 @@ async function violationsOf(files: Record<string, string>): Promise<string[]> {
   try {
     writeFileSync(join(folder, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'commonjs' } }));
     for (const layer of ['src', 'contracts']) mkdirSync(join(folder, layer));
+    symlinkSync(join(ROOT, 'node_modules'), join(folder, 'node_modules'), 'dir');
     for (const [path, source] of Object.entries(files)) {
       mkdirSync(dirname(join(folder, path)), { recursive: true });
       writeFileSync(join(folder, path), source);
@@ -75,4 +76,14 @@ test('a cycle fails, even within one layer', async () => {
       'src/checks/b.ts': "import { a } from './a';\nexport const b = () => a;\n",
     }),
   ).toEqual(['no-cycles']);
+});
+
+test("Prism's types outside the adapter fail; inside it they pass", async () => {
+  expect(
+    await violationsOf({
+      'src/engine/choose.ts':
+        "import type { IHttpOperation } from '@stoplight/types';\nexport type Model = IHttpOperation;\n",
+      'src/engine/prism/index.ts': "import * as E from 'fp-ts/Either';\nexport const right = E.right;\n",
+    }),
+  ).toEqual(['prism-only-in-its-adapter']);
 });

@@ -2,7 +2,8 @@
 // own schemas what they accept and reject, not by comparing text.
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { listExamples } from '../src/spec/examples';
-import { loadSpec, type SpecDocument } from '../src/spec/load';
+import { loadSpec } from '../src/spec/load';
+import { type SpecDocument } from '../src/spec/document';
 import { createValidator, type JsonSchema } from '../src/spec/validate';
 import { SPEC_PATH } from './support/spec-copies';
 import { EVENT_NAMES } from './fixtures/servers/events';

@@ -1,6 +1,6 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { listExamples } from '../../src/spec/examples';
-import type { SpecDocument } from '../../src/spec/load';
+import type { SpecDocument } from '../../src/spec/document';
 import { listOperations, type Operation } from '../../src/spec/operations';
 import type { JsonSchema, ValidateValue } from '../../src/spec/validate';
 import { documentedCodes, type Case } from '../../src/checks/case';

@@ -1,4 +1,4 @@
-import type { SpecDocument } from '../spec/load';
+import type { SpecDocument } from '../spec/document';
 import type { ValidateValue } from '../spec/validate';
 import type { Exchange, RunError } from './exchange';
 

@@ -1,4 +1,5 @@
 import { OUTSIDE_THE_OPERATION } from '../spec/http';
+import { describeOperation } from '../spec/operations';
 import { documentedCodes } from './case';
 import type { ExchangeCheck } from './check';
 import { documentedResponse } from './responses';
@@ -12,7 +13,7 @@ export const statusCodeConformance: ExchangeCheck = {
   run: (exchange) =>
     documentedResponse(exchange.case.operation, exchange.response.status) === undefined
       ? {
-          message: `status ${exchange.response.status} is not documented`,
+          message: `status ${exchange.response.status} is not documented for ${describeOperation(exchange.case.operation)} (documented: ${documentedCodes(exchange.case.operation).join(', ')})`,
           expected: `one of ${documentedCodes(exchange.case.operation).join(', ')}`,
         }
       : undefined,

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { SpecError } from '../spec/load';
+import { SpecError } from '../spec/spec';
 import { LOG_LEVELS, type LogLevel } from '../engine/log';
 import { MAX_DELAY_MS } from '../engine/prefer';
 import { AnswersFileError, readAnswersFile } from '../engine/control/load-answers';

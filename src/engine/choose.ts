@@ -1,7 +1,14 @@
-import type { IHttpOperation, IHttpOperationResponse, IMediaTypeContent } from '@stoplight/types';
 import type { Problem } from './problem';
 import { rememberedFor } from '../spec/remember';
 import { checkOrderOf } from '../spec/check-order';
+import {
+  exampleKeysOf,
+  requestBodyOf,
+  responsesOf,
+  type DocumentedResponse,
+  type MediaContent,
+} from '../spec/documented';
+import type { Operation } from '../spec/operations';
 import { preferencesOf, type Fault, type Staged } from './control/answers';
 import type { Reason } from './control/journal';
 import { documentedFault } from './documented-fault';
@@ -13,12 +20,12 @@ export type Choice =
   /** The mock's own control surface refusing a preference: not an answer of the operation, so not held to its documented statuses. */
   | { kind: 'refused'; problem: Problem }
   /** The success answer, made from the request's body. */
-  | { kind: 'reflect'; response: IHttpOperationResponse; content: IMediaTypeContent; applied?: string }
+  | { kind: 'reflect'; response: DocumentedResponse; content: MediaContent; applied?: string }
   /** A documented answer as Prism's mocker makes it: an example, or data generated from the schema. */
   | {
       kind: 'documented';
-      response: IHttpOperationResponse;
-      content: IMediaTypeContent | undefined;
+      response: DocumentedResponse;
+      content: MediaContent | undefined;
       exampleKey?: string;
       dynamic: boolean;
       applied?: string;
@@ -29,10 +36,10 @@ export type Choice =
  * 422). A media type the operation does not take (415) is found before the body is parsed.
  */
 // Built once per operation: choosing runs on every request.
-const rankIn = rememberedFor((operation: IHttpOperation) => rankerOf(operation));
+const rankIn = rememberedFor((operation: Operation) => rankerOf(operation));
 
-function rankerOf(operation: IHttpOperation): (problem: Problem) => number {
-  const order = checkOrderOf(operation.extensions);
+function rankerOf(operation: Operation): (problem: Problem) => number {
+  const order = checkOrderOf(operation.definition);
   const body = Math.min(
     ...[400, 422].map((status) => order.indexOf(status)).filter((index) => index >= 0),
     order.length,
@@ -44,13 +51,9 @@ function rankerOf(operation: IHttpOperation): (problem: Problem) => number {
   };
 }
 
-function exampleKeys(response: IHttpOperationResponse): string[] {
-  return (response.contents ?? []).flatMap((content) => (content.examples ?? []).map((example) => example.key));
-}
-
 /** The documented success answer Prism would pick: the lowest 2xx. */
-function successOf(operation: IHttpOperation): IHttpOperationResponse | undefined {
-  return operation.responses
+function successOf(operation: Operation): DocumentedResponse | undefined {
+  return responsesOf(operation)
     .filter((response) => /^2\d\d$/.test(response.code))
     .sort((a, b) => a.code.localeCompare(b.code))[0];
 }
@@ -59,26 +62,26 @@ function notDocumented(detail: string): Choice {
   return { kind: 'refused', problem: { status: 404, detail } };
 }
 
-function describeExamples(responses: IHttpOperationResponse[]): string {
-  return responses.map((response) => `${response.code}: ${exampleKeys(response).join(', ') || '(none)'}`).join('; ');
+function describeExamples(responses: DocumentedResponse[]): string {
+  return responses.map((response) => `${response.code}: ${exampleKeysOf(response).join(', ') || '(none)'}`).join('; ');
 }
 
-function chooseDocumented(operation: IHttpOperation, preferences: Preferences): Choice {
+function chooseDocumented(operation: Operation, preferences: Preferences): Choice {
   const { code, example, dynamic = false } = preferences;
-  const documented = operation.responses.map((response) => response.code).join(', ');
-  const byCode =
-    code === undefined ? undefined : operation.responses.find((response) => response.code === String(code));
+  const responses = responsesOf(operation);
+  const documented = responses.map((response) => response.code).join(', ');
+  const byCode = code === undefined ? undefined : responses.find((response) => response.code === String(code));
   if (code !== undefined && byCode === undefined) {
     return notDocumented(`no response with code=${code} is documented for this operation; documented: ${documented}`);
   }
   const success = successOf(operation);
-  const candidates = byCode !== undefined ? [byCode] : [success, ...operation.responses].filter((r) => r !== undefined);
+  const candidates = byCode !== undefined ? [byCode] : [success, ...responses].filter((r) => r !== undefined);
   const response =
     example === undefined
-      ? (byCode ?? success ?? operation.responses[0])
-      : candidates.find((candidate) => exampleKeys(candidate).includes(example));
+      ? (byCode ?? success ?? responses[0])
+      : candidates.find((candidate) => exampleKeysOf(candidate).includes(example));
   if (response === undefined) {
-    const where = byCode !== undefined ? [byCode] : operation.responses;
+    const where = byCode !== undefined ? [byCode] : responses;
     return notDocumented(
       `no example named "${example ?? ''}" is documented${code === undefined ? '' : ` for code=${code}`}; documented examples: ${describeExamples(where)}`,
     );
@@ -92,16 +95,14 @@ function chooseDocumented(operation: IHttpOperation, preferences: Preferences): 
   const applied = honoured.filter(Boolean).join(', ');
   const withApplied = applied === '' ? {} : { applied };
   const content =
-    example === undefined
-      ? response.contents?.[0]
-      : response.contents?.find((c) => (c.examples ?? []).some((e) => e.key === example));
+    example === undefined ? response.contents[0] : response.contents.find((c) => c.exampleKeys.includes(example));
   // Only a request with a body has something to reflect; a GET gets the documented example.
   if (
     response === success &&
     example === undefined &&
     !dynamic &&
     content?.schema !== undefined &&
-    operation.request?.body !== undefined
+    requestBodyOf(operation) !== undefined
   ) {
     return { kind: 'reflect', response, content, ...withApplied };
   }
@@ -126,7 +127,7 @@ export interface StagedFor {
 export type Decision = Choice & { reason: Reason; note?: string; delay?: number; fault?: Fault };
 
 /** A staged answer picks like a `Prefer` header, but the client asked for nothing, so no Preference-Applied. */
-function fromStaged(operation: IHttpOperation, staged: Staged): Decision {
+function fromStaged(operation: Operation, staged: Staged): Decision {
   const delay = staged.delay === undefined ? {} : { delay: staged.delay };
   if (staged.fault !== undefined) {
     // A stall starts the answer the request would have had (its documented status and headers) and
@@ -152,7 +153,7 @@ function fromStaged(operation: IHttpOperation, staged: Staged): Decision {
  * the next staged answer does, and by default the success answer reflects the request.
  */
 export function chooseResponse(
-  operation: IHttpOperation,
+  operation: Operation,
   faults: Problem[],
   preferences: PreferenceResult,
   staged?: StagedFor,
@@ -177,7 +178,7 @@ export function chooseResponse(
 }
 
 // What a request that asks for nothing gets depends on the operation alone: decided once.
-const defaultDecision = rememberedFor((operation: IHttpOperation): Decision => {
+const defaultDecision = rememberedFor((operation: Operation): Decision => {
   const choice = chooseDocumented(operation, {});
   return Object.freeze({ ...choice, reason: choice.kind === 'reflect' ? 'reflected' : 'documented' });
 });

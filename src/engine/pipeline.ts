@@ -1,22 +1,23 @@
-import type { IHttpRequest } from '@stoplight/prism-http';
-import type { HttpMethod } from '@stoplight/types';
-import { renderProblem, type MockResponse, type Problem } from './problem';
-import { type Violation } from '../spec/huma';
-import type { Spec } from '../spec/load';
+import type { Violation } from '../spec/huma';
+import { securityOf } from '../spec/documented';
+import { describeOperation } from '../spec/operations';
+import type { Spec } from '../spec/spec';
 import { createValidator } from '../spec/validate';
-import { decodeBody, type DecodedBody } from './body';
-import { checkOutput } from './check-output';
-import { chooseResponse } from './choose';
-import { operationName, type Fault } from './control/answers';
+import { decodeBody } from './body';
+import { checkBody } from './check-body';
+import { chooseResponse, type Decision } from './choose';
+import type { Fault } from './control/answers';
 import type { Reason, Recording, SentAnswer } from './control/journal';
 import { secretNamesOf, type Control } from './control/state';
-import { checkBody } from './input';
+import { documentedAnswer } from './documented-answer';
 import { createMint } from './mint';
 import { readPreferences } from './prefer';
-import { allowedMethods, createEngine } from './prism';
+import { createPrism, type Prism } from './prism';
+import { renderProblem, type MockResponse, type Problem } from './problem';
+import { reflectRequest } from './reflect';
 import type { MockRequest } from './request';
 import { checkSecurity, type AuthPolicy } from './security';
-import { reflectRequest } from './shape';
+import { selfCheck } from './self-check';
 
 /** How this mock behaves, beyond the spec. */
 export interface PipelineSettings {
@@ -68,22 +69,13 @@ export function recordingOf(handled: Handled, answer: SentAnswer, durationMs: nu
   };
 }
 
-/** A request as Prism's router and validators take it. */
-export function toPrismRequest(request: MockRequest, body: DecodedBody): IHttpRequest {
-  return {
-    method: request.method.toLowerCase() as HttpMethod,
-    url: { path: request.path, query: request.query },
-    headers: request.headers,
-    body: body.kind === 'json' ? body.value : undefined,
-  };
-}
-
-function unrouted(spec: Spec, request: MockRequest, status: number, detail: string): Problem {
-  const served = spec.operations.map((op) => `${op.method.toUpperCase()} ${op.path}`).join(', ');
+/** A request no operation takes: 404 naming what the mock serves, or 405 with the methods it allows. */
+function unrouted(spec: Spec, prism: Prism, request: MockRequest, status: number, detail: string): Problem {
+  const served = spec.operations.map(describeOperation).join(', ');
   if (status === 404)
     return { status, detail: `no operation matches ${request.method} ${request.path}; this mock serves ${served}` };
   if (status !== 405) return { status, detail };
-  const allowed = allowedMethods(spec.operations, request.path);
+  const allowed = prism.allowedMethods(request.path);
   return {
     status,
     detail: `${request.method} is not allowed on ${request.path}; allowed: ${allowed.join(', ')}`,
@@ -92,66 +84,84 @@ function unrouted(spec: Spec, request: MockRequest, status: number, detail: stri
 }
 
 /**
- * The mock's story for one request: decode the body and the preferences, let Prism route it and
- * run our stages (security, body, choose, shape, self-check), and turn a miss into problem+json.
+ * The mock's story for one request, in the order of Prism's own pipeline: decode the body and
+ * the preferences; route (Prism's router); find every fault (credentials, body, parameters);
+ * choose the answer (a fault in the contract's order, a preference, a staged answer, else the
+ * default); make it (a problem, the 201 reflected from the request, or Prism's documented
+ * example); hold it to the spec with the conformance checks. Never throws for anything the
+ * request did.
  */
 export function createPipeline(spec: Spec, settings: PipelineSettings): Pipeline {
   const validate = createValidator();
+  const prism = createPrism(spec);
   const mint = createMint(settings.seed);
+  const checks = { document: spec.document, validate, clockSkewMs: 0 };
   const { control } = settings;
   if (control !== undefined) for (const name of secretNamesOf(spec.document)) control.secrets.add(name);
-  const engine = createEngine(spec.operations, {
-    checkSecurity: (operation, exchange) => checkSecurity(operation, exchange.request, settings.auth),
-    checkBody: (operation, exchange) => checkBody(operation, exchange.body, validate),
-    choose: (operation, exchange, faults) =>
-      chooseResponse(
-        operation,
-        faults,
-        exchange.preferences,
-        control === undefined
-          ? undefined
-          : {
-              take: (invalid) => control.answers.take(operation, invalid),
-              waiting: () => control.answers.waiting(operation),
-            },
-      ),
-    reflect: ({ response, content }, exchange) => ({
-      status: Number(response.code),
-      headers: { 'content-type': content.mediaType },
-      body: reflectRequest(
-        content.schema!,
-        exchange.body.kind === 'json' ? exchange.body.value : undefined,
-        exchange.minted,
-      ),
-    }),
-    checkOutput: (operation, response) => checkOutput(operation, response, validate),
-  });
 
   return (request) => {
     const body = decodeBody(request);
     const preferences = readPreferences(request);
     const delay = preferences.ok ? (preferences.preferences.delay ?? 0) : 0;
-    const exchange = { request, body, preferences, minted: mint(), seed: settings.seed };
-    const outcome = engine.run(exchange, toPrismRequest(request, body));
-    if (outcome.kind === 'unrouted') {
-      return {
-        response: renderProblem(unrouted(spec, request, outcome.status, outcome.detail)),
-        delay,
-        outputViolations: [],
-        reason: 'not routed',
-        violations: [],
-      };
+    const minted = mint(); // every request counts, routed or not: seeded ids follow the requests' order
+
+    const routed = prism.route(request);
+    if (routed.kind === 'unrouted') {
+      const response = renderProblem(unrouted(spec, prism, request, routed.status, routed.detail));
+      return { response, delay, outputViolations: [], reason: 'not routed', violations: [] };
     }
-    const { decision } = outcome;
+    const { operation } = routed;
+
+    const faults = [
+      checkSecurity(securityOf(spec.document, operation), request, settings.auth),
+      checkBody(operation, body, validate),
+      prism.checkParameters(operation, request),
+    ].filter((fault) => fault !== undefined);
+
+    const decision: Decision = chooseResponse(
+      operation,
+      faults,
+      preferences,
+      control === undefined
+        ? undefined
+        : {
+            take: (invalid) => control.answers.take(operation, invalid),
+            waiting: () => control.answers.waiting(operation),
+          },
+    );
+
+    const jsonBody = body.kind === 'json' ? body.value : undefined;
+    const violations = decision.kind === 'problem' ? (decision.problem.errors ?? []) : [];
+    const check = (response: MockResponse) => selfCheck(checks, operation, request, response, violations);
+    let response: MockResponse;
+    if (decision.kind === 'problem' || decision.kind === 'refused') response = renderProblem(decision.problem);
+    else if (decision.kind === 'reflect')
+      response = {
+        status: Number(decision.response.code),
+        headers: { 'content-type': decision.content.mediaType },
+        body: reflectRequest(decision.content.schema!, jsonBody, minted),
+      };
+    else
+      response = documentedAnswer(prism, operation, decision, {
+        request,
+        jsonBody,
+        seed: settings.seed,
+        serial: minted.serial,
+        conforms: (made) => check(made).length === 0,
+      });
+    if (decision.kind !== 'problem' && decision.kind !== 'refused' && decision.applied !== undefined)
+      response.headers['preference-applied'] = decision.applied;
+
     return {
-      response: outcome.response,
-      operation: operationName(outcome.operation),
+      response,
+      operation: describeOperation(operation),
       delay: Math.max(delay, decision.delay ?? 0),
-      outputViolations: outcome.outputViolations,
+      // A refused preference is the mock's own answer, not the operation's: not held to it.
+      outputViolations: decision.kind === 'refused' ? [] : check(response),
       reason: decision.reason,
       note: decision.note,
       fault: decision.fault,
-      violations: decision.kind === 'problem' ? (decision.problem.errors ?? []) : [],
+      violations,
     };
   };
 }

@@ -1,4 +1,4 @@
-import type { HttpSecurityScheme, IHttpOperation } from '@stoplight/types';
+import type { SecurityRequirement, SecurityScheme } from '../spec/documented';
 import type { Problem } from './problem';
 import { firstQueryValue, type MockRequest } from './request';
 
@@ -12,24 +12,11 @@ export interface AuthPolicy {
 // RFC 6750 token68 syntax: anything else after "Bearer" is a malformed credential.
 const BEARER = /^bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 
-/** The scopes (OAuth 2) or roles (OpenAPI 3.1, any scheme) the requirement names. */
-function requiredScopes(scheme: HttpSecurityScheme): string[] {
-  if (scheme.type === 'oauth2') {
-    return [
-      ...new Set(
-        Object.values(scheme.flows).flatMap((flow: { scopes?: object } | undefined) => Object.keys(flow?.scopes ?? {})),
-      ),
-    ];
-  }
-  const roles = (scheme.extensions as Record<string, unknown> | undefined)?.['x-scopes'];
-  return Array.isArray(roles) ? roles.map(String) : [];
-}
-
 function unauthorized(detail: string, challenge: string): Problem {
   return { status: 401, detail, headers: { 'www-authenticate': challenge } };
 }
 
-function checkBearer(scheme: HttpSecurityScheme, request: MockRequest, policy: AuthPolicy): Problem | undefined {
+function checkBearer(scopes: string[], request: MockRequest, policy: AuthPolicy): Problem | undefined {
   const header = request.headers.authorization;
   if (header === undefined || header.trim() === '') {
     return unauthorized('missing bearer token: send an Authorization: Bearer <token> header', 'Bearer');
@@ -43,7 +30,6 @@ function checkBearer(scheme: HttpSecurityScheme, request: MockRequest, policy: A
     return unauthorized(`invalid Authorization header: ${why}`, 'Bearer error="invalid_token"');
   }
   if (policy.forbiddenTokens.has(token)) {
-    const scopes = requiredScopes(scheme);
     const detail =
       scopes.length > 0 ? `missing scope: ${scopes.join(' ')}` : 'the token is not allowed to call this operation';
     return {
@@ -59,7 +45,8 @@ function checkBearer(scheme: HttpSecurityScheme, request: MockRequest, policy: A
 }
 
 function checkApiKey(
-  scheme: HttpSecurityScheme & { type: 'apiKey' },
+  scheme: Extract<SecurityScheme, { type: 'apiKey' }>,
+  scopes: string[],
   request: MockRequest,
   policy: AuthPolicy,
 ): Problem | undefined {
@@ -73,7 +60,6 @@ function checkApiKey(
   const challenge = `ApiKey name="${name}"`;
   if (!key) return unauthorized(`missing API key: send ${name} in the ${scheme.in}`, challenge);
   if (policy.forbiddenTokens.has(key)) {
-    const scopes = requiredScopes(scheme);
     return {
       status: 403,
       detail:
@@ -85,16 +71,23 @@ function checkApiKey(
   return undefined;
 }
 
-function checkScheme(scheme: HttpSecurityScheme, request: MockRequest, policy: AuthPolicy): Problem | undefined {
+function checkScheme(
+  { scheme, scopes }: SecurityRequirement,
+  request: MockRequest,
+  policy: AuthPolicy,
+): Problem | undefined {
   switch (scheme.type) {
     case 'oauth2':
     case 'openIdConnect':
-      return checkBearer(scheme, request, policy);
+      return checkBearer(scopes, request, policy);
     case 'apiKey':
-      return checkApiKey(scheme, request, policy);
+      return checkApiKey(scheme, scopes, request, policy);
     case 'http':
-      if (scheme.scheme === 'bearer') return checkBearer(scheme, request, policy);
-      if (scheme.scheme === 'basic' && !/^basic +[A-Za-z0-9+/]+=*$/i.test(request.headers.authorization ?? '')) {
+      if (scheme.scheme.toLowerCase() === 'bearer') return checkBearer(scopes, request, policy);
+      if (
+        scheme.scheme.toLowerCase() === 'basic' &&
+        !/^basic +[A-Za-z0-9+/]+=*$/i.test(request.headers.authorization ?? '')
+      ) {
         return unauthorized('missing basic credentials: send an Authorization: Basic <credentials> header', 'Basic');
       }
       return undefined;
@@ -108,16 +101,15 @@ function checkScheme(scheme: HttpSecurityScheme, request: MockRequest, policy: A
  * returns the 401 or 403 to send, or nothing. A caller known but lacking scope gets the 403.
  */
 export function checkSecurity(
-  operation: IHttpOperation,
+  alternatives: SecurityRequirement[][],
   request: MockRequest,
   policy: AuthPolicy,
 ): Problem | undefined {
-  const alternatives = operation.security ?? [];
   if (alternatives.length === 0) return undefined;
   const failures: Problem[] = [];
   for (const schemes of alternatives) {
     const failure = schemes
-      .map((scheme) => checkScheme(scheme, request, policy))
+      .map((requirement) => checkScheme(requirement, request, policy))
       .find((problem) => problem !== undefined);
     if (failure === undefined) return undefined;
     failures.push(failure);

@@ -1,6 +1,6 @@
 import { answerClientError } from '../engine/client-error';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { IHttpOperation } from '@stoplight/types';
+import type { Operation } from '../spec/operations';
 import { renderProblem, type MockResponse, type Problem } from '../engine/problem';
 import { corsHeaders, isPreflight, preflightHeaders } from '../engine/cors';
 import type { Logger } from '../engine/log';
@@ -25,7 +25,7 @@ export interface EdgeSettings {
   control?: Control;
   admin: AdminAccess;
   /** The operations of the spec being served, to check staged answers against. */
-  operations: () => IHttpOperation[];
+  operations: () => Operation[];
   /** Longest a `stall` fault holds a connection, in milliseconds. */
   stallLimit: number;
   /** Log each request's headers (masked) and body at debug level. */

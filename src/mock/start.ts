@@ -1,7 +1,8 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, resolve } from 'node:path';
-import { loadSpec, SpecError, type Spec } from '../spec/load';
+import { loadSpec } from '../spec/load';
+import { SpecError, type Spec } from '../spec/spec';
 import { ADMIN_PREFIX, type AdminAccess } from './control/admin';
 import { toHar, type Har } from '../engine/control/har';
 import { stageChecked } from '../engine/control/stage';

@@ -12,7 +12,7 @@ import { bodyTooLarge } from '../engine/read-body';
 import type { MockRequest } from '../engine/request';
 import { specOf } from '../spec/spec';
 import { faultResponse, toMockRequest } from './fetch-exchange';
-import { baseOf, routesOf } from './routes';
+import { baseOf, handlerPatterns } from './routes';
 
 /** How the handlers behave; every field has a default, the same as `kaiten-webhooks mock`'s. */
 export interface HandlersOptions {
@@ -140,7 +140,7 @@ export function createHandlers(options: HandlersOptions = {}): KaitenHandlers {
   };
 
   return {
-    handlers: routesOf(spec.operations, base).map((route) => http.all(route, ({ request }) => answer(request))),
+    handlers: handlerPatterns(spec.operations, base).map((route) => http.all(route, ({ request }) => answer(request))),
     requests: (filter) => control.journal.list(filter),
     har: (filter, origin = originOf(options.baseUrl)) =>
       toHar(control.journal.list(filter), `${origin}${base.path}`, packageVersion()),

@@ -1,4 +1,4 @@
-import type { IHttpOperation } from '@stoplight/types';
+import type { Operation } from '../spec/operations';
 import { templatePattern } from '../spec/http';
 
 /** Where the app sends requests: an origin and a path prefix, or (relative base) any origin. */
@@ -31,7 +31,7 @@ export function baseOf(baseUrl: string): Base {
  * the mock's 405), matched by MSW against the URL without its query. A path nobody documents is
  * left to the app's other handlers.
  */
-export function routesOf(operations: IHttpOperation[], base: Base): RegExp[] {
+export function handlerPatterns(operations: Operation[], base: Base): RegExp[] {
   const paths = [...new Set(operations.map((operation) => operation.path))];
   return paths.map((path) => new RegExp(`^${base.prefix}${templatePattern(path).pattern.source.slice(1, -1)}$`));
 }

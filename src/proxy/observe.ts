@@ -1,7 +1,6 @@
 // What went through the proxy, as the contract suites see an exchange: a case built from the
 // request the client really sent (what the spec says it should get follows from the request
 // itself), the request as it went upstream, and the answer.
-import type { IHttpOperation } from '@stoplight/types';
 import type { Case, Expectation } from '../checks/case';
 import { schemeOf } from '../spec/scheme';
 import { parseJson, type Exchange } from '../checks/exchange';
@@ -11,25 +10,17 @@ import { targetOf } from '../engine/target';
 import { templatePattern } from '../spec/http';
 import { describeOperation, type Operation } from '../spec/operations';
 import type { Spec } from '../spec/spec';
-import type { ValidateValue } from '../spec/validate';
 import type { Forwarded } from './forward';
-import { judgeRequest, type ObservedRequest } from './request-checks';
+import { judgeRequest, type ObservedRequest, type RequestStages } from './request-checks';
 
-/** An operation in both shapes: the spec's (for the answer checks) and Prism's (for the mock's request stages). */
+/** A documented operation and the pattern of its path, to find which one a request is for. */
 export interface Route {
   operation: Operation;
-  model: IHttpOperation;
   pattern: RegExp;
 }
 
-export function routesOf(spec: Spec, operations: Operation[]): Route[] {
-  return operations.flatMap((operation) => {
-    const model = spec.operations.find(
-      (candidate) => candidate.method.toLowerCase() === operation.method && candidate.path === operation.path,
-    );
-    return model === undefined ? [] : [{ operation, model, pattern: templatePattern(operation.path).pattern }];
-  });
-}
+export const routeTable = (operations: Operation[]): Route[] =>
+  operations.map((operation) => ({ operation, pattern: templatePattern(operation.path).pattern }));
 
 /** The documented operation a request is for; undefined when the spec has none at that method and path. */
 export const routeOf = (routes: Route[], method: string, path: string): Route | undefined =>
@@ -63,9 +54,9 @@ function expectationOf(observed: ObservedRequest): { expectation: Expectation; v
 }
 
 /** The request with its body decoded, ready for the request checks. */
-export function observe(route: Route, forwarded: Forwarded, target: string, validate: ValidateValue): ObservedRequest {
+export function observe(stages: RequestStages, route: Route, forwarded: Forwarded, target: string): ObservedRequest {
   const request = mockRequestOf(forwarded, target);
-  return judgeRequest(route.model, request, decodeBody(request), forwarded.body.cut, validate);
+  return judgeRequest(stages, route.operation, request, decodeBody(request), forwarded.body.cut);
 }
 
 /** An exchange of the request as it went upstream and its answer (status 0 when none came), under a case made from it. */

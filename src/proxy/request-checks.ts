@@ -1,20 +1,21 @@
 // The consumer's side: named checks of the requests a client really sends, each a small function
 // of the request and the operation it is for. The mock's own stages judge, so a request the mock
 // would refuse is a request the spec does not allow.
-import type { IHttpOperation } from '@stoplight/types';
 import type { Finding } from '../checks/check';
 import type { Problem } from '../engine/problem';
 import type { DecodedBody } from '../engine/body';
-import { checkBody } from '../engine/input';
-import { toPrismRequest } from '../engine/pipeline';
-import { checkParameters } from '../engine/prism';
+import { checkBody } from '../engine/check-body';
+import type { Prism } from '../engine/prism';
 import type { MockRequest } from '../engine/request';
 import { checkSecurity } from '../engine/security';
+import { requestBodyOf, securityOf } from '../spec/documented';
+import type { Operation } from '../spec/operations';
+import type { SpecDocument } from '../spec/document';
 import type { ValidateValue } from '../spec/validate';
 
 /** A request as a client sent it, with the operation it is for. */
 export interface ObservedRequest {
-  operation: IHttpOperation;
+  operation: Operation;
   request: MockRequest;
   body: DecodedBody;
   /** The body went past what the proxy keeps: nothing about it can be judged. */
@@ -22,6 +23,14 @@ export interface ObservedRequest {
   /** What the mock's stages make of it, judged once: credentials (any token counts), then the body. */
   credentials: Problem | undefined;
   bodyProblem: Problem | undefined;
+  parameterProblem: Problem | undefined;
+}
+
+/** The mock's request stages, built once per spec: what judges a request the proxy saw. */
+export interface RequestStages {
+  document: SpecDocument;
+  validate: ValidateValue;
+  prism: Prism;
 }
 
 export interface RequestCheck {
@@ -35,19 +44,20 @@ const ANY_TOKEN = { tokens: new Set<string>(), forbiddenTokens: new Set<string>(
 
 /** A request judged by the mock's credential and body stages, once for every check that needs them. */
 export function judgeRequest(
-  operation: IHttpOperation,
+  stages: RequestStages,
+  operation: Operation,
   request: MockRequest,
   body: DecodedBody,
   bodyCut: boolean,
-  validate: ValidateValue,
 ): ObservedRequest {
   return {
     operation,
     request,
     body,
     bodyCut,
-    credentials: checkSecurity(operation, request, ANY_TOKEN),
-    bodyProblem: bodyCut ? undefined : checkBody(operation, body, validate),
+    credentials: checkSecurity(securityOf(stages.document, operation), request, ANY_TOKEN),
+    bodyProblem: bodyCut ? undefined : checkBody(operation, body, stages.validate),
+    parameterProblem: stages.prism.checkParameters(operation, request),
   };
 }
 
@@ -71,7 +81,7 @@ export const REQUEST_CHECKS: readonly RequestCheck[] = [
         ? {
             message: `the body was sent as ${body.mediaType}`,
             expected:
-              (operation.request?.body?.contents ?? []).map((content) => content.mediaType).join(' or ') || 'no body',
+              (requestBodyOf(operation)?.contents ?? []).map((content) => content.mediaType).join(' or ') || 'no body',
           }
         : undefined,
   },
@@ -84,10 +94,6 @@ export const REQUEST_CHECKS: readonly RequestCheck[] = [
   {
     name: 'request_parameters',
     description: "path, query and header parameters match the operation's",
-    run: ({ operation, request, body }) =>
-      findingOf(
-        checkParameters(operation, toPrismRequest(request, body)),
-        'parameters as the operation documents them',
-      ),
+    run: ({ parameterProblem }) => findingOf(parameterProblem, 'parameters as the operation documents them'),
   },
 ];

@@ -1,5 +1,5 @@
 import type { Secrets } from '../report/curl';
-import type { SpecDocument } from '../spec/spec';
+import type { SpecDocument } from '../spec/document';
 import { secretNamesOf } from '../engine/control/state';
 
 /** The credentials seen in traffic, each shown in reports as `$KAITEN_TOKEN`, `$KAITEN_TOKEN_2`, …, never as itself. */

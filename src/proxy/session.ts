@@ -15,11 +15,12 @@ import type { ExchangeCheck } from '../checks/check';
 import type { RunResult, VerifySettings } from '../report/run';
 import type { Exchange, RunError } from '../checks/exchange';
 import { toReport, type Report } from '../report/report';
-import { listOperations, type Operation } from '../spec/operations';
+import type { Operation } from '../spec/operations';
 import type { Spec } from '../spec/spec';
 import { createValidator } from '../spec/validate';
+import { createPrism } from '../engine/prism';
 import type { Forwarded } from './forward';
-import { exchangeFor, exchangeOf, mockRequestOf, observe, routeOf, routesOf } from './observe';
+import { exchangeFor, exchangeOf, mockRequestOf, observe, routeOf, routeTable } from './observe';
 import { targetOf } from '../engine/target';
 import { pack, unpack, type Packed } from './packed';
 import { REQUEST_CHECKS, type ObservedRequest } from './request-checks';
@@ -96,9 +97,10 @@ const undocumented = (method: string, path: string): Operation => ({
 
 export function createSession(settings: SessionSettings): Session {
   const started = Date.now();
-  const operations = listOperations(settings.spec.document);
-  const routes = routesOf(settings.spec, operations);
+  const operations = settings.spec.operations;
+  const routes = routeTable(operations);
   const validate = createValidator();
+  const stages = { document: settings.spec.document, validate, prism: createPrism(settings.spec) };
   const context: CheckContext = { document: settings.spec.document, validate, clockSkewMs: settings.clockSkewMs };
   const unknownExpectation = new WeakSet<Exchange>();
   const selected = selectChecks(TRAFFIC_CHECKS, settings);
@@ -167,7 +169,7 @@ export function createSession(settings: SessionSettings): Session {
         expected: `one of ${operations.map((o) => `${o.method.toUpperCase()} ${o.path}`).join(', ')}`,
       });
     } else {
-      observed = observe(route, forwarded, target, validate);
+      observed = observe(stages, route, forwarded, target);
       exchange = exchangeOf(settings.spec, route, observed, forwarded, serial);
       for (const check of REQUEST_CHECKS) {
         const began = performance.now();

@@ -1,5 +1,5 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
-import type { SpecDocument } from './load';
+import type { SpecDocument } from './document';
 import { describeOperation, listOperations, type Operation } from './operations';
 
 type MediaTypes = Record<string, OpenAPIV3_1.MediaTypeObject>;

@@ -1,8 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { operationsOf } from './operations-of';
-import { reasonOf, SpecError, type Spec, type SpecDocument } from './spec';
-
-export { SpecError, type Spec, type SpecDocument } from './spec';
+import { listOperations } from './operations';
+import { reasonOf, SpecError, type Spec } from './spec';
+import { type SpecDocument } from './document';
 
 type SpecInput = string | object;
 
@@ -29,7 +28,7 @@ export async function loadSpec(input: SpecInput): Promise<Spec> {
     throw new SpecError(source, `expected OpenAPI 3.1.x, found ${document.openapi}`);
   }
   try {
-    return { source, document, operations: operationsOf(document) };
+    return { source, document, operations: listOperations(document) };
   } catch (error) {
     throw new SpecError(source, reasonOf(error));
   }

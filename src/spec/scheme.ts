@@ -1,4 +1,4 @@
-import type { SpecDocument } from './load';
+import type { SpecDocument } from './document';
 import type { Operation } from './operations';
 
 /** How the operation takes credentials, from its first security requirement. */

@@ -1,16 +1,12 @@
-import type { IHttpOperation } from '@stoplight/types';
-import type { OpenAPIV3_1 } from 'openapi-types';
+import type { SpecDocument } from './document';
 import { dereferenceLocal } from './dereference';
-import { operationsOf } from './operations-of';
+import { listOperations, type Operation } from './operations';
 
-/** An OpenAPI 3.1 document. */
-export type SpecDocument = OpenAPIV3_1.Document;
-
-/** A loaded spec: where it came from, its document with every `$ref` resolved, and its operations as Prism models them. */
+/** A loaded spec: where it came from, its document with every `$ref` resolved, and its operations. */
 export interface Spec {
   source: string;
   document: SpecDocument;
-  operations: IHttpOperation[];
+  operations: Operation[];
 }
 
 /** Why a spec could not be used, said so that the reader knows what to fix. */
@@ -39,7 +35,7 @@ export function specOf(document: object, source = '(in-memory document)'): Spec 
     throw new SpecError(source, `expected OpenAPI 3.1.x, found ${String(version)}`);
   try {
     const dereferenced = dereferenceLocal(document) as SpecDocument;
-    return { source, document: dereferenced, operations: operationsOf(dereferenced) };
+    return { source, document: dereferenced, operations: listOperations(dereferenced) };
   } catch (error) {
     throw new SpecError(source, reasonOf(error));
   }

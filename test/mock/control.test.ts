@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, runCli } from '../../src/cli';
 import { startMock, type RunningMock } from '../../src/mock/start';
-import { SpecError } from '../../src/spec/load';
+import { SpecError } from '../../src/spec/spec';
 import { send, VALID_BODY } from '../support/http';
 import { at, copySpec, writeSpecs } from '../support/spec-copies';
 

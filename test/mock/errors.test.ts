@@ -1,5 +1,6 @@
 // The real, request-specific problem+json, in the contract's order: 401, 403, 400, 422.
-import { loadSpec, type SpecDocument } from '../../src/spec/load';
+import { loadSpec } from '../../src/spec/load';
+import { type SpecDocument } from '../../src/spec/document';
 import { offSpec } from '../support/conformance';
 import { send, TOKEN, VALID_BODY, type Call } from '../support/http';
 import { useMock } from '../support/mock';

@@ -1,6 +1,7 @@
 // A bounded, seeded fuzz run: hundreds of valid, invalid and hostile requests, each answer held
 // to the spec (or to problem+json when outside it); no 5xx unless one was asked for.
-import { loadSpec, type SpecDocument } from '../../src/spec/load';
+import { loadSpec } from '../../src/spec/load';
+import { type SpecDocument } from '../../src/spec/document';
 import { offSpec } from '../support/conformance';
 import { send, TOKEN, VALID_BODY, type Reply } from '../support/http';
 import { useMock } from '../support/mock';

@@ -1,5 +1,6 @@
 // Hostile input gets problem+json or a clean close: never a crash, a hang, a stack trace or an unasked-for 5xx.
-import { loadSpec, type SpecDocument } from '../../src/spec/load';
+import { loadSpec } from '../../src/spec/load';
+import { type SpecDocument } from '../../src/spec/document';
 import { offSpec } from '../support/conformance';
 import { JSON_HEADERS, send, VALID_BODY } from '../support/http';
 import { useMock } from '../support/mock';

@@ -1,6 +1,7 @@
 // Every documented answer on demand, Prism-style: Prefer header or __ query parameters.
 import { listExamples } from '../../src/spec/examples';
-import { loadSpec, type SpecDocument } from '../../src/spec/load';
+import { loadSpec } from '../../src/spec/load';
+import { type SpecDocument } from '../../src/spec/document';
 import { offSpec } from '../support/conformance';
 import { JSON_HEADERS, send, VALID_BODY } from '../support/http';
 import { useMock } from '../support/mock';

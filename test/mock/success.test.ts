@@ -1,5 +1,6 @@
 // The 201: what the frontend sent, plus a fresh id and the time it was created.
-import { loadSpec, type SpecDocument } from '../../src/spec/load';
+import { loadSpec } from '../../src/spec/load';
+import { type SpecDocument } from '../../src/spec/document';
 import { offSpec } from '../support/conformance';
 import { clientFor, JSON_HEADERS, send, VALID_BODY } from '../support/http';
 import { useMock } from '../support/mock';

@@ -1,5 +1,5 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
-import type { SpecDocument } from '../../src/spec/load';
+import type { SpecDocument } from '../../src/spec/document';
 import { createValidator } from '../../src/spec/validate';
 import type { Reply } from './http';
 

@@ -1,4 +1,4 @@
-import type { SpecDocument } from '../../src/spec/load';
+import type { SpecDocument } from '../../src/spec/document';
 import { describeExample, listExamples, type NamedExample } from '../../src/spec/examples';
 import type { ValidateValue } from '../../src/spec/validate';
 

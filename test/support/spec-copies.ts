@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readSpec, type SpecDocument } from '../../src/spec/load';
+import { readSpec } from '../../src/spec/load';
+import { type SpecDocument } from '../../src/spec/document';
 import { PACKAGE_ROOT } from '../../src/platform/version';
 
 export const SPEC_PATH = join(PACKAGE_ROOT, 'spec', 'openapi.yaml');

@@ -1,4 +1,4 @@
-import type { IHttpOperation } from '@stoplight/types';
+import { describeOperation, type Operation } from '../../spec/operations';
 import type { Preferences } from '../prefer';
 
 /** Network faults for an app's error handling: a connection reset, a close without an answer, garbage bytes, or headers and then nothing. */
@@ -75,16 +75,12 @@ export function parseStagedAnswer(value: unknown): StagedAnswer | string[] {
   return errors.length > 0 ? errors : answer;
 }
 
-/** `POST /webhooks`, as the admin API and the journal name an operation. */
-export const operationName = (operation: IHttpOperation) => `${operation.method.toUpperCase()} ${operation.path}`;
-
 /** Whether a staged answer is for this operation. */
-export function isFor(answer: StagedAnswer, operation: IHttpOperation): boolean {
+export function isFor(answer: StagedAnswer, operation: Operation): boolean {
   return (
     answer.operation === undefined ||
-    answer.operation === operation.iid ||
     answer.operation === operation.id ||
-    answer.operation.toUpperCase() === operationName(operation).toUpperCase()
+    answer.operation.toUpperCase() === describeOperation(operation).toUpperCase()
   );
 }
 
@@ -104,9 +100,9 @@ export interface AnswerQueue {
   list(): Staged[];
   clear(): void;
   /** The answer for a request to this operation, counted as used; a `rate` draw that misses leaves it unused. */
-  take(operation: IHttpOperation, invalid: boolean): Staged | undefined;
+  take(operation: Operation, invalid: boolean): Staged | undefined;
   /** Whether an answer is waiting for this operation (a request's own preferences then win over it). */
-  waiting(operation: IHttpOperation): boolean;
+  waiting(operation: Operation): boolean;
 }
 
 export function createAnswerQueue(draw: () => number): AnswerQueue {

@@ -1,28 +1,27 @@
-import type { IHttpOperation } from '@stoplight/types';
-import { isFor, operationName, parseStagedAnswer, type Staged, type StagedAnswer } from './answers';
+import { exampleKeysOf, responsesOf } from '../../spec/documented';
+import { describeOperation, type Operation } from '../../spec/operations';
+import { isFor, parseStagedAnswer, type Staged, type StagedAnswer } from './answers';
 import type { Control } from './state';
 
 /** Why a staged answer cannot be given by the spec: an unknown operation, an undocumented code or example. */
-export function checkStaged(answer: StagedAnswer, operations: IHttpOperation[]): string | undefined {
+export function checkStaged(answer: StagedAnswer, operations: Operation[]): string | undefined {
   const matching = operations.filter((operation) => isFor(answer, operation));
   if (matching.length === 0)
-    return `no operation "${answer.operation ?? ''}"; the spec has ${operations.map((o) => `${o.iid ?? operationName(o)} (${operationName(o)})`).join(', ')}`;
+    return `no operation "${answer.operation ?? ''}"; the spec has ${operations.map((o) => `${o.id} (${describeOperation(o)})`).join(', ')}`;
   for (const operation of matching) {
-    const responses =
-      answer.code === undefined
-        ? operation.responses
-        : operation.responses.filter((r) => r.code === String(answer.code));
+    const documented = responsesOf(operation);
+    const responses = answer.code === undefined ? documented : documented.filter((r) => r.code === String(answer.code));
     if (responses.length === 0)
-      return `no response with code=${answer.code} is documented for ${operationName(operation)}; documented: ${operation.responses.map((r) => r.code).join(', ')}`;
-    const examples = responses.flatMap((r) => (r.contents ?? []).flatMap((c) => (c.examples ?? []).map((e) => e.key)));
+      return `no response with code=${answer.code} is documented for ${describeOperation(operation)}; documented: ${documented.map((r) => r.code).join(', ')}`;
+    const examples = responses.flatMap(exampleKeysOf);
     if (answer.example !== undefined && !examples.includes(answer.example))
-      return `no example named "${answer.example}" for ${operationName(operation)}${answer.code === undefined ? '' : ` ${answer.code}`}; documented: ${examples.join(', ') || '(none)'}`;
+      return `no example named "${answer.example}" for ${describeOperation(operation)}${answer.code === undefined ? '' : ` ${answer.code}`}; documented: ${examples.join(', ') || '(none)'}`;
   }
   return undefined;
 }
 
 /** Stages an answer after checking it against the spec, as the admin API does; throws saying why it cannot. */
-export function stageChecked(control: Control | undefined, answer: StagedAnswer, operations: IHttpOperation[]): Staged {
+export function stageChecked(control: Control | undefined, answer: StagedAnswer, operations: Operation[]): Staged {
   if (control === undefined) throw new Error('answers cannot be staged: this mock holds no control state (--workers)');
   const parsed = parseStagedAnswer(answer);
   if (Array.isArray(parsed)) throw new Error(`cannot stage ${JSON.stringify(answer)}: ${parsed.join('; ')}`);

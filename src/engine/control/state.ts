@@ -1,5 +1,5 @@
 import { sha256 } from '../../platform/hash';
-import type { SpecDocument } from '../../spec/load';
+import type { SpecDocument } from '../../spec/document';
 import { createAnswerQueue, type AnswerQueue } from './answers';
 import { createJournal, type Journal } from './journal';
 

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import type { IHttpOperation } from '@stoplight/types';
+import { exampleKeysOf, responsesOf } from '../../spec/documented';
+import { describeOperation, type Operation } from '../../spec/operations';
 import { renderProblem, type MockResponse, type Problem } from '../../engine/problem';
 import { firstQueryValue, type MockRequest } from '../../engine/request';
 import { readVersion } from '../../platform/version';
-import { operationName, parseStagedAnswer, type StagedAnswer } from '../../engine/control/answers';
+import { parseStagedAnswer, type StagedAnswer } from '../../engine/control/answers';
 import { toHar } from '../../engine/control/har';
 import { checkStaged } from '../../engine/control/stage';
 import type { JournalFilter } from '../../engine/control/journal';
@@ -59,7 +60,7 @@ export function refusal(
       });
 }
 
-function stage(request: MockRequest, control: Control, operations: IHttpOperation[]): MockResponse {
+function stage(request: MockRequest, control: Control, operations: Operation[]): MockResponse {
   // JSON only: a form or text/plain post from another site's page could not stage answers (it cannot send this type without CORS).
   if (!/^application\/json\b/i.test(request.headers['content-type'] ?? ''))
     return problem(415, 'send the answers as Content-Type: application/json');
@@ -97,20 +98,17 @@ function filterOf(request: MockRequest): JournalFilter | string {
 }
 
 /** What the control page offers per operation: each documented status with its named examples. */
-function describeOperations(operations: IHttpOperation[]) {
+function describeOperations(operations: Operation[]) {
   return operations.map((operation) => ({
-    operation: operation.iid ?? operationName(operation),
-    name: operationName(operation),
-    responses: operation.responses.map((response) => ({
-      code: response.code,
-      examples: (response.contents ?? []).flatMap((content) => (content.examples ?? []).map((example) => example.key)),
-    })),
+    operation: operation.id,
+    name: describeOperation(operation),
+    responses: responsesOf(operation).map((response) => ({ code: response.code, examples: exampleKeysOf(response) })),
   }));
 }
 
 const ROUTES: Record<
   string,
-  Record<string, (request: MockRequest, control: Control, operations: IHttpOperation[]) => MockResponse>
+  Record<string, (request: MockRequest, control: Control, operations: Operation[]) => MockResponse>
 > = {
   '': { GET: () => pageFile('index.html') },
   '/page.js': { GET: () => pageFile('page.js') },
@@ -145,7 +143,7 @@ const ROUTES: Record<
 };
 
 /** The control surface under /__mock (its client already admitted, see `refusal`): the page, staged answers and the request journal; every error as problem+json. */
-export function handleAdmin(request: MockRequest, control: Control, operations: IHttpOperation[]): MockResponse {
+export function handleAdmin(request: MockRequest, control: Control, operations: Operation[]): MockResponse {
   const route = ROUTES[request.path.slice(ADMIN_PREFIX.length).replace(/\/$/, '')];
   if (route === undefined)
     return problem(
