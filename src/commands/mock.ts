@@ -3,6 +3,7 @@ import { SpecError } from '../spec/spec';
 import { LOG_LEVELS, type LogLevel } from '../engine/log';
 import { MAX_DELAY_MS } from '../engine/prefer';
 import { AnswersFileError, readAnswersFile } from '../engine/control/load-answers';
+import { MOCK_DEFAULTS } from '../engine/mock-defaults';
 import { startMock, type MockOptions } from '../mock/start';
 import { serveUntil } from './alongside';
 import { EXIT, integerFlag, UsageError, type Output } from './output';
@@ -38,8 +39,8 @@ function parseMockArgs(args: string[]): MockOptions & { workers: number } {
     );
   const options: MockOptions & { workers: number } = {
     workers,
-    port: integerFlag('port', values.port, 0, 65535) ?? 4010,
-    delay: integerFlag('delay', values.delay, 0, MAX_DELAY_MS) ?? 0,
+    port: integerFlag('port', values.port, 0, 65535) ?? MOCK_DEFAULTS.port,
+    delay: integerFlag('delay', values.delay, 0, MAX_DELAY_MS) ?? MOCK_DEFAULTS.delay,
     watch: values['no-watch'] !== true,
     tokens: values.token ?? [],
     forbiddenTokens: values['forbidden-token'] ?? [],

@@ -1,6 +1,7 @@
 // Every command's help, kept apart from the commands so that `--help` loads nothing heavy.
 import { VERIFY_DEFAULTS } from '../report/run';
 import { LOG_LEVELS } from '../engine/log';
+import { MOCK_DEFAULTS } from '../engine/mock-defaults';
 import { MAX_DELAY_MS } from '../engine/prefer';
 
 export const CLI_USAGE = `Usage: kaiten-webhooks <command> [options]
@@ -28,17 +29,17 @@ delay=MS; or the __code, __example, __dynamic, __delay query parameters).
 
 Options:
   --spec FILE              OpenAPI file to serve (default: the packaged spec/openapi.yaml)
-  --host HOST              address to listen on (default: 127.0.0.1)
-  --port N                 port to listen on; 0 picks a free one (default: 4010)
+  --host HOST              address to listen on (default: ${MOCK_DEFAULTS.host})
+  --port N                 port to listen on; 0 picks a free one (default: ${MOCK_DEFAULTS.port})
   --seed N                 reproducible ids, timestamps and generated data
   --token T                accept only this bearer token (repeatable; default: any token)
   --forbidden-token T      a token without the operation's scope: answered 403 (repeatable)
   --delay MS               wait before every answer (0-${MAX_DELAY_MS})
-  --log-level LEVEL        ${LOG_LEVELS.join(', ')} (default: info, one line per request)
+  --log-level LEVEL        ${LOG_LEVELS.join(', ')} (default: ${MOCK_DEFAULTS.logLevel}, one line per request)
   --no-watch               do not reload the spec when its file changes
   --workers N              serve from N processes sharing the port (node:cluster); not with --seed;
                            turns the control surface (/__mock) and the journal off
-  --journal-size N         requests the journal keeps, newest last (default: 1000; 0 keeps none)
+  --journal-size N         requests the journal keeps, newest last (default: ${MOCK_DEFAULTS.journalSize}; 0 keeps none)
   --answers FILE           stage answers at start-up: a YAML or JSON list, as POST /__mock/answers takes
   --admin-token T          bearer token for /__mock (needed when --host is beyond loopback)
   -h, --help               show this help

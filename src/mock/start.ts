@@ -4,14 +4,12 @@ import { basename, dirname, resolve } from 'node:path';
 import { loadSpec } from '../spec/load';
 import { SpecError, type Spec } from '../spec/spec';
 import { ADMIN_PREFIX, type AdminAccess } from './control/admin';
-import { toHar, type Har } from '../engine/control/har';
-import { stageChecked } from '../engine/control/stage';
-import type { Staged, StagedAnswer } from '../engine/control/answers';
-import type { JournalEntry, JournalFilter } from '../engine/control/journal';
-import { createControl } from '../engine/control/state';
-import { DEFAULT_SPEC, readVersion } from '../platform/version';
+import type { StagedAnswer } from '../engine/control/answers';
+import type { ControlHandle } from '../engine/control-handle';
+import { createMockCore } from '../engine/mock-core';
+import { MOCK_DEFAULTS } from '../engine/mock-defaults';
+import { DEFAULT_SPEC } from '../platform/version';
 import { createLogger, type LogLevel } from '../engine/log';
-import { createPipeline, type Pipeline, type PipelineSettings } from '../engine/pipeline';
 import { createMockServer } from './server';
 
 /** How to start the mock; every field has a default. */
@@ -53,7 +51,7 @@ export interface MockOptions {
 }
 
 /** A running mock. */
-export interface RunningMock {
+export interface RunningMock extends ControlHandle {
   /** Base URL, such as `http://127.0.0.1:4010`. */
   url: string;
   port: number;
@@ -61,16 +59,6 @@ export interface RunningMock {
   startupMs: number;
   /** Who may use the control surface under /__mock, as a line for the start-up log. */
   controlAccess: string;
-  /** The requests the mock answered, newest last (as `GET /__mock/requests` gives them). */
-  requests(filter?: JournalFilter): JournalEntry[];
-  /** The same requests as a HAR 1.2 log (as `GET /__mock/requests.har` gives it), credentials masked. */
-  har(filter?: JournalFilter): Har;
-  /** Stages an answer for the next matching requests (as `POST /__mock/answers`); throws when the spec does not document it. */
-  answerNext(answer: StagedAnswer): Staged;
-  /** Removes every staged answer. */
-  clearAnswers(): void;
-  /** Removes every staged answer and empties the journal. */
-  reset(): void;
   /** Stops listening and watching; resolves when every connection is closed. */
   close(): Promise<void>;
 }
@@ -119,33 +107,25 @@ const RELOAD_SETTLE_MS = 100;
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const started = performance.now();
   const specPath = resolve(options.spec ?? DEFAULT_SPEC);
-  const logger = createLogger(options.logLevel ?? 'info', options.log);
-  const settings: PipelineSettings = {
-    auth: { tokens: new Set(options.tokens ?? []), forbiddenTokens: new Set(options.forbiddenTokens ?? []) },
-    ...(options.seed === undefined ? {} : { seed: String(options.seed) }),
-  };
-  const control = options.control === false ? undefined : createControl(options.journalSize ?? 1000, settings.seed);
-  if (control !== undefined) settings.control = control;
-  let spec = servable(await loadSpec(specPath));
-  let pipeline: Pipeline = createPipeline(spec, settings);
-  for (const answer of options.answers ?? []) stageChecked(control, answer, spec.operations);
-  const host = options.host ?? '127.0.0.1';
-  const admin = accessFor(host, options.adminToken, control !== undefined);
-  const server = createMockServer(() => pipeline, {
-    bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    receiveTimeout: options.receiveTimeout ?? 10_000,
-    delay: options.delay ?? 0,
+  const logger = createLogger(options.logLevel ?? MOCK_DEFAULTS.logLevel, options.log);
+  const core = createMockCore(servable(await loadSpec(specPath)), options);
+  const host = options.host ?? MOCK_DEFAULTS.host;
+  const admin = accessFor(host, options.adminToken, core.control !== undefined);
+  const server = createMockServer(core.pipeline, {
+    bodyLimit: options.bodyLimit ?? MOCK_DEFAULTS.bodyLimit,
+    receiveTimeout: options.receiveTimeout ?? MOCK_DEFAULTS.receiveTimeout,
+    delay: options.delay ?? MOCK_DEFAULTS.delay,
     logger,
-    ...(control === undefined ? {} : { control }),
+    ...(core.control === undefined ? {} : { control: core.control }),
     admin,
-    operations: () => spec.operations,
-    stallLimit: options.stallLimit ?? 30_000,
+    operations: () => core.spec().operations,
+    stallLimit: options.stallLimit ?? MOCK_DEFAULTS.stallLimit,
     debugRequests: options.logLevel === 'debug',
   });
 
   await new Promise<void>((listening, failed) => {
     server.once('error', failed);
-    server.listen(options.port ?? 4010, host, () => listening());
+    server.listen(options.port ?? MOCK_DEFAULTS.port, host, () => listening());
   });
   const { address, port } = server.address() as AddressInfo;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
@@ -155,9 +135,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     let pending: NodeJS.Timeout | undefined;
     const reload = async () => {
       try {
-        const reloaded = servable(await loadSpec(specPath));
-        pipeline = createPipeline(reloaded, settings);
-        spec = reloaded;
+        core.reload(servable(await loadSpec(specPath)));
         logger.info(`spec reloaded: ${specPath}`);
       } catch (error) {
         logger.error(`spec not reloaded, still serving the last good one: ${(error as Error).message}`);
@@ -177,14 +155,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     port,
     startupMs: Math.round(performance.now() - started),
     controlAccess: describeAccess(admin),
-    requests: (filter) => control?.journal.list(filter) ?? [],
-    har: (filter) => toHar(control?.journal.list(filter) ?? [], url, readVersion()),
-    answerNext: (answer) => stageChecked(control, answer, spec.operations),
-    clearAnswers: () => control?.answers.clear(),
-    reset: () => {
-      control?.answers.clear();
-      control?.journal.clear();
-    },
+    ...core.handleAt(url),
     close: () =>
       new Promise((closed) => {
         watcher?.close();

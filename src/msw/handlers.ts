@@ -1,13 +1,13 @@
 import { http, type HttpHandler } from 'msw';
-import { packageVersion } from '../platform/package-version';
 import { packagedDocument } from '../platform/packaged-spec';
-import { toHar, type Har } from '../engine/control/har';
+import type { Har } from '../engine/control/har';
 import { renderProblem, type MockResponse } from '../engine/problem';
-import type { Staged, StagedAnswer } from '../engine/control/answers';
-import type { JournalEntry, JournalFilter, SentAnswer } from '../engine/control/journal';
-import { stageChecked } from '../engine/control/stage';
-import { createControl } from '../engine/control/state';
-import { createPipeline, edgeAnswer, recordingOf, type Handled, type PipelineSettings } from '../engine/pipeline';
+import type { StagedAnswer } from '../engine/control/answers';
+import type { JournalFilter, SentAnswer } from '../engine/control/journal';
+import type { ControlHandle } from '../engine/control-handle';
+import { createMockCore } from '../engine/mock-core';
+import { MOCK_DEFAULTS } from '../engine/mock-defaults';
+import { edgeAnswer, recordingOf, type Handled } from '../engine/pipeline';
 import { bodyTooLarge } from '../engine/read-body';
 import type { MockRequest } from '../engine/request';
 import { specOf } from '../spec/spec';
@@ -44,22 +44,14 @@ export interface HandlersOptions {
 }
 
 /** MSW request handlers answered by the mock's pipeline, and the same control as the HTTP mock's handle. */
-export interface KaitenHandlers {
+export interface KaitenHandlers extends ControlHandle {
   /** One handler per documented path; spread them into `setupServer` or `setupWorker`. */
   handlers: HttpHandler[];
-  /** The requests the handlers answered, newest last (as `GET /__mock/requests` gives them). */
-  requests(filter?: JournalFilter): JournalEntry[];
   /**
    * The same requests as a HAR 1.2 log, credentials masked, their URLs under `origin` (default: the
    * `baseUrl`'s origin, else the page's, else `http://localhost`) and the `baseUrl`'s path.
    */
   har(filter?: JournalFilter, origin?: string): Har;
-  /** Stages an answer for the next matching requests; throws when the spec does not document it. */
-  answerNext(answer: StagedAnswer): Staged;
-  /** Removes every staged answer. */
-  clearAnswers(): void;
-  /** Removes every staged answer and empties the journal. */
-  reset(): void;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -87,16 +79,12 @@ export function createHandlers(options: HandlersOptions = {}): KaitenHandlers {
     options.spec ?? packagedDocument(),
     options.spec === undefined ? 'spec/openapi.yaml (packaged)' : undefined,
   );
-  const settings: PipelineSettings = {
-    auth: { tokens: new Set(options.tokens ?? []), forbiddenTokens: new Set(options.forbiddenTokens ?? []) },
-    ...(options.seed === undefined ? {} : { seed: String(options.seed) }),
-  };
-  const control = createControl(options.journalSize ?? 1000, settings.seed);
-  settings.control = control;
-  const pipeline = createPipeline(spec, settings);
-  for (const answer of options.answers ?? []) stageChecked(control, answer, spec.operations);
+  // The handlers always hold control state: there is no second process to split it with.
+  const core = createMockCore(spec, { ...options, control: true });
+  const control = core.control!;
+  const pipeline = core.pipeline();
   const base = baseOf(options.baseUrl ?? '');
-  const bodyLimit = options.bodyLimit ?? 1024 * 1024;
+  const bodyLimit = options.bodyLimit ?? MOCK_DEFAULTS.bodyLimit;
   const log = options.log ?? ((line: string) => console.error(line));
 
   async function handle(request: MockRequest, started: number): Promise<Response> {
@@ -110,11 +98,11 @@ export function createHandlers(options: HandlersOptions = {}): KaitenHandlers {
       request.body.length > bodyLimit
         ? edgeAnswer(renderProblem(bodyTooLarge(bodyLimit)), 'not routed')
         : pipeline(request);
-    const wait = Math.max(options.delay ?? 0, handled.delay);
+    const wait = Math.max(options.delay ?? MOCK_DEFAULTS.delay, handled.delay);
     if (wait > 0) await sleep(wait);
     if (handled.fault !== undefined) {
       record(handled, { status: 0, headers: {}, text: '' }); // no HTTP answer was given
-      return faultResponse(handled.fault, options.stallLimit ?? 30_000, handled.response);
+      return faultResponse(handled.fault, options.stallLimit ?? MOCK_DEFAULTS.stallLimit, handled.response);
     }
     for (const violation of handled.outputViolations)
       log(`[kaiten-webhooks] ${request.method} ${request.path}: answer breaks the spec: ${violation}`);
@@ -139,16 +127,10 @@ export function createHandlers(options: HandlersOptions = {}): KaitenHandlers {
     }
   };
 
+  const handleFrom = (origin: string) => core.handleAt(`${origin}${base.path}`);
   return {
     handlers: handlerPatterns(spec.operations, base).map((route) => http.all(route, ({ request }) => answer(request))),
-    requests: (filter) => control.journal.list(filter),
-    har: (filter, origin = originOf(options.baseUrl)) =>
-      toHar(control.journal.list(filter), `${origin}${base.path}`, packageVersion()),
-    answerNext: (staged) => stageChecked(control, staged, spec.operations),
-    clearAnswers: () => control.answers.clear(),
-    reset: () => {
-      control.answers.clear();
-      control.journal.clear();
-    },
+    ...handleFrom(originOf(options.baseUrl)),
+    har: (filter, origin = originOf(options.baseUrl)) => handleFrom(origin).har(filter),
   };
 }

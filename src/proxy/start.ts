@@ -7,7 +7,7 @@ import { secretNamesOf } from '../engine/control/state';
 import { createHarRecorder } from './har-recorder';
 import { toHtml } from '../report/html';
 import type { Report } from '../report/report';
-import { createPipeline } from '../engine/pipeline';
+import { createMockCore } from '../engine/mock-core';
 import type { ProxyHooks } from './exchange';
 import { mockRequestOf } from './observe';
 import { endpointOf, linkTo } from './link';
@@ -144,10 +144,8 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const target = { url: upstream, timeoutMs, ...(options.upstreamCa === undefined ? {} : { ca: options.upstreamCa }) };
   const recorder = options.recordHar === true ? createHarRecorder(new Set(secretNamesOf(spec.document))) : undefined;
 
-  const mock =
-    options.mockUnimplemented === true
-      ? createPipeline(spec, { auth: { tokens: new Set(), forbiddenTokens: new Set() } })
-      : undefined;
+  // Any token, nothing staged, no journal: the proxy's own report is where its traffic is kept.
+  const mock = options.mockUnimplemented === true ? createMockCore(spec, { control: false }).pipeline() : undefined;
   let finish: (why: 'max-requests' | 'duration') => void = () => undefined;
   const finished = new Promise<'max-requests' | 'duration'>((settle) => (finish = settle));
   let seen = 0;
