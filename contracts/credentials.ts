@@ -1,7 +1,7 @@
 import { DEFAULT_TOKEN } from './settings';
 
 /** The tokens verify sends, and where each came from: reports name the source, never the value. */
-export interface Credentials {
+export interface RunCredentials {
   token?: string;
   forbiddenToken?: string;
   /** One line for the report: `token from $KAITEN_TOKEN, forbidden token from --forbidden-token`. */
@@ -20,8 +20,8 @@ const FLAGS = { token: '--token', forbiddenToken: '--forbidden-token' } as const
 export function credentialsFrom(
   given: { token?: string; forbiddenToken?: string },
   env: NodeJS.ProcessEnv,
-): Credentials {
-  const credentials: Credentials = { note: '' };
+): RunCredentials {
+  const credentials: RunCredentials = { note: '' };
   const sources: string[] = [];
   for (const key of ['token', 'forbiddenToken'] as const) {
     const fromEnv = env[TOKEN_VARIABLES[key]];

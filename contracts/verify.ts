@@ -11,7 +11,7 @@ import { runJestSuite, SuiteError } from './run-jest';
 import type { VerifySettings } from '../src/report/run';
 import { completeSettings } from './settings';
 import { missingTools } from './suite-tools';
-import { credentialsFrom, type Credentials } from './credentials';
+import { credentialsFrom, type RunCredentials } from './credentials';
 import { CHECKS } from '../src/checks';
 import { selectChecks, UnknownCheckError, type CheckSelection } from '../src/checks/select';
 
@@ -72,7 +72,7 @@ export function checkBaseUrl(baseUrl: string): string | undefined {
     : `--base-url must be an http(s) URL, not "${baseUrl}"`;
 }
 
-function settingsOf(options: VerifyOptions, credentials: Credentials): VerifySettings {
+function settingsOf(options: VerifyOptions, credentials: RunCredentials): VerifySettings {
   const partial: Partial<VerifySettings> & { baseUrl: string } = { baseUrl: options.baseUrl };
   if (options.spec !== undefined) partial.specPath = options.spec;
   if (credentials.token !== undefined) partial.token = credentials.token;

@@ -110,7 +110,7 @@ function numberSides(schema: NumberSchema, integer: boolean): Boundary[] {
  * exactly at the limit, which must be accepted, and one past it, which must be refused. Each
  * is checked with the schema: accepted, or breaking exactly the limit's keyword.
  */
-export function boundaries(schema: JsonSchema, base: unknown, validate: ValidateValue): Boundary[] {
+export function boundaryCases(schema: JsonSchema, base: unknown, validate: ValidateValue): Boundary[] {
   const shape = schema as Schema;
   if (!isObject(base) || shape.properties === undefined) return [];
   const candidates = writableProperties(shape, base).flatMap(([name, property, current]) => {

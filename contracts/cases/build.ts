@@ -7,7 +7,7 @@ import { documentedCodes, type Case } from '../../src/checks/case';
 import { schemeOf } from '../../src/spec/scheme';
 import type { PropertyPlan } from '../property';
 import { credentialForms } from './auth';
-import { boundaries } from './boundaries';
+import { boundaryCases } from './boundaries';
 import { requestForms } from './forms';
 import { framingCases, malformedText } from './framing';
 import { nearMisses } from './near-misses';
@@ -168,7 +168,7 @@ function deeperCases(
       violations,
       aspect: 'several' as const,
     })),
-    ...boundaries(schema, base, validate).map(({ title, value, inside }) => ({
+    ...boundaryCases(schema, base, validate).map(({ title, value, inside }) => ({
       kind: 'boundary',
       title,
       expectation: inside ? ('accept' as const) : ('invalid' as const),

@@ -1,5 +1,5 @@
 import type { ExchangeCheck } from './check';
-import { documentedResponse, mediaTypeOf } from './responses';
+import { documentedResponse, answerMediaType } from './responses';
 
 const documentedTypes = (exchange: Parameters<ExchangeCheck['run']>[0]) =>
   Object.keys(documentedResponse(exchange.case.operation, exchange.response.status)?.content ?? {});
@@ -12,7 +12,7 @@ export const contentTypeConformance: ExchangeCheck = {
   appliesTo: (exchange) => documentedTypes(exchange).length > 0,
   run: (exchange) => {
     const documented = documentedTypes(exchange);
-    if (documented.some((type) => type.toLowerCase() === mediaTypeOf(exchange))) return undefined;
+    if (documented.some((type) => type.toLowerCase() === answerMediaType(exchange))) return undefined;
     const sent = exchange.response.headers['content-type'];
     return {
       message: sent === undefined ? 'no Content-Type' : `Content-Type is "${sent}"`,

@@ -1,5 +1,6 @@
 import type { ExchangeCheck } from './check';
-import { documentedSchema, mediaTypeOf, PROBLEM_JSON } from './responses';
+import { documentedSchema, answerMediaType } from './responses';
+import { PROBLEM_JSON } from '../spec/http';
 import { listDemanded, violationFields } from './violation-list';
 
 /** RFC 9457: a problem's `status` is the HTTP status; where the spec marks the response `x-violations: listed`, the violations are listed. */
@@ -8,7 +9,7 @@ export const problemDetailsConformance: ExchangeCheck = {
   description:
     "a problem's status equals the HTTP status, and an answer the spec marks x-violations: listed lists the request's violations",
   scope: 'exchange',
-  appliesTo: (exchange) => mediaTypeOf(exchange) === PROBLEM_JSON,
+  appliesTo: (exchange) => answerMediaType(exchange) === PROBLEM_JSON,
   run: (exchange) => {
     const problem = exchange.response.json as Record<string, unknown> | undefined;
     if (problem?.status !== exchange.response.status) {

@@ -1,5 +1,5 @@
 import type { ExchangeCheck } from './check';
-import { documentedSchema, mediaTypeOf } from './responses';
+import { documentedSchema, answerMediaType } from './responses';
 
 /** The body matches the exact schema documented for its status and media type (Ajv, draft 2020-12, formats). */
 export const responseSchemaConformance: ExchangeCheck = {
@@ -9,7 +9,7 @@ export const responseSchemaConformance: ExchangeCheck = {
   appliesTo: (exchange) => documentedSchema(exchange) !== undefined,
   run: (exchange, { validate }) => {
     const schema = documentedSchema(exchange)!;
-    const expected = `a body matching the ${exchange.response.status} ${mediaTypeOf(exchange)} schema`;
+    const expected = `a body matching the ${exchange.response.status} ${answerMediaType(exchange)} schema`;
     if (exchange.response.json === undefined)
       return { message: exchange.response.text === '' ? 'the body is empty' : 'the body is not JSON', expected };
     const errors = validate(schema, exchange.response.json);

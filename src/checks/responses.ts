@@ -1,6 +1,6 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { Schema } from '../spec/schema';
-import { documentedCode, mediaTypeOf as mediaTypeOfHeader } from '../spec/http';
+import { documentedCode, mediaTypeOf } from '../spec/http';
 import type { Operation } from '../spec/operations';
 import { rememberedPer } from '../spec/remember';
 import type { JsonSchema } from '../spec/validate';
@@ -19,12 +19,12 @@ const responseFor = rememberedPer((definition: Operation['definition'], status: 
 });
 
 /** The answer's media type, without parameters. */
-export const mediaTypeOf = (exchange: Exchange): string => mediaTypeOfHeader(exchange.response.headers['content-type']);
+export const answerMediaType = (exchange: Exchange): string => mediaTypeOf(exchange.response.headers['content-type']);
 
 /** The documented schema for the answer's status and media type, if any. */
 export function documentedSchema(exchange: Exchange): JsonSchema | undefined {
   const response = documentedResponse(exchange.case.operation, exchange.response.status);
-  return response === undefined ? undefined : schemaFor(response, mediaTypeOf(exchange));
+  return response === undefined ? undefined : schemaFor(response, answerMediaType(exchange));
 }
 
 // A server may send any media type: at most this many are remembered per response.
@@ -60,5 +60,3 @@ export function statusesExpected(exchange: Exchange): readonly number[] | undefi
   if (exchange.case.expectation === 'server-error' && !preferenceApplied(exchange)) return undefined;
   return expectedStatuses(exchange.case.operation, exchange.case.expectation);
 }
-
-export const PROBLEM_JSON = 'application/problem+json';

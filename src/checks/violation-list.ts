@@ -1,6 +1,7 @@
 import type { Schema } from '../spec/schema';
 import type { Exchange } from './exchange';
-import { documentedResponse, documentedSchema, mediaTypeOf, PROBLEM_JSON } from './responses';
+import { documentedResponse, documentedSchema, answerMediaType } from './responses';
+import { PROBLEM_JSON } from '../spec/http';
 
 /** Where the error model keeps its violations: the list property, and in each item the fields the spec marks `x-violation: location` and `x-violation: value`. */
 export interface ViolationFields {
@@ -31,7 +32,7 @@ export function violationFields(schema: Schema | undefined): ViolationFields | u
 export function reportedViolations(
   exchange: Exchange,
 ): { fields: ViolationFields; items: Record<string, unknown>[] } | undefined {
-  if (mediaTypeOf(exchange) !== PROBLEM_JSON) return undefined;
+  if (answerMediaType(exchange) !== PROBLEM_JSON) return undefined;
   const fields = violationFields(documentedSchema(exchange));
   const listed = (exchange.response.json as Record<string, unknown> | undefined)?.[fields?.list ?? ''];
   if (fields === undefined || !Array.isArray(listed)) return undefined;

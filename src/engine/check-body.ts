@@ -1,4 +1,4 @@
-import type { Problem } from './problem';
+import type { ErrorAnswer } from './problem';
 import type { ValidateValue } from '../spec/validate';
 import { isJsonMediaType, type DecodedBody } from './body';
 import { requestBodyOf, type MediaContent } from '../spec/documented';
@@ -13,7 +13,7 @@ function jsonContent(contents: MediaContent[]): MediaContent | undefined {
 }
 
 /** The body's faults, Huma-style: 415 for a type the operation does not take, 400 when missing or unparseable, 422 per schema violation. */
-export function checkBody(operation: Operation, body: DecodedBody, validate: ValidateValue): Problem | undefined {
+export function checkBody(operation: Operation, body: DecodedBody, validate: ValidateValue): ErrorAnswer | undefined {
   const spec = requestBodyOf(operation);
   if (spec === undefined) return undefined;
   const content = jsonContent(spec.contents);

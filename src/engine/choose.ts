@@ -1,4 +1,4 @@
-import type { Problem } from './problem';
+import type { ErrorAnswer } from './problem';
 import { rememberedFor } from '../spec/remember';
 import { checkOrderOf } from '../spec/check-order';
 import {
@@ -16,9 +16,9 @@ import type { PreferenceResult, Preferences } from './prefer';
 
 /** Which answer to give, decided before any body is made. */
 export type Choice =
-  | { kind: 'problem'; problem: Problem }
+  | { kind: 'problem'; problem: ErrorAnswer }
   /** The mock's own control surface refusing a preference: not an answer of the operation, so not held to its documented statuses. */
-  | { kind: 'refused'; problem: Problem }
+  | { kind: 'refused'; problem: ErrorAnswer }
   /** The success answer, made from the request's body. */
   | { kind: 'reflect'; response: DocumentedResponse; content: MediaContent; applied?: string }
   /** A documented answer as Prism's mocker makes it: an example, or data generated from the schema. */
@@ -38,7 +38,7 @@ export type Choice =
 // Built once per operation: choosing runs on every request.
 const rankIn = rememberedFor((operation: Operation) => rankerOf(operation));
 
-function rankerOf(operation: Operation): (problem: Problem) => number {
+function rankerOf(operation: Operation): (problem: ErrorAnswer) => number {
   const order = checkOrderOf(operation.definition);
   const body = Math.min(
     ...[400, 422].map((status) => order.indexOf(status)).filter((index) => index >= 0),
@@ -154,7 +154,7 @@ function fromStaged(operation: Operation, staged: Staged): Decision {
  */
 export function chooseResponse(
   operation: Operation,
-  faults: Problem[],
+  faults: ErrorAnswer[],
   preferences: PreferenceResult,
   staged?: StagedFor,
 ): Decision {

@@ -1,4 +1,4 @@
-import type { Problem } from './problem';
+import type { ErrorAnswer } from './problem';
 import { responsesOf } from '../spec/documented';
 import { documentedCode, OUTSIDE_THE_OPERATION } from '../spec/http';
 import { describeOperation, type Operation } from '../spec/operations';
@@ -14,7 +14,7 @@ const NEAREST: Record<number, number[]> = { 401: [403, 400], 403: [401, 404], 40
  * (an invalid path parameter may also become 404), with the detail saying so. When nothing is
  * near, it stays as it is and the output self-check reports it as breaking the spec.
  */
-export function documentedFault(operation: Operation, problem: Problem): Problem {
+export function documentedFault(operation: Operation, problem: ErrorAnswer): ErrorAnswer {
   const codes = responsesOf(operation).map((response) => response.code);
   if (OUTSIDE_THE_OPERATION.has(problem.status) || documentedCode(codes, problem.status) !== undefined) return problem;
   const pathOnly =

@@ -13,7 +13,7 @@ import { documentedAnswer } from './documented-answer';
 import { createMint } from './mint';
 import { readPreferences } from './prefer';
 import { createPrism, type Prism } from './prism';
-import { renderProblem, type MockResponse, type Problem } from './problem';
+import { renderProblem, type MockResponse, type ErrorAnswer } from './problem';
 import { reflectRequest } from './reflect';
 import type { MockRequest } from './request';
 import { checkSecurity, type AuthPolicy } from './security';
@@ -70,7 +70,7 @@ export function recordingOf(handled: Handled, answer: SentAnswer, durationMs: nu
 }
 
 /** A request no operation takes: 404 naming what the mock serves, or 405 with the methods it allows. */
-function unrouted(spec: Spec, prism: Prism, request: MockRequest, status: number, detail: string): Problem {
+function unrouted(spec: Spec, prism: Prism, request: MockRequest, status: number, detail: string): ErrorAnswer {
   const served = spec.operations.map(describeOperation).join(', ');
   if (status === 404)
     return { status, detail: `no operation matches ${request.method} ${request.path}; this mock serves ${served}` };

@@ -1,4 +1,4 @@
-import type { Problem } from './problem';
+import type { ErrorAnswer } from './problem';
 import { firstQueryValue, type MockRequest } from './request';
 
 /** What the caller asked the mock for, Prism-style: `Prefer: code=422, example=insecure-url`. */
@@ -10,7 +10,7 @@ export interface Preferences {
   delay?: number;
 }
 
-export type PreferenceResult = { ok: true; preferences: Preferences } | { ok: false; problem: Problem };
+export type PreferenceResult = { ok: true; preferences: Preferences } | { ok: false; problem: ErrorAnswer };
 
 export const MAX_DELAY_MS = 60_000;
 const NAMES = ['code', 'example', 'dynamic', 'delay'] as const;

@@ -1,8 +1,9 @@
+import { PROBLEM_JSON } from '../spec/http';
 import { STATUS_CODES } from 'node:http';
 import type { Violation } from '../spec/huma';
 
 /** An error answer as data; `renderProblem` turns it into problem+json in one place. */
-export interface Problem {
+export interface ErrorAnswer {
   status: number;
   detail: string;
   errors?: Violation[];
@@ -17,10 +18,8 @@ export interface MockResponse {
   body?: unknown;
 }
 
-export const PROBLEM_JSON = 'application/problem+json';
-
 /** RFC 9457 problem details in Huma's error model: `title` is the status's reason phrase. */
-export function renderProblem(problem: Problem): MockResponse {
+export function renderProblem(problem: ErrorAnswer): MockResponse {
   const body: Record<string, unknown> = {
     title: STATUS_CODES[problem.status] ?? 'Error',
     status: problem.status,

@@ -1,11 +1,11 @@
 import type { IncomingMessage } from 'node:http';
-import type { Problem } from './problem';
+import type { ErrorAnswer } from './problem';
 
 /** The whole body, a problem to answer with (too large, too slow), or `gone` when the client left. */
-export type BodyRead = { kind: 'body'; body: Buffer } | { kind: 'refused'; problem: Problem } | { kind: 'gone' };
+export type BodyRead = { kind: 'body'; body: Buffer } | { kind: 'refused'; problem: ErrorAnswer } | { kind: 'gone' };
 
 /** The answer to a body over the limit, from every face of the mock. */
-export const bodyTooLarge = (limit: number): Problem => ({
+export const bodyTooLarge = (limit: number): ErrorAnswer => ({
   status: 413,
   detail: `request body is larger than ${limit} bytes`,
 });

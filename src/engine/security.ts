@@ -1,5 +1,5 @@
 import type { SecurityRequirement, SecurityScheme } from '../spec/documented';
-import type { Problem } from './problem';
+import type { ErrorAnswer } from './problem';
 import { firstQueryValue, type MockRequest } from './request';
 
 /** Which tokens (or API keys) the mock accepts: any non-empty one when `tokens` is empty. */
@@ -12,11 +12,11 @@ export interface AuthPolicy {
 // RFC 6750 token68 syntax: anything else after "Bearer" is a malformed credential.
 const BEARER = /^bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 
-function unauthorized(detail: string, challenge: string): Problem {
+function unauthorized(detail: string, challenge: string): ErrorAnswer {
   return { status: 401, detail, headers: { 'www-authenticate': challenge } };
 }
 
-function checkBearer(scopes: string[], request: MockRequest, policy: AuthPolicy): Problem | undefined {
+function checkBearer(scopes: string[], request: MockRequest, policy: AuthPolicy): ErrorAnswer | undefined {
   const header = request.headers.authorization;
   if (header === undefined || header.trim() === '') {
     return unauthorized('missing bearer token: send an Authorization: Bearer <token> header', 'Bearer');
@@ -49,7 +49,7 @@ function checkApiKey(
   scopes: string[],
   request: MockRequest,
   policy: AuthPolicy,
-): Problem | undefined {
+): ErrorAnswer | undefined {
   const { name } = scheme;
   const values: Record<string, string | undefined> = {
     header: request.headers[name.toLowerCase()],
@@ -75,7 +75,7 @@ function checkScheme(
   { scheme, scopes }: SecurityRequirement,
   request: MockRequest,
   policy: AuthPolicy,
-): Problem | undefined {
+): ErrorAnswer | undefined {
   switch (scheme.type) {
     case 'oauth2':
     case 'openIdConnect':
@@ -104,9 +104,9 @@ export function checkSecurity(
   alternatives: SecurityRequirement[][],
   request: MockRequest,
   policy: AuthPolicy,
-): Problem | undefined {
+): ErrorAnswer | undefined {
   if (alternatives.length === 0) return undefined;
-  const failures: Problem[] = [];
+  const failures: ErrorAnswer[] = [];
   for (const schemes of alternatives) {
     const failure = schemes
       .map((requirement) => checkScheme(requirement, request, policy))

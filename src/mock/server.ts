@@ -1,7 +1,7 @@
 import { answerClientError } from '../engine/client-error';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Operation } from '../spec/operations';
-import { renderProblem, type MockResponse, type Problem } from '../engine/problem';
+import { renderProblem, type MockResponse, type ErrorAnswer } from '../engine/problem';
 import { corsHeaders, isPreflight, preflightHeaders } from '../engine/cors';
 import type { Logger } from '../engine/log';
 import { ADMIN_PREFIX, handleAdmin, refusal, type AdminAccess } from './control/admin';
@@ -11,7 +11,7 @@ import type { Control } from '../engine/control/state';
 import { edgeAnswer, recordingOf, type Handled, type Pipeline } from '../engine/pipeline';
 import { readBody } from '../engine/read-body';
 import type { MockRequest } from '../engine/request';
-import { targetOf } from '../engine/target';
+import { parseRequestTarget } from '../engine/request-target';
 
 /** The edge's own limits and behaviour, around whatever pipeline is current. */
 export interface EdgeSettings {
@@ -82,7 +82,7 @@ export function createMockServer(currentPipeline: () => Pipeline, settings: Edge
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
-    const target = targetOf(req.url ?? '/');
+    const target = parseRequestTarget(req.url ?? '/');
     const request: MockRequest = {
       method: (req.method ?? 'GET').toUpperCase(),
       path: target?.path ?? req.url ?? '',
@@ -117,7 +117,7 @@ export function createMockServer(currentPipeline: () => Pipeline, settings: Edge
       );
     };
     const answer = (response: MockResponse, reason: Handled['reason']) => finish(edgeAnswer(response, reason));
-    const refuse = (problem: Problem) => {
+    const refuse = (problem: ErrorAnswer) => {
       res.setHeader('connection', 'close');
       answer(renderProblem(problem), 'not routed');
     };

@@ -11,7 +11,7 @@ import { edgeAnswer, recordingOf, type Handled } from '../engine/pipeline';
 import { bodyTooLarge } from '../engine/read-body';
 import type { MockRequest } from '../engine/request';
 import { specOf } from '../spec/spec';
-import { faultResponse, toMockRequest } from './fetch-exchange';
+import { faultResponse, toMockRequest } from './fetch-messages';
 import { baseOf, handlerPatterns } from './routes';
 
 /** How the handlers behave; every field has a default, the same as `kaiten-webhooks mock`'s. */

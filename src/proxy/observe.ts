@@ -6,7 +6,7 @@ import { schemeOf } from '../spec/scheme';
 import { parseJson, type Exchange } from '../checks/exchange';
 import { decodeBody } from '../engine/body';
 import type { MockRequest } from '../engine/request';
-import { targetOf } from '../engine/target';
+import { parseRequestTarget } from '../engine/request-target';
 import { templatePattern } from '../spec/http';
 import { describeOperation, type Operation } from '../spec/operations';
 import type { Spec } from '../spec/spec';
@@ -28,7 +28,7 @@ export const routeOf = (routes: Route[], method: string, path: string): Route | 
 
 /** The client's request as the mock's stages take it; the path is the client's (relative to the proxy). */
 export function mockRequestOf(forwarded: Forwarded, target: string): MockRequest {
-  const { path, query } = targetOf(target) ?? { path: target, query: {} };
+  const { path, query } = parseRequestTarget(target) ?? { path: target, query: {} };
   return {
     method: forwarded.method.toUpperCase(),
     path,

@@ -2,7 +2,7 @@
 // of the request and the operation it is for. The mock's own stages judge, so a request the mock
 // would refuse is a request the spec does not allow.
 import type { Finding } from '../checks/check';
-import type { Problem } from '../engine/problem';
+import type { ErrorAnswer } from '../engine/problem';
 import type { DecodedBody } from '../engine/body';
 import { checkBody } from '../engine/check-body';
 import type { Prism } from '../engine/prism';
@@ -21,9 +21,9 @@ export interface ObservedRequest {
   /** The body went past what the proxy keeps: nothing about it can be judged. */
   bodyCut: boolean;
   /** What the mock's stages make of it, judged once: credentials (any token counts), then the body. */
-  credentials: Problem | undefined;
-  bodyProblem: Problem | undefined;
-  parameterProblem: Problem | undefined;
+  credentials: ErrorAnswer | undefined;
+  bodyProblem: ErrorAnswer | undefined;
+  parameterProblem: ErrorAnswer | undefined;
 }
 
 /** The mock's request stages, built once per spec: what judges a request the proxy saw. */
@@ -61,7 +61,7 @@ export function judgeRequest(
   };
 }
 
-function findingOf(problem: Problem | undefined, expected: string): Finding | undefined {
+function findingOf(problem: ErrorAnswer | undefined, expected: string): Finding | undefined {
   if (problem === undefined) return undefined;
   const errors = (problem.errors ?? []).map((error) => `${error.location}: ${error.message}`);
   return { message: [problem.detail, ...errors].join('; '), expected };

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { answerClientError } from '../engine/client-error';
-import { passOn, type ProxyHooks } from './exchange';
+import { passOn, type ProxyHooks } from './pass-on';
 import { answerFault, answerLocally, problemAnswer } from './local-answer';
 
 export function createProxyServer(hooks: ProxyHooks): Server {

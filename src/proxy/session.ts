@@ -21,7 +21,7 @@ import { createValidator } from '../spec/validate';
 import { createPrism } from '../engine/prism';
 import type { Forwarded } from './forward';
 import { exchangeFor, exchangeOf, mockRequestOf, observe, routeOf, routeTable } from './observe';
-import { targetOf } from '../engine/target';
+import { parseRequestTarget } from '../engine/request-target';
 import { pack, unpack, type Packed } from './packed';
 import { REQUEST_CHECKS, type ObservedRequest } from './request-checks';
 import { leftOutNote, selectChecks, type CheckSelection } from '../checks/select';
@@ -255,7 +255,7 @@ export function createSession(settings: SessionSettings): Session {
     record,
     tally: () => ({ requests, consumer: requestFailures.length, provider: answerFailures.length + errors.length }),
     documents: (method, target) => {
-      return routeOf(routes, method, targetOf(target)?.path ?? target) !== undefined;
+      return routeOf(routes, method, parseRequestTarget(target)?.path ?? target) !== undefined;
     },
     reports: () => {
       const atEnd = applyChecks(kept.map(unpacked), context, acrossRun);

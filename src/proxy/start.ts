@@ -8,7 +8,7 @@ import { createHarRecorder } from './har-recorder';
 import { toHtml } from '../report/html';
 import type { Report } from '../report/report';
 import { createMockCore } from '../engine/mock-core';
-import type { ProxyHooks } from './exchange';
+import type { ProxyHooks } from './pass-on';
 import { mockRequestOf } from './observe';
 import { endpointOf, linkTo } from './link';
 import { createProxyServer } from './server';

@@ -1,5 +1,8 @@
 // Small HTTP facts shared by the mock and the contract suites.
 
+/** RFC 9457's media type, in which every error of the mock, the proxy and Huma is sent. */
+export const PROBLEM_JSON = 'application/problem+json';
+
 /** `application/problem+json; charset=utf-8` → `application/problem+json` ('' when there is none). */
 export function mediaTypeOf(contentType: string | undefined): string {
   if (contentType === undefined) return '';

@@ -4,7 +4,7 @@
 import type { IHttpOperation } from '@stoplight/types';
 import type { Operation } from '../../spec/operations';
 import type { Spec } from '../../spec/spec';
-import type { MockResponse, Problem } from '../problem';
+import type { MockResponse, ErrorAnswer } from '../problem';
 import type { MockRequest } from '../request';
 import { mockAnswer, type DocumentedAsk } from './mocker';
 import { operationsOf } from './operations';
@@ -22,7 +22,7 @@ export interface Prism {
   /** The methods documented for a path (a 405's `Allow`). */
   allowedMethods(path: string): string[];
   /** What is wrong with a request's path, query and header parameters, as a 422 problem. */
-  checkParameters(operation: Operation, request: MockRequest): Problem | undefined;
+  checkParameters(operation: Operation, request: MockRequest): ErrorAnswer | undefined;
   /** A documented answer made by Prism's mocker (negotiated by the request's `Accept`). */
   documentedAnswer(operation: Operation, ask: DocumentedAsk, request: MockRequest, jsonBody: unknown): MockResponse;
 }

@@ -2,7 +2,8 @@ import type { IHttpOperation } from '@stoplight/types';
 import type { Logger as PrismLogger } from 'pino';
 import type { IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import * as E from 'fp-ts/Either';
-import { PROBLEM_JSON, renderProblem, type MockResponse } from '../problem';
+import { renderProblem, type MockResponse } from '../problem';
+import { PROBLEM_JSON } from '../../spec/http';
 import { fromPrismError } from './requests';
 
 function normalize(response: IHttpResponse, dynamic: boolean): MockResponse {

@@ -6,7 +6,7 @@ import * as E from 'fp-ts/Either';
 import { templatePattern } from '../../spec/http';
 import { toLocation } from '../../spec/huma';
 import { rememberedFor } from '../../spec/remember';
-import type { Problem } from '../problem';
+import type { ErrorAnswer } from '../problem';
 import type { MockRequest } from '../request';
 import { toPrismRequest } from './requests';
 
@@ -19,7 +19,7 @@ const parametersOf = rememberedFor((operation: IHttpOperation): IHttpOperation |
 });
 
 /** What is wrong with a request's parameters (path, query, headers), by Prism's validator, as a 422 problem. */
-export function checkParameters(operation: IHttpOperation, request: MockRequest): Problem | undefined {
+export function checkParameters(operation: IHttpOperation, request: MockRequest): ErrorAnswer | undefined {
   const resource = parametersOf(operation);
   if (resource === null) return undefined;
   const element = toPrismRequest(request);
@@ -55,7 +55,11 @@ function declaredName(operation: IHttpOperation, place: string, name: string): s
   return declared?.find((parameter) => parameter.name.toLowerCase() === name.toLowerCase())?.name ?? name;
 }
 
-function parameterProblem(operation: IHttpOperation, request: IHttpRequest, diagnostics: IPrismDiagnostic[]): Problem {
+function parameterProblem(
+  operation: IHttpOperation,
+  request: IHttpRequest,
+  diagnostics: IPrismDiagnostic[],
+): ErrorAnswer {
   const errors = diagnostics.map((d) => {
     const [place = 'request', name, ...rest] = d.path ?? [];
     const segments = name === undefined ? rest : [declaredName(operation, place, name), ...rest];

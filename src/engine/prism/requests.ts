@@ -1,6 +1,6 @@
 import type { IHttpRequest, ProblemJsonError } from '@stoplight/prism-http';
 import type { HttpMethod } from '@stoplight/types';
-import type { Problem } from '../problem';
+import type { ErrorAnswer } from '../problem';
 import type { MockRequest } from '../request';
 
 /** A request as Prism's router, validator and mocker take it; the body only when it is JSON. */
@@ -14,7 +14,7 @@ export function toPrismRequest(request: MockRequest, jsonBody?: unknown): IHttpR
 }
 
 /** One of Prism's problem errors (a routing miss, a mocker failure) as our problem data. */
-export function fromPrismError(error: Error): Problem {
+export function fromPrismError(error: Error): ErrorAnswer {
   const status = (error as Partial<ProblemJsonError>).status;
   return {
     status: typeof status === 'number' ? status : 500,

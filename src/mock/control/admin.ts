@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { exampleKeysOf, responsesOf } from '../../spec/documented';
 import { describeOperation, type Operation } from '../../spec/operations';
-import { renderProblem, type MockResponse, type Problem } from '../../engine/problem';
+import { renderProblem, type MockResponse, type ErrorAnswer } from '../../engine/problem';
 import { firstQueryValue, type MockRequest } from '../../engine/request';
 import { readVersion } from '../../platform/version';
 import { parseStagedAnswer, type StagedAnswer } from '../../engine/control/answers';
@@ -40,7 +40,7 @@ const json = (status: number, body: unknown): MockResponse => ({
   body,
 });
 const problem = (status: number, detail: string, headers?: Record<string, string>): MockResponse =>
-  renderProblem({ status, detail, ...(headers === undefined ? {} : { headers }) } satisfies Problem);
+  renderProblem({ status, detail, ...(headers === undefined ? {} : { headers }) } satisfies ErrorAnswer);
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { queryOf } from './request';
-import { targetOf } from './target';
+import { parseRequestTarget } from './request-target';
 
 /** What the edge read before it had a fast path: everything through `new URL`. */
 function throughUrl(url: string) {
@@ -12,7 +12,7 @@ function throughUrl(url: string) {
   }
 }
 
-describe('targetOf', () => {
+describe('parseRequestTarget', () => {
   it.each([
     '/webhooks',
     '/',
@@ -32,14 +32,14 @@ describe('targetOf', () => {
     '/x?%zz',
     '*',
     'http://other.example/p?q=1',
-  ])('reads %j as new URL does', (url) => expect(targetOf(url)).toEqual(throughUrl(url)));
+  ])('reads %j as new URL does', (url) => expect(parseRequestTarget(url)).toEqual(throughUrl(url)));
 
   it('reads any path of path characters as new URL does', () => {
     const pathChar = fc.constantFrom(..."abZ09_-~!$&'()*+,;=:@/.%?#[] é\\".split(''));
     fc.assert(
       fc.property(
         fc.array(pathChar, { maxLength: 12 }).map((chars) => `/${chars.join('')}`),
-        (url) => expect(targetOf(url)).toEqual(throughUrl(url)),
+        (url) => expect(parseRequestTarget(url)).toEqual(throughUrl(url)),
       ),
       { numRuns: 2000, seed: 13 },
     );
