@@ -1,5 +1,5 @@
 // Writes docs/reference/checks.md from the check registries: verify's answer checks
-// (contracts/checks) and the proxy's request checks (src/proxy). `npm run gen:checks-docs`; a
+// (src/checks) and the proxy's request checks (src/proxy). `npm run gen:checks-docs`; a
 // test fails when the page drifts from the registries.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
