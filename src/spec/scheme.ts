@@ -1,4 +1,5 @@
 import type { SpecDocument } from './document';
+import { securityOf } from './documented';
 import type { Operation } from './operations';
 
 /** How the operation takes credentials, from its first security requirement. */
@@ -13,16 +14,12 @@ export interface Scheme {
 
 /** The scheme of the operation's first security requirement, unless anonymous access is allowed. */
 export function schemeOf(document: SpecDocument, operation: Operation): Scheme | undefined {
-  const requirements = operation.definition.security ?? document.security ?? [];
-  if (requirements.length === 0 || requirements.some((requirement) => Object.keys(requirement).length === 0))
-    return undefined;
-  const name = Object.keys(requirements[0]!)[0]!;
-  const scheme = document.components?.securitySchemes?.[name] as Scheme | undefined;
-  return scheme === undefined
-    ? undefined
-    : {
-        type: scheme.type,
-        ...(scheme.scheme === undefined ? {} : { scheme: scheme.scheme.toLowerCase() }),
-        ...(scheme.in === undefined ? {} : { in: scheme.in, name: scheme.name! }),
-      };
+  const alternatives = securityOf(document, operation);
+  if (alternatives.length === 0 || alternatives.some((alternative) => alternative.length === 0)) return undefined;
+  const scheme = alternatives[0]![0]!.scheme as Scheme;
+  return {
+    type: scheme.type,
+    ...(scheme.scheme === undefined ? {} : { scheme: scheme.scheme.toLowerCase() }),
+    ...(scheme.in === undefined ? {} : { in: scheme.in, name: scheme.name! }),
+  };
 }
