@@ -1,5 +1,6 @@
 import type { IHttpOperation } from '@stoplight/types';
 import type { OpenAPIV3_1 } from 'openapi-types';
+import { HarnessError } from '../platform/harness-error';
 import { dereferenceLocal } from './dereference';
 import { operationsOf } from './operations-of';
 
@@ -14,7 +15,7 @@ export interface Spec {
 }
 
 /** Why a spec could not be used, said so that the reader knows what to fix. */
-export class SpecError extends Error {
+export class SpecError extends HarnessError {
   constructor(
     readonly source: string,
     readonly reason: string,
