@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/platform/version';
+import { HarnessError } from '../src/platform/harness-error';
 import type { Report } from '../src/report/report';
 import type { VerifySettings } from '../src/report/run';
 import { withTempFolder } from './temp';
@@ -9,7 +10,7 @@ import { withTempFolder } from './temp';
 export const CONTRACTS_DIR = join(PACKAGE_ROOT, 'dist', 'contracts');
 
 /** The Jest suite could not run at all (as opposed to running and finding failures). */
-export class SuiteError extends Error {
+export class SuiteError extends HarnessError {
   override name = 'SuiteError';
 }
 

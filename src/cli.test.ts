@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, runCli } from './cli';
+import { CHECK_USAGE } from './commands/usage';
 import { PACKAGE_ROOT } from './platform/version';
 
 async function run(...args: string[]) {
@@ -80,5 +82,28 @@ describe('-- CMD', () => {
     const { code, err } = await run(...args);
     expect(code).toBe(EXIT.unusable);
     expect(err).toContain(message);
+  });
+});
+
+describe('an error of the run, said once by the CLI', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'kaiten-cli-unit-'));
+
+  it('an unusable file: one line on standard error, nothing on standard output, exit 2', async () => {
+    const missing = join(folder, 'nowhere.har');
+    expect(await run('check', missing)).toEqual({
+      code: EXIT.unusable,
+      out: '',
+      err: `kaiten-webhooks: cannot read ${missing}: ENOENT\n`,
+    });
+  });
+
+  it('an unknown check: a mistake in the flags, said with the command usage, exit 2', async () => {
+    const har = join(folder, 'empty.har');
+    writeFileSync(har, '{"log":{"entries":[]}}');
+    const { code, out, err } = await run('check', har, '--checks', 'no_such_check');
+    expect(code).toBe(EXIT.unusable);
+    expect(out).toBe('');
+    expect(err).toMatch(/^kaiten-webhooks: --checks: no check named "no_such_check"; the checks are [^\n]+\n\n/);
+    expect(err.endsWith(`\n\n${CHECK_USAGE}`)).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { EXIT, UsageError, type Output } from './commands/output';
 import { splitAlongside } from './commands/alongside';
 import { untilStopped } from './commands/lifetime';
+import { runErrorOf, runErrorText } from './commands/run-error';
 import { CHECK_USAGE, CLI_USAGE as USAGE, MOCK_USAGE, PROXY_USAGE, VERIFY_USAGE } from './commands/usage';
 import { readVersion } from './platform/version';
 
@@ -79,10 +80,11 @@ export async function runCli(args: string[], output: Output, stopped?: Promise<u
     output.out(USAGE);
     return EXIT.ok;
   } catch (error) {
-    if (!(error instanceof UsageError) && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') !== true)
-      throw error;
-    output.err(`kaiten-webhooks: ${(error as Error).message}\n\n${command?.usage ?? USAGE}`);
-    return EXIT.unusable;
+    // The one place an error of the run is said; anything else is a bug, reported below as one.
+    const said = runErrorOf(error);
+    if (said === undefined) throw error;
+    output.err(runErrorText(said, command?.usage ?? USAGE));
+    return said.exitCode;
   }
 }
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type DreddType from 'dredd';
 import { loadSpec } from '../../src/spec/load';
 import { PACKAGE_ROOT } from '../../src/platform/version';
+import { HarnessError } from '../../src/platform/harness-error';
 import { createValidator } from '../../src/spec/validate';
 import { buildCases } from '../cases/build';
 import { preferenceApplied } from '../../src/checks/responses';
@@ -21,7 +22,7 @@ export const HOOKFILE = join(PACKAGE_ROOT, 'dist', 'contracts', 'dredd', 'hooks.
 export const DREDD_SUITE = 'contract (dredd)';
 
 /** Dredd could not run its hooks: the run says nothing, so it must not pass. */
-export class DreddHooksError extends Error {
+export class DreddHooksError extends HarnessError {
   override name = 'DreddHooksError';
 }
 

@@ -1,3 +1,4 @@
+import { HarnessError } from '../platform/harness-error';
 import type { Check } from './check';
 
 /** Which checks a run applies, as Schemathesis users choose them: only these, or all but those. */
@@ -8,9 +9,10 @@ export interface CheckSelection {
   excludeChecks?: readonly string[];
 }
 
-/** A selection that names a check no registry holds. */
-export class UnknownCheckError extends Error {
+/** A selection that names a check no registry holds: a mistake in `--checks`, said with the command's usage. */
+export class UnknownCheckError extends HarnessError {
   override name = 'UnknownCheckError';
+  override readonly withUsage = true;
 }
 
 /** `a, b,c` as names; an empty list item is no name. */

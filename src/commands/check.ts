@@ -1,12 +1,11 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatRun } from '../report/format';
-import { checkNames, UnknownCheckError } from '../checks/select';
-import { HarError, readHar } from '../har/read-har';
+import { checkNames } from '../checks/select';
+import { readHar } from '../har/read-har';
 import { judgeHar } from '../har/judge-har';
 import { FAIL_ON, proxyExitCode, proxyVerdict, type FailOn } from '../proxy/verdict';
 import { loadSpec } from '../spec/load';
-import { SpecError } from '../spec/spec';
 import { DEFAULT_SPEC } from '../platform/version';
 import { EXIT, integerFlag, UsageError, type Output } from './output';
 import { writeRunFiles } from './run-files';
@@ -56,32 +55,18 @@ function parseCheckArgs(args: string[]) {
 export async function runCheck(args: string[], output: Output): Promise<number> {
   const run = parseCheckArgs(args);
   const specPath = resolve(run.spec ?? DEFAULT_SPEC);
-  let spec;
-  let recorded;
-  try {
-    spec = await loadSpec(specPath);
-    recorded = readHar(run.file);
-  } catch (error) {
-    if (!(error instanceof SpecError) && !(error instanceof HarError)) throw error;
-    output.err(`kaiten-webhooks: ${error.message}\n`);
-    return EXIT.unusable;
-  }
-  let judged;
-  try {
-    judged = judgeHar(recorded, {
-      ...run.selection,
-      spec,
-      specPath,
-      file: run.file,
-      clockSkewMs: run.clockSkewS * 1000,
-      log: (line) => output.out(`${line}\n`),
-      ...(run.baseUrl === undefined ? {} : { baseUrl: run.baseUrl }),
-    });
-  } catch (error) {
-    if (!(error instanceof UnknownCheckError)) throw error;
-    throw new UsageError(error.message);
-  }
-  const { reports } = judged;
+  // An unusable spec or HAR file, or an unknown check, is a HarnessError, which the CLI says.
+  const spec = await loadSpec(specPath);
+  const recorded = readHar(run.file);
+  const { reports } = judgeHar(recorded, {
+    ...run.selection,
+    spec,
+    specPath,
+    file: run.file,
+    clockSkewMs: run.clockSkewS * 1000,
+    log: (line) => output.out(`${line}\n`),
+    ...(run.baseUrl === undefined ? {} : { baseUrl: run.baseUrl }),
+  });
   const verdict = proxyVerdict(reports, run.failOn, {
     name: 'check',
     nothing: `no entry of ${run.file} is for an operation of the spec`,

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { SpecError } from '../spec/spec';
 import { LOG_LEVELS, type LogLevel } from '../engine/log';
 import { MAX_DELAY_MS } from '../engine/prefer';
-import { AnswersFileError, readAnswersFile } from '../engine/control/load-answers';
+import { readAnswersFile } from '../engine/control/load-answers';
 import { MOCK_DEFAULTS } from '../engine/mock-defaults';
 import { startMock, type MockOptions } from '../mock/start';
+import { HarnessError } from '../platform/harness-error';
 import { serveUntil } from './alongside';
 import { EXIT, integerFlag, UsageError, type Output } from './output';
 import { isWorker, reportListening, runPrimary } from './workers';
@@ -75,29 +75,16 @@ export async function runMock(
   stopped: Promise<unknown>,
   alongside?: string[],
 ): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseMockArgs(args);
-  } catch (error) {
-    if (!(error instanceof AnswersFileError)) throw error;
-    output.err(`kaiten-webhooks: ${error.message}\n`);
-    return EXIT.unusable;
-  }
-  const { workers, ...options } = parsed;
+  const { workers, ...options } = parseMockArgs(args);
   if (workers > 1 && !isWorker()) return runPrimary(workers, output, stopped, alongside);
   let mock;
   try {
     mock = await startMock({ ...options, log: (line) => output.out(`${line}\n`) });
   } catch (error) {
-    const message =
-      error instanceof SpecError
-        ? error.message
-        : /^cannot stage /.test((error as Error).message)
-          ? (error as Error).message
-          : listenError(error as NodeJS.ErrnoException, options);
+    // An unusable spec or answer is a HarnessError already, which the CLI says; a socket's error is worded here.
+    const message = listenError(error as NodeJS.ErrnoException, options);
     if (message === undefined) throw error;
-    output.err(`kaiten-webhooks: ${message}\n`);
-    return EXIT.unusable;
+    throw new HarnessError(message, { cause: error });
   }
   if (isWorker()) {
     reportListening(mock.url, mock.startupMs);

@@ -1,14 +1,17 @@
+import { HarnessError } from '../platform/harness-error';
+
 /** Where a command writes; tests pass their own. */
 export interface Output {
   out: (text: string) => void;
   err: (text: string) => void;
 }
 
-export const EXIT = { ok: 0, failed: 1, unusable: 2 } as const;
+export { EXIT } from '../platform/exit';
 
 /** A command-line mistake, said to the user with the command's usage; exit code 2. */
-export class UsageError extends Error {
+export class UsageError extends HarnessError {
   override name = 'UsageError';
+  override readonly withUsage = true;
 }
 
 /** A whole number from a flag, or a UsageError naming the flag. */

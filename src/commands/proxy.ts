@@ -4,7 +4,6 @@ import { checkNames } from '../checks/select';
 import { formatRun } from '../report/format';
 import { ProxyStartError, startProxy, type ProxyOptions } from '../proxy/start';
 import { FAIL_ON, proxyExitCode, proxyVerdict, type FailOn } from '../proxy/verdict';
-import { SpecError } from '../spec/spec';
 import { progressOn } from '../report/progress';
 import { writeReportFile } from '../report/write';
 import { serveUntil } from './alongside';
@@ -102,14 +101,9 @@ export async function runProxy(
   try {
     proxy = await startProxy({ ...run.options, log: (line) => (progress.done(), output.out(`${line}\n`)) });
   } catch (error) {
-    if (
-      !(error instanceof ProxyStartError) &&
-      !(error instanceof SpecError) &&
-      (error as NodeJS.ErrnoException).code !== 'EADDRINUSE'
-    )
-      throw error;
-    output.err(`kaiten-webhooks: could not start the proxy: ${(error as Error).message}\n`);
-    return EXIT.unusable;
+    // Why it cannot start is a ProxyStartError already, which the CLI says; but for a port in use.
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    throw new ProxyStartError((error as Error).message, { cause: error });
   }
   output.out(
     `proxy listening on ${proxy.url}, forwarding to ${run.options.upstream}; live report at ${proxy.url}/__proxy/report\n`,

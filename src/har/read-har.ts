@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Entry } from 'har-format';
+import { HarnessError } from '../platform/harness-error';
 
 /** A HAR file that cannot be judged: said in one line, exit 2. */
-export class HarError extends Error {
+export class HarError extends HarnessError {
   override name = 'HarError';
 }
 

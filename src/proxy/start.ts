@@ -2,6 +2,7 @@ import { connect, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { loadSpec } from '../spec/load';
 import { DEFAULT_SPEC, readVersion } from '../platform/version';
+import { HarnessError } from '../platform/harness-error';
 import { harLog, type Har } from '../engine/control/har';
 import { secretNamesOf } from '../engine/control/state';
 import { createHarRecorder } from './har-recorder';
@@ -67,8 +68,12 @@ export interface RunningProxy {
 }
 
 /** Why the proxy cannot start (an unreachable upstream, an unusable spec): exit 2. */
-export class ProxyStartError extends Error {
+export class ProxyStartError extends HarnessError {
   override name = 'ProxyStartError';
+
+  override get said(): string {
+    return `could not start the proxy: ${this.message}`;
+  }
 }
 
 const REPORT_PATH = '/__proxy/report';

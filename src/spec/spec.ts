@@ -1,3 +1,4 @@
+import { HarnessError } from '../platform/harness-error';
 import type { SpecDocument } from './document';
 import { dereferenceLocal } from './dereference';
 import { listOperations, type Operation } from './operations';
@@ -10,7 +11,7 @@ export interface Spec {
 }
 
 /** Why a spec could not be used, said so that the reader knows what to fix. */
-export class SpecError extends Error {
+export class SpecError extends HarnessError {
   constructor(
     readonly source: string,
     readonly reason: string,

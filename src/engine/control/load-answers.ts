@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { HarnessError } from '../../platform/harness-error';
 import { parseStagedAnswer, type StagedAnswer } from './answers';
 
 /** Why a file of staged answers cannot be used: said with the file's name. */
-export class AnswersFileError extends Error {
+export class AnswersFileError extends HarnessError {
   override name = 'AnswersFileError';
 }
 

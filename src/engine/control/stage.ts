@@ -1,7 +1,13 @@
 import { exampleKeysOf, responsesOf } from '../../spec/documented';
+import { HarnessError } from '../../platform/harness-error';
 import { describeOperation, type Operation } from '../../spec/operations';
 import { isFor, parseStagedAnswer, type Staged, type StagedAnswer } from './answers';
 import type { Control } from './state';
+
+/** An answer that cannot be staged (not one the spec documents, or no control state to hold it): exit 2. */
+export class StageError extends HarnessError {
+  override name = 'StageError';
+}
 
 /** Why a staged answer cannot be given by the spec: an unknown operation, an undocumented code or example. */
 export function checkStaged(answer: StagedAnswer, operations: Operation[]): string | undefined {
@@ -20,12 +26,13 @@ export function checkStaged(answer: StagedAnswer, operations: Operation[]): stri
   return undefined;
 }
 
-/** Stages an answer after checking it against the spec, as the admin API does; throws saying why it cannot. */
+/** Stages an answer after checking it against the spec, as the admin API does; a StageError says why it cannot. */
 export function stageChecked(control: Control | undefined, answer: StagedAnswer, operations: Operation[]): Staged {
-  if (control === undefined) throw new Error('answers cannot be staged: this mock holds no control state (--workers)');
+  if (control === undefined)
+    throw new StageError('answers cannot be staged: this mock holds no control state (--workers)');
   const parsed = parseStagedAnswer(answer);
-  if (Array.isArray(parsed)) throw new Error(`cannot stage ${JSON.stringify(answer)}: ${parsed.join('; ')}`);
+  if (Array.isArray(parsed)) throw new StageError(`cannot stage ${JSON.stringify(answer)}: ${parsed.join('; ')}`);
   const why = checkStaged(parsed, operations);
-  if (why !== undefined) throw new Error(`cannot stage ${JSON.stringify(answer)}: ${why}`);
+  if (why !== undefined) throw new StageError(`cannot stage ${JSON.stringify(answer)}: ${why}`);
   return control.answers.add(parsed);
 }
