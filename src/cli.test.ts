@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXIT, runCli } from './cli';
+import { runCli } from './cli';
+import { EXIT } from './platform/exit';
 import { CHECK_USAGE } from './commands/usage';
 import { PACKAGE_ROOT } from './platform/version';
 

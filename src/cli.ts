@@ -1,13 +1,12 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { EXIT, UsageError, type Output } from './commands/output';
+import { UsageError, type Output } from './commands/output';
+import { EXIT } from './platform/exit';
 import { splitAlongside } from './commands/alongside';
 import { untilStopped } from './commands/lifetime';
 import { runErrorOf, runErrorText } from './commands/run-error';
 import { CHECK_USAGE, CLI_USAGE as USAGE, MOCK_USAGE, PROXY_USAGE, VERIFY_USAGE } from './commands/usage';
 import { readVersion } from './platform/version';
-
-export { EXIT, type Output } from './commands/output';
 
 let signalled = false;
 

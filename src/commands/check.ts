@@ -7,7 +7,8 @@ import { judgeHar } from '../har/judge-har';
 import { FAIL_ON, proxyExitCode, proxyVerdict, type FailOn } from '../proxy/verdict';
 import { loadSpec } from '../spec/load';
 import { DEFAULT_SPEC } from '../platform/version';
-import { EXIT, integerFlag, UsageError, type Output } from './output';
+import { integerFlag, UsageError, type Output } from './output';
+import { EXIT } from '../platform/exit';
 import { writeRunFiles } from './run-files';
 
 function parseCheckArgs(args: string[]) {

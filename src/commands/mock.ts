@@ -6,7 +6,8 @@ import { MOCK_DEFAULTS } from '../engine/mock-defaults';
 import { startMock, type MockOptions } from '../mock/start';
 import { HarnessError } from '../platform/harness-error';
 import { serveUntil } from './alongside';
-import { EXIT, integerFlag, UsageError, type Output } from './output';
+import { integerFlag, UsageError, type Output } from './output';
+import { EXIT } from '../platform/exit';
 import { isWorker, reportListening, runPrimary } from './workers';
 
 function parseMockArgs(args: string[]): MockOptions & { workers: number } {

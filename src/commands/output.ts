@@ -6,8 +6,6 @@ export interface Output {
   err: (text: string) => void;
 }
 
-export { EXIT } from '../platform/exit';
-
 /** A command-line mistake, said to the user with the command's usage; exit code 2. */
 export class UsageError extends HarnessError {
   override name = 'UsageError';

@@ -8,7 +8,8 @@ import { progressOn } from '../report/progress';
 import { writeReportFile } from '../report/write';
 import { serveUntil } from './alongside';
 import { writeRunFiles } from './run-files';
-import { EXIT, integerFlag, UsageError, type Output } from './output';
+import { integerFlag, UsageError, type Output } from './output';
+import { EXIT } from '../platform/exit';
 
 interface ProxyRun {
   options: ProxyOptions;

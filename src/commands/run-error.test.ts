@@ -6,7 +6,8 @@ import { HarError } from '../har/read-har';
 import { HarnessError } from '../platform/harness-error';
 import { ProxyStartError } from '../proxy/start';
 import { SpecError } from '../spec/spec';
-import { EXIT, UsageError } from './output';
+import { UsageError } from './output';
+import { EXIT } from '../platform/exit';
 import { runErrorOf, runErrorText } from './run-error';
 
 const USAGE = 'Usage: kaiten-webhooks thing [options]\n';

@@ -3,7 +3,8 @@ import { toHtml } from '../report/html';
 import { toJUnit } from '../report/junit';
 import type { Report } from '../report/report';
 import { writeReportFile } from '../report/write';
-import { EXIT, type Output } from './output';
+import { type Output } from './output';
+import { EXIT } from '../platform/exit';
 
 /** The files a judged run may be asked to leave (each absent when not asked for). */
 export interface RunFiles {

@@ -4,7 +4,8 @@ import { createServer } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXIT, runCli } from '../../src/cli';
+import { runCli } from '../../src/cli';
+import { EXIT } from '../../src/platform/exit';
 import { PACKAGE_ROOT } from '../../src/platform/version';
 import { send, VALID_BODY } from '../support/http';
 
