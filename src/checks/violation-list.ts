@@ -1,3 +1,4 @@
+import { rememberedFor } from '../spec/remember';
 import type { Schema } from '../spec/schema';
 import type { Exchange } from './exchange';
 import { documentedResponse, documentedSchema, answerMediaType } from './responses';
@@ -14,7 +15,12 @@ type Marked = Schema & { 'x-violation'?: string };
 
 /** The problem schema's list of violations: its array property whose items are objects (Huma's `errors`). */
 export function violationFields(schema: Schema | undefined): ViolationFields | undefined {
-  const found = Object.entries(schema?.properties ?? {}).find(
+  return schema === undefined ? undefined : fieldsOf(schema);
+}
+
+// Asked of every problem answer: worked out once per schema.
+const fieldsOf = rememberedFor((schema: Schema): ViolationFields | undefined => {
+  const found = Object.entries(schema.properties ?? {}).find(
     ([, property]) => property.type === 'array' && property.items?.properties !== undefined,
   );
   if (found === undefined) return undefined;
@@ -26,7 +32,7 @@ export function violationFields(schema: Schema | undefined): ViolationFields | u
   const location = marked('location');
   const value = marked('value');
   return { list, ...(location === undefined ? {} : { location }), ...(value === undefined ? {} : { value }) };
-}
+});
 
 /** The violations a problem answer reports, with the fields to read them by; undefined when the answer is not such a problem. */
 export function reportedViolations(

@@ -2,11 +2,12 @@
 // checks, the same named checks verify applies to a server: an answer that breaks the spec is a
 // bug in the mock or the spec, and the edge logs it loudly.
 import { CONFORMANCE_CHECKS } from '../checks/conformance';
-import type { Expectation } from '../checks/case';
+import type { Case, Expectation } from '../checks/case';
 import type { CheckContext } from '../checks/check';
-import type { Exchange } from '../checks/exchange';
+import type { Exchange, Received } from '../checks/exchange';
 import type { Violation } from '../spec/huma';
 import type { Operation } from '../spec/operations';
+import { rememberedPer } from '../spec/remember';
 import type { MockResponse } from './problem';
 import type { MockRequest } from './request';
 
@@ -19,33 +20,50 @@ const EXPECTATION_BY_STATUS: Record<number, Expectation> = {
   500: 'server-error',
 };
 
-/** The mock's own answer as the checks see an exchange: the body as the edge will serialise it. */
+/** The mock's answer as the checks read an answer; the body is serialised only if a check asks for the text. */
+class Answer implements Received {
+  constructor(
+    readonly status: number,
+    readonly headers: Record<string, string>,
+    readonly json: unknown,
+  ) {}
+
+  get text(): string {
+    return this.json === undefined ? '' : JSON.stringify(this.json);
+  }
+}
+
+// The case a mock answer stands under, made once per operation and status: most carry no violations.
+const caseFor = rememberedPer((operation: Operation, status: number): Case => ({
+  id: 'mock/answer',
+  title: 'the mock answer',
+  operation,
+  expectation: EXPECTATION_BY_STATUS[status] ?? 'accept',
+  credentials: 'valid',
+}));
+
+/** The mock's own answer as the checks see an exchange. */
 function exchangeOf(
   operation: Operation,
   request: MockRequest,
   response: MockResponse,
   violations: Violation[],
 ): Exchange {
-  const { body } = response;
+  const shared = caseFor(operation, response.status);
   return {
-    case: {
-      id: 'mock/answer',
-      title: 'the mock answer',
-      operation,
-      expectation: EXPECTATION_BY_STATUS[response.status] ?? 'accept',
-      credentials: 'valid',
-      violations,
-    },
+    case:
+      violations.length === 0
+        ? shared
+        : {
+            id: shared.id,
+            title: shared.title,
+            operation,
+            expectation: shared.expectation,
+            credentials: shared.credentials,
+            violations,
+          },
     request: { method: request.method, url: request.path, headers: request.headers },
-    response: {
-      status: response.status,
-      headers: response.headers,
-      // Only read when the body is not JSON: serialised then, not for every answer.
-      get text() {
-        return body === undefined ? '' : JSON.stringify(body);
-      },
-      json: body,
-    },
+    response: new Answer(response.status, response.headers, response.body),
     sentAt: Date.now(),
     ms: 0,
   };
@@ -60,9 +78,11 @@ export function selfCheck(
   violations: Violation[] = [],
 ): string[] {
   const exchange = exchangeOf(operation, request, response, violations);
-  return CONFORMANCE_CHECKS.flatMap((check) => {
-    if (!check.appliesTo(exchange, context)) return [];
+  const found: string[] = [];
+  for (const check of CONFORMANCE_CHECKS) {
+    if (!check.appliesTo(exchange, context)) continue;
     const finding = check.run(exchange, context);
-    return finding === undefined ? [] : [finding.message];
-  });
+    if (finding !== undefined) found.push(finding.message);
+  }
+  return found;
 }
