@@ -13,6 +13,10 @@ export { startMock, type MockOptions, type RunningMock } from './mock/start';
 export type { LogLevel } from './engine/log';
 export type { Har } from './engine/control/har';
 
+// What stops a call (a spec it cannot use, a port in use, an answer it cannot stage): every such
+// error is a HarnessError, carrying the exit code the CLI gives it.
+export { HarnessError } from './platform/harness-error';
+
 // The validating proxy, and the verdict and exit code its CLI gives.
 export { startProxy, ProxyStartError, type ProxyOptions, type RunningProxy } from './proxy/start';
 export { proxyExitCode, proxyVerdict, type FailOn } from './proxy/verdict';

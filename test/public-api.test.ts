@@ -1,7 +1,7 @@
 // What a frontend's own test suite does with the package: start the mock, call it, close it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startMock, type CreateWebhookRequest, type Webhook } from '../src/index';
+import { HarnessError, startMock, type CreateWebhookRequest, type Webhook } from '../src/index';
 import { PACKAGE_ROOT } from '../src/platform/version';
 
 it('startMock on port 0 serves the spec, and close() frees the port', async () => {
@@ -38,4 +38,29 @@ it('the startMock JSDoc example, run as written, gets the 422 its comment promis
   await run(startMock, fetchAndNote);
   expect(promised).toBe(422);
   expect(statuses).toEqual([promised]);
+});
+
+it('what stops a call is a HarnessError with the exit code the CLI gives: a spec it cannot use, an answer it cannot stage', async () => {
+  const missing = join(PACKAGE_ROOT, 'test', 'fixtures', 'no-such-spec.yaml');
+  const failure = await startMock({ spec: missing, port: 0, logLevel: 'silent', watch: false }).catch(
+    (error: unknown) => error,
+  );
+  expect(failure).toBeInstanceOf(HarnessError);
+  expect(failure).toMatchObject({ name: 'SpecError', exitCode: 2 });
+  expect((failure as Error).message).toContain('no-such-spec.yaml');
+
+  const mock = await startMock({ port: 0, logLevel: 'silent', watch: false });
+  try {
+    let staged: unknown;
+    try {
+      mock.answerNext({ code: 599 });
+    } catch (error) {
+      staged = error;
+    }
+    expect(staged).toBeInstanceOf(HarnessError);
+    expect(staged).toMatchObject({ name: 'StageError', exitCode: 2 });
+    expect((staged as Error).message).toMatch(/^cannot stage .*code=599/);
+  } finally {
+    await mock.close();
+  }
 });
