@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/platform/version';
 import { HarnessError } from '../src/platform/harness-error';
 import type { Report } from '../src/report/report';
-import type { VerifySettings } from '../src/report/run';
+import type { VerifySettings } from '../src/report/run-result';
 import { withTempFolder } from './temp';
 
 /** The compiled contract suite (`contracts/*.contract.ts` built to JavaScript). */

@@ -1,4 +1,4 @@
-import type { RunResult, VerifySettings } from '../src/report/run';
+import type { RunResult, VerifySettings } from '../src/report/run-result';
 import { loadSpec } from '../src/spec/load';
 import { listOperations } from '../src/spec/operations';
 import { createValidator } from '../src/spec/validate';

@@ -124,7 +124,7 @@ function flatten(headers: IncomingHttpHeaders): Record<string, string> {
 
 function kindOf(error: NodeJS.ErrnoException): RunError['kind'] {
   if (error.code === 'ECONNREFUSED') return 'refused';
-  if (error.code === 'ECONNRESET' || error.code === 'EPIPE' || error.message === 'socket hang up') return 'reset';
+  if (error.code === 'ECONNRESET' || error.code === 'EPIPE') return 'reset'; // Node's "socket hang up" carries ECONNRESET
   if (error.code === 'ETIMEDOUT') return 'timeout';
   return 'other';
 }

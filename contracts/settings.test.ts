@@ -1,5 +1,5 @@
 import { completeSettings, settingsFromEnvironment } from './settings';
-import { VERIFY_DEFAULTS } from '../src/report/run';
+import { VERIFY_DEFAULTS } from '../src/report/run-result';
 
 describe('settingsFromEnvironment', () => {
   it('reads what a person sets for plain jest', () => {

@@ -1,6 +1,6 @@
-import { VERIFY_DEFAULTS } from '../src/report/run';
+import { VERIFY_DEFAULTS } from '../src/report/run-result';
 import { DEFAULT_SPEC } from '../src/platform/version';
-import type { VerifySettings } from '../src/report/run';
+import type { VerifySettings } from '../src/report/run-result';
 
 /** The bearer token sent as the valid one when --token is not given. */
 export const DEFAULT_TOKEN = 'kaiten-webhooks-verify';

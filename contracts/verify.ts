@@ -8,7 +8,7 @@ import { junitForProblem, toJUnit } from '../src/report/junit';
 import { writeReportFile } from '../src/report/write';
 import { blockedReport, exitCodeOf, type Report } from '../src/report/report';
 import { runJestSuite, SuiteError } from './run-jest';
-import type { VerifySettings } from '../src/report/run';
+import type { VerifySettings } from '../src/report/run-result';
 import { completeSettings } from './settings';
 import { missingTools } from './suite-tools';
 import { credentialsFrom, type RunCredentials } from './credentials';

@@ -4,8 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHECKS } from '../src/checks';
-import { REQUEST_CHECKS } from '../src/proxy/request-checks';
-import { OPERATION_DOCUMENTED } from '../src/proxy/session';
+import { REQUEST_CHECKS } from '../src/traffic/request-checks';
+import { OPERATION_DOCUMENTED } from '../src/traffic/session';
 import { PACKAGE_ROOT } from '../src/platform/version';
 
 export const CHECKS_REFERENCE = join(PACKAGE_ROOT, 'docs', 'reference', 'checks.md');

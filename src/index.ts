@@ -19,7 +19,7 @@ export { HarnessError } from './platform/harness-error';
 
 // The validating proxy, and the verdict and exit code its CLI gives.
 export { startProxy, ProxyStartError, type ProxyOptions, type RunningProxy } from './proxy/start';
-export { proxyExitCode, proxyVerdict, type FailOn } from './proxy/verdict';
+export { proxyExitCode, proxyVerdict, type FailOn } from './traffic/verdict';
 
 // Verifying an implementation, and the reports every formatter renders.
 export { verify, type Suite, type VerifyOptions, type VerifyResult } from '../contracts/verify';

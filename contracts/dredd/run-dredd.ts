@@ -8,7 +8,7 @@ import { buildCases } from '../cases/build';
 import { preferenceApplied } from '../../src/checks/responses';
 import { blockedReport, toReport, type Report, type ReportedRequest } from '../../src/report/report';
 import { resultOf, targetOf } from '../run';
-import { type RunResult, type VerifySettings } from '../../src/report/run';
+import { type RunResult, type VerifySettings } from '../../src/report/run-result';
 import { sendCase } from '../send';
 import { isRunError, type RunError } from '../../src/checks/exchange';
 import { withTempFolder } from '../temp';

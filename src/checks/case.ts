@@ -1,3 +1,4 @@
+import { documentedCodes } from '../spec/documented';
 import type { Operation } from '../spec/operations';
 import { rememberedPer } from '../spec/remember';
 import type { Scheme } from '../spec/scheme';
@@ -62,11 +63,6 @@ export interface Case {
   aspect?: Aspect;
   /** For a body that breaks the schema: every violation it should be reported with. */
   violations?: ExpectedViolation[];
-}
-
-/** The status codes the spec documents for an operation, as written (`201`, `4XX`, `default`). */
-export function documentedCodes(operation: Operation): string[] {
-  return Object.keys(operation.definition.responses ?? {});
 }
 
 /**

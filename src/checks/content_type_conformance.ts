@@ -1,5 +1,6 @@
 import type { ExchangeCheck } from './check';
-import { documentedResponse, answerMediaType } from './responses';
+import { answerMediaType } from './responses';
+import { documentedResponse } from '../spec/documented';
 
 const documentedTypes = (exchange: Parameters<ExchangeCheck['run']>[0]) =>
   Object.keys(documentedResponse(exchange.case.operation, exchange.response.status)?.content ?? {});

@@ -1,5 +1,6 @@
 import type { ExchangeCheck } from './check';
-import { documentedResponse, isSuccess } from './responses';
+import { isSuccess } from './responses';
+import { documentedResponse } from '../spec/documented';
 
 /**
  * Valid data is accepted. A refusal is always judged; a 2xx only when the spec documents it,

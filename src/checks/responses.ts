@@ -1,22 +1,11 @@
+import { documentedResponse } from '../spec/documented';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { Schema } from '../spec/schema';
-import { documentedCode, mediaTypeOf } from '../spec/http';
-import type { Operation } from '../spec/operations';
+import { mediaTypeOf } from '../spec/http';
 import { rememberedPer } from '../spec/remember';
 import type { JsonSchema } from '../spec/validate';
 import { expectedStatuses } from './case';
 import type { Exchange } from './exchange';
-
-/** The documented response for a status: exact code, then a range such as `4XX`, then `default`. */
-export const documentedResponse = (operation: Operation, status: number): OpenAPIV3_1.ResponseObject | undefined =>
-  responseFor(operation.definition, status);
-
-// Every check asks these of every answer: looked up once per spec object and key.
-const responseFor = rememberedPer((definition: Operation['definition'], status: number) => {
-  const responses = (definition.responses ?? {}) as Record<string, OpenAPIV3_1.ResponseObject>;
-  const code = documentedCode(Object.keys(responses), status);
-  return code === undefined ? undefined : responses[code];
-});
 
 /** The answer's media type, without parameters. */
 export const answerMediaType = (exchange: Exchange): string => mediaTypeOf(exchange.response.headers['content-type']);

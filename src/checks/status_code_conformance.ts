@@ -1,8 +1,8 @@
 import { OUTSIDE_THE_OPERATION } from '../spec/http';
 import { describeOperation } from '../spec/operations';
-import { documentedCodes } from './case';
+import { documentedCodes } from '../spec/documented';
 import type { ExchangeCheck } from './check';
-import { documentedResponse } from './responses';
+import { documentedResponse } from '../spec/documented';
 
 /** The status is one the spec documents for the operation; those that say the request never reached it (a media type it does not take, a body too large) are not the operation's to document. */
 export const statusCodeConformance: ExchangeCheck = {

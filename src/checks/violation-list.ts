@@ -1,7 +1,8 @@
 import { rememberedFor } from '../spec/remember';
 import type { Schema } from '../spec/schema';
 import type { Exchange } from './exchange';
-import { documentedResponse, documentedSchema, answerMediaType } from './responses';
+import { documentedSchema, answerMediaType } from './responses';
+import { documentedResponse } from '../spec/documented';
 import { PROBLEM_JSON } from '../spec/http';
 
 /** Where the error model keeps its violations: the list property, and in each item the fields the spec marks `x-violation: location` and `x-violation: value`. */

@@ -4,7 +4,7 @@ import { formatRun } from '../report/format';
 import { checkNames } from '../checks/select';
 import { readHar } from '../har/read-har';
 import { judgeHar } from '../har/judge-har';
-import { FAIL_ON, proxyExitCode, proxyVerdict, type FailOn } from '../proxy/verdict';
+import { FAIL_ON, proxyExitCode, proxyVerdict, type FailOn } from '../traffic/verdict';
 import { loadSpec } from '../spec/load';
 import { DEFAULT_SPEC } from '../platform/version';
 import { integerFlag, UsageError, type Output } from './output';

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { checkNames } from '../checks/select';
 import { formatRun } from '../report/format';
 import { ProxyStartError, startProxy, type ProxyOptions } from '../proxy/start';
-import { FAIL_ON, proxyExitCode, proxyVerdict, type FailOn } from '../proxy/verdict';
+import { FAIL_ON, proxyExitCode, proxyVerdict, type FailOn } from '../traffic/verdict';
 import { progressOn } from '../report/progress';
 import { writeReportFile } from '../report/write';
 import { serveUntil } from './alongside';

@@ -1,5 +1,5 @@
 // Every command's help, kept apart from the commands so that `--help` loads nothing heavy.
-import { VERIFY_DEFAULTS } from '../report/run';
+import { VERIFY_DEFAULTS } from '../report/run-result';
 import { LOG_LEVELS } from '../engine/log';
 import { MOCK_DEFAULTS } from '../engine/mock-defaults';
 import { MAX_DELAY_MS } from '../engine/prefer';

@@ -2,6 +2,7 @@ import type { ErrorAnswer } from './problem';
 import { rememberedFor } from '../spec/remember';
 import { checkOrderOf } from '../spec/check-order';
 import {
+  documentedCodes,
   exampleKeysOf,
   requestBodyOf,
   responsesOf,
@@ -69,7 +70,7 @@ function describeExamples(responses: DocumentedResponse[]): string {
 function chooseDocumented(operation: Operation, preferences: Preferences): Choice {
   const { code, example, dynamic = false } = preferences;
   const responses = responsesOf(operation);
-  const documented = responses.map((response) => response.code).join(', ');
+  const documented = documentedCodes(operation).join(', ');
   const byCode = code === undefined ? undefined : responses.find((response) => response.code === String(code));
   if (code !== undefined && byCode === undefined) {
     return notDocumented(`no response with code=${code} is documented for this operation; documented: ${documented}`);

@@ -1,5 +1,5 @@
 import type { ErrorAnswer } from './problem';
-import { responsesOf } from '../spec/documented';
+import { documentedCodes } from '../spec/documented';
 import { documentedCode, OUTSIDE_THE_OPERATION } from '../spec/http';
 import { describeOperation, type Operation } from '../spec/operations';
 
@@ -15,7 +15,7 @@ const NEAREST: Record<number, number[]> = { 401: [403, 400], 403: [401, 404], 40
  * near, it stays as it is and the output self-check reports it as breaking the spec.
  */
 export function documentedFault(operation: Operation, problem: ErrorAnswer): ErrorAnswer {
-  const codes = responsesOf(operation).map((response) => response.code);
+  const codes = documentedCodes(operation);
   if (OUTSIDE_THE_OPERATION.has(problem.status) || documentedCode(codes, problem.status) !== undefined) return problem;
   const pathOnly =
     (problem.errors ?? []).length > 0 && problem.errors!.every((error) => error.location.startsWith('path.'));

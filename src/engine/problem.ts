@@ -28,3 +28,9 @@ export function renderProblem(problem: ErrorAnswer): MockResponse {
   if (problem.errors !== undefined && problem.errors.length > 0) body.errors = problem.errors;
   return { status: problem.status, headers: { 'content-type': PROBLEM_JSON, ...problem.headers }, body };
 }
+
+/** The answer to a body over the limit, from every face of the mock. */
+export const bodyTooLarge = (limit: number): ErrorAnswer => ({
+  status: 413,
+  detail: `request body is larger than ${limit} bytes`,
+});

@@ -83,9 +83,9 @@ function checkScheme(
     case 'apiKey':
       return checkApiKey(scheme, scopes, request, policy);
     case 'http':
-      if (scheme.scheme.toLowerCase() === 'bearer') return checkBearer(scopes, request, policy);
+      if (scheme.scheme?.toLowerCase() === 'bearer') return checkBearer(scopes, request, policy);
       if (
-        scheme.scheme.toLowerCase() === 'basic' &&
+        scheme.scheme?.toLowerCase() === 'basic' &&
         !/^basic +[A-Za-z0-9+/]+=*$/i.test(request.headers.authorization ?? '')
       ) {
         return unauthorized('missing basic credentials: send an Authorization: Basic <credentials> header', 'Basic');

@@ -1,7 +1,7 @@
 import type { CheckSelection } from '../checks/select';
 import type { Report } from '../report/report';
-import type { Forwarded } from '../proxy/forward';
-import { createSession } from '../proxy/session';
+import type { Forwarded } from '../traffic/forwarded';
+import { createSession } from '../traffic/session';
 import type { Spec } from '../spec/spec';
 import type { Recorded } from './read-har';
 

@@ -6,10 +6,10 @@ import { corsHeaders, isPreflight, preflightHeaders } from '../engine/cors';
 import type { Logger } from '../engine/log';
 import { ADMIN_PREFIX, handleAdmin, refusal, type AdminAccess } from './control/admin';
 import { shownHeaders, shownRequestBody, type Journal, type SentAnswer } from '../engine/control/journal';
-import { breakConnection } from '../engine/control/faults';
+import { breakConnection } from './break-connection';
 import type { Control } from '../engine/control/state';
 import { edgeAnswer, recordingOf, type Handled, type Pipeline } from '../engine/pipeline';
-import { readBody } from '../engine/read-body';
+import { readBody } from './read-body';
 import type { MockRequest } from '../engine/request';
 import { parseRequestTarget } from '../engine/request-target';
 

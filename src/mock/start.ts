@@ -63,8 +63,6 @@ export interface RunningMock extends ControlHandle {
   close(): Promise<void>;
 }
 
-export { DEFAULT_SPEC };
-
 /** A spec the mock can serve: none of its paths under the control surface's prefix. */
 function servable(spec: Spec): Spec {
   const taken = spec.operations.find(

@@ -8,7 +8,7 @@ import type { ControlHandle } from '../engine/control-handle';
 import { createMockCore } from '../engine/mock-core';
 import { MOCK_DEFAULTS } from '../engine/mock-defaults';
 import { edgeAnswer, recordingOf, type Handled } from '../engine/pipeline';
-import { bodyTooLarge } from '../engine/read-body';
+import { bodyTooLarge } from '../engine/problem';
 import type { MockRequest } from '../engine/request';
 import { specOf } from '../spec/spec';
 import { faultResponse, toMockRequest } from './fetch-messages';

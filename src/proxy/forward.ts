@@ -1,5 +1,6 @@
-// What forwarding one request produces: the request as it went upstream and the answer (or why
-// there was none), with bounded copies of both bodies for the checks.
+// Forwarding one request: where it goes, and the bounded copies of its bodies kept for the checks.
+
+import type { Forwarded, Kept } from '../traffic/forwarded';
 
 /** Where requests go, and how much of each body the checks get to see. */
 export interface Upstream {
@@ -7,30 +8,6 @@ export interface Upstream {
   /** Extra certificate authorities (PEM) trusted beside the system's, for a private CA. */
   ca?: string;
   timeoutMs: number;
-}
-
-/** A body as far as it was kept: the checks judge only a whole one. */
-export interface Kept {
-  bytes: Buffer;
-  /** The body went past the limit: `bytes` is only its start. */
-  cut: boolean;
-}
-
-/** What went through: the request as sent upstream, and the answer, or why there was none. */
-export interface Forwarded {
-  method: string;
-  /** The upstream URL the request went to. */
-  url: string;
-  headers: Record<string, string>;
-  body: Kept;
-  sentAt: number;
-  answer?: { status: number; headers: Record<string, string>; body: Kept };
-  failure?: { kind: 'refused' | 'reset' | 'timeout' | 'other'; message: string };
-  /** The upstream's answer was kept from the client (`replaceIf`); nothing has been written to it. */
-  replaced?: true;
-  /** The client left before the answer was passed on: nothing to hold against the upstream. */
-  clientGone?: true;
-  ms: number;
 }
 
 /** The copy of a body the checks may see; bigger bodies still pass through whole. */

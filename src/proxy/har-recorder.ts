@@ -1,7 +1,7 @@
 import type { Entry } from 'har-format';
 import { harEntry, harLog, type Har } from '../engine/control/har';
 import { maskedHeaders } from '../engine/control/journal';
-import type { Forwarded } from './forward';
+import type { Forwarded } from '../traffic/forwarded';
 
 /** Entries a recorder keeps by default: a long run's HAR stays bounded, and says what it left out. */
 export const HAR_LIMIT = 10_000;

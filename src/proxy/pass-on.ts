@@ -3,7 +3,8 @@
 // Host, the base path and the end-to-end headers, streams both bodies with back-pressure, and
 // keeps bounded copies for the checks, which judge after the answer has gone.
 import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
-import { keeper, kindOf, originForm, upstreamTarget, type Forwarded, type Upstream } from './forward';
+import { keeper, kindOf, originForm, upstreamTarget, type Upstream } from './forward';
+import { type Forwarded } from '../traffic/forwarded';
 import { endToEnd, framingOf, headerRecord } from './headers';
 import type { Link } from './link';
 import { answerFault, answerLocally, problemAnswer, type LocalAnswer } from './local-answer';

@@ -10,12 +10,12 @@ import { toHtml } from '../report/html';
 import type { Report } from '../report/report';
 import { createMockCore } from '../engine/mock-core';
 import type { ProxyHooks } from './pass-on';
-import { mockRequestOf } from './observe';
+import { mockRequestOf } from '../traffic/observe';
 import { endpointOf, linkTo } from './link';
 import { createProxyServer } from './server';
-import { createSession, type SessionSettings, type SessionTally } from './session';
+import { createSession, type SessionSettings, type SessionTally } from '../traffic/session';
 import { UnknownCheckError } from '../checks/select';
-import { proxyVerdict, type FailOn } from './verdict';
+import { proxyVerdict, type FailOn } from '../traffic/verdict';
 
 /** How to start the proxy; only the upstream has no default. */
 export interface ProxyOptions {

@@ -1,6 +1,7 @@
 import { documentedCode } from '../spec/http';
 import { describeOperation, type Operation } from '../spec/operations';
-import { documentedCodes, expectedStatuses, type Case } from '../checks/case';
+import { expectedStatuses, type Case } from '../checks/case';
+import { documentedCodes } from '../spec/documented';
 import { preferenceApplied } from '../checks/responses';
 import type { Exchange } from '../checks/exchange';
 

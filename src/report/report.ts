@@ -3,8 +3,8 @@ import { CHECKS } from '../checks';
 import { leftOutNote, selectChecks } from '../checks/select';
 import { describeOperation } from '../spec/operations';
 import type { CoverageRow } from './coverage';
-import type { RunResult } from './run';
-import type { Exchange, RunError, SentRequest } from '../checks/exchange';
+import type { RunResult } from './run-result';
+import type { RunError, SentRequest } from '../checks/exchange';
 import { showHeader, toCurl, type Secrets } from './curl';
 
 const MAX_SHOWN_BODY = 2000;
@@ -229,5 +229,3 @@ export function exitCodeOf(reports: Report[]): 0 | 1 | 2 {
     return 2;
   return 0;
 }
-
-export type { Exchange };

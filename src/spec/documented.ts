@@ -3,6 +3,7 @@
 // dereferenced document once per operation; the mock's stages and the proxy use these.
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { SpecDocument } from './document';
+import { documentedCode } from './http';
 import type { Operation } from './operations';
 import { rememberedFor, rememberedPer } from './remember';
 import type { JsonSchema } from './validate';
@@ -12,7 +13,7 @@ export interface MediaContent {
   /** As written in the spec: `application/json`. */
   mediaType: string;
   schema?: JsonSchema;
-  /** The names of its examples (`Prefer: example=`); a lone `example` is named `default`. */
+  /** The names of its examples (`Prefer: example=`): `default` for its `example` (else its schema's first), then each of `examples`. */
   exampleKeys: string[];
 }
 
@@ -37,11 +38,18 @@ export interface SecurityRequirement {
   scopes: string[];
 }
 
+/** As Prism names them, since its mocker finds them by these names. */
+function exampleKeysOfMedia(media: OpenAPIV3_1.MediaTypeObject): string[] {
+  const schemaExamples = (media.schema as { examples?: unknown[] } | undefined)?.examples;
+  const fallback = 'example' in media ? (media.example as unknown) : schemaExamples?.[0];
+  return [...(fallback === undefined ? [] : ['default']), ...Object.keys(media.examples ?? {})];
+}
+
 function contentsOf(content: Record<string, OpenAPIV3_1.MediaTypeObject> | undefined): MediaContent[] {
   return Object.entries(content ?? {}).map(([mediaType, media]) => ({
     mediaType,
     ...(media.schema === undefined ? {} : { schema: media.schema }),
-    exampleKeys: media.examples !== undefined ? Object.keys(media.examples) : 'example' in media ? ['default'] : [],
+    exampleKeys: exampleKeysOfMedia(media),
   }));
 }
 
@@ -50,6 +58,21 @@ export const responsesOf = rememberedFor((operation: Operation): DocumentedRespo
   Object.entries((operation.definition.responses ?? {}) as Record<string, OpenAPIV3_1.ResponseObject>).map(
     ([code, response]) => ({ code, contents: contentsOf(response.content) }),
   ),
+);
+
+/** The status codes the spec documents for an operation, as written (`201`, `4XX`, `default`). */
+export const documentedCodes = rememberedFor((operation: Operation): readonly string[] =>
+  responsesOf(operation).map((response) => response.code),
+);
+
+/** The documented response for a status, as written: exact code, then a range such as `4XX`, then `default`. */
+export const documentedResponse = rememberedPer(
+  (operation: Operation, status: number): OpenAPIV3_1.ResponseObject | undefined => {
+    const code = documentedCode(documentedCodes(operation), status);
+    return code === undefined
+      ? undefined
+      : (operation.definition.responses as Record<string, OpenAPIV3_1.ResponseObject>)[code];
+  },
 );
 
 /** The operation's request body, or undefined when it documents none. */
@@ -62,12 +85,23 @@ export const requestBodyOf = rememberedFor((operation: Operation): DocumentedBod
 export const exampleKeysOf = (response: DocumentedResponse): string[] =>
   response.contents.flatMap((content) => content.exampleKeys);
 
-/** The scopes a requirement asks of a scheme: for OAuth 2, those its flows define, in their order. */
+/** OAuth 2 flows in the order Prism reads them, each with the URLs it must have to count. */
+const FLOWS: [name: string, urls: string[]][] = [
+  ['password', ['tokenUrl']],
+  ['implicit', ['authorizationUrl']],
+  ['authorizationCode', ['authorizationUrl', 'tokenUrl']],
+  ['clientCredentials', ['tokenUrl']],
+];
+
+/** The scopes a requirement asks of a scheme: for OAuth 2, those its flows define (in Prism's order of flows). */
 function scopesOf(scheme: SecurityScheme, named: string[]): string[] {
   if (scheme.type !== 'oauth2') return named;
-  const defined = Object.values(scheme.flows).flatMap((flow: { scopes?: object } | undefined) =>
-    Object.keys(flow?.scopes ?? {}),
-  );
+  const flows = scheme.flows as Record<string, Record<string, unknown> | undefined>;
+  const defined = FLOWS.flatMap(([name, urls]) => {
+    const flow = flows[name];
+    if (flow === undefined || urls.some((url) => typeof flow[url] !== 'string')) return [];
+    return Object.keys((flow.scopes as object | undefined) ?? {});
+  });
   return [...new Set(defined.filter((scope) => named.includes(scope)))];
 }
 

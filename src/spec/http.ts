@@ -14,7 +14,7 @@ export function mediaTypeOf(contentType: string | undefined): string {
  * Which documented response code answers a status, as OpenAPI reads them: the exact code,
  * then its range (`4XX`), then `default`.
  */
-export function documentedCode(codes: string[], status: number): string | undefined {
+export function documentedCode(codes: readonly string[], status: number): string | undefined {
   const code = String(status);
   return (
     codes.find((c) => c === code) ??

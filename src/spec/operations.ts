@@ -12,12 +12,13 @@ export interface Operation {
   definition: OpenAPIV3_1.OperationObject;
 }
 
-/** Every operation in the spec, in document order. */
+/** Every operation in the spec, in document order (paths, then each path's methods as written). */
 export function listOperations(document: SpecDocument): Operation[] {
   return Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
-    METHODS.flatMap((method) => {
-      const own = item?.[method];
-      if (own === undefined) return [];
+    Object.keys(item ?? {}).flatMap((key) => {
+      const method = METHODS.find((known) => known === key);
+      const own = method === undefined ? undefined : item?.[method];
+      if (method === undefined || own === undefined) return [];
       const id = own.operationId ?? `${method.toUpperCase()} ${path}`;
       // Parameters of the path apply to each of its operations, unless the operation redefines one (same name and place).
       const shared = (item?.parameters ?? []) as OpenAPIV3_1.ParameterObject[];

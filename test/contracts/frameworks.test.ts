@@ -1,7 +1,7 @@
 // The contract suites against servers written the way users of popular frameworks write them:
 // the finished versions pass with several seeds; the out-of-the-box versions fail, and each of
 // their default deviations is caught by the check named here.
-import type { RunResult } from '../../src/report/run';
+import type { RunResult } from '../../src/report/run-result';
 import { contractAgainst, FORBIDDEN, summary, TOKEN } from '../support/contract-run';
 import { runBuiltCli } from '../support/cli';
 import { SPEC_PATH } from '../support/spec-copies';

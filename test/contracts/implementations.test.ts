@@ -1,8 +1,8 @@
 // The contract suites against real implementations: a correct one (and correct ones that make
 // other valid choices) must pass; each planted defect must be caught, by the check named here.
-import type { RunResult } from '../../src/report/run';
+import type { RunResult } from '../../src/report/run-result';
 import { toReport } from '../../src/report/report';
-import { VERIFY_DEFAULTS } from '../../src/report/run';
+import { VERIFY_DEFAULTS } from '../../src/report/run-result';
 import { contractAgainst, FORBIDDEN, summary, TOKEN } from '../support/contract-run';
 import {
   DEFECTS,

@@ -1,7 +1,7 @@
 // Answers kept for run-wide checks are packed into strings and unpacked for the report: what comes
 // back must be the exchange that went in.
 import type { Exchange } from '../../src/checks/exchange';
-import { pack, unpack } from '../../src/proxy/packed';
+import { pack, unpack } from '../../src/traffic/packed';
 import { loadSpec } from '../../src/spec/load';
 import { listOperations } from '../../src/spec/operations';
 import { SPEC_PATH } from '../support/spec-copies';

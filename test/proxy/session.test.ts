@@ -1,7 +1,7 @@
 // The session on its own, fed what the forwarder records: memory stays bounded on a long run, and
 // the report says what the bound left out.
-import type { Forwarded } from '../../src/proxy/forward';
-import { createSession } from '../../src/proxy/session';
+import type { Forwarded } from '../../src/traffic/forwarded';
+import { createSession } from '../../src/traffic/session';
 import { loadSpec } from '../../src/spec/load';
 import { SPEC_PATH } from '../support/spec-copies';
 

@@ -2,7 +2,7 @@
 // well-behaved client pass; a client's invalid requests are consumer drift; each planted server
 // defect is provider drift, caught by the named check verify uses for it.
 import { startProxy, type RunningProxy } from '../../src/proxy/start';
-import { proxyExitCode } from '../../src/proxy/verdict';
+import { proxyExitCode } from '../../src/traffic/verdict';
 import { send, type Call } from '../support/http';
 import { SPEC_PATH } from '../support/spec-copies';
 import { startWebhookServer, type Defect } from '../fixtures/servers/webhook-server';

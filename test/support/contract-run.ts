@@ -1,5 +1,5 @@
 import { runContract } from '../../contracts/run';
-import { type RunResult, type VerifySettings } from '../../src/report/run';
+import { type RunResult, type VerifySettings } from '../../src/report/run-result';
 import { completeSettings } from '../../contracts/settings';
 import { SPEC_PATH } from './spec-copies';
 

@@ -1,4 +1,4 @@
-import { exampleKeysOf, responsesOf } from '../../spec/documented';
+import { documentedCodes, exampleKeysOf, responsesOf } from '../../spec/documented';
 import { HarnessError } from '../../platform/harness-error';
 import { describeOperation, type Operation } from '../../spec/operations';
 import { isFor, parseStagedAnswer, type Staged, type StagedAnswer } from './answers';
@@ -18,7 +18,7 @@ export function checkStaged(answer: StagedAnswer, operations: Operation[]): stri
     const documented = responsesOf(operation);
     const responses = answer.code === undefined ? documented : documented.filter((r) => r.code === String(answer.code));
     if (responses.length === 0)
-      return `no response with code=${answer.code} is documented for ${describeOperation(operation)}; documented: ${documented.map((r) => r.code).join(', ')}`;
+      return `no response with code=${answer.code} is documented for ${describeOperation(operation)}; documented: ${documentedCodes(operation).join(', ')}`;
     const examples = responses.flatMap(exampleKeysOf);
     if (answer.example !== undefined && !examples.includes(answer.example))
       return `no example named "${answer.example}" for ${describeOperation(operation)}${answer.code === undefined ? '' : ` ${answer.code}`}; documented: ${examples.join(', ') || '(none)'}`;

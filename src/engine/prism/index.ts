@@ -3,7 +3,8 @@
 // operations is built here, from the dereferenced document, and never leaves.
 import type { IHttpOperation } from '@stoplight/types';
 import type { Operation } from '../../spec/operations';
-import type { Spec } from '../../spec/spec';
+import { rememberedFor } from '../../spec/remember';
+import { reasonOf, SpecError, type Spec } from '../../spec/spec';
 import type { MockResponse, ErrorAnswer } from '../problem';
 import type { MockRequest } from '../request';
 import { mockAnswer, type DocumentedAsk } from './mocker';
@@ -29,8 +30,18 @@ export interface Prism {
 
 const keyOf = (operation: { method: string; path: string }) => `${operation.method.toLowerCase()} ${operation.path}`;
 
+// Prism's model of a document, made once per document (a reload brings a new one).
+const modelsOf = rememberedFor((spec: Spec): IHttpOperation[] => {
+  try {
+    return operationsOf(spec.document);
+  } catch (error) {
+    throw new SpecError(spec.source, reasonOf(error));
+  }
+});
+
+/** Prism for one spec; throws a SpecError when Prism cannot model the document. */
 export function createPrism(spec: Spec): Prism {
-  const models = operationsOf(spec.document);
+  const models = modelsOf(spec);
   const byKey = new Map(spec.operations.map((operation) => [keyOf(operation), operation]));
   const modelByKey = new Map(models.map((model) => [keyOf(model), model]));
   const ours = new Map<IHttpOperation, Operation>(

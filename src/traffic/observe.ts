@@ -10,7 +10,7 @@ import { parseRequestTarget } from '../engine/request-target';
 import { templatePattern } from '../spec/http';
 import { describeOperation, type Operation } from '../spec/operations';
 import type { Spec } from '../spec/spec';
-import type { Forwarded } from './forward';
+import type { Forwarded } from './forwarded';
 import { judgeRequest, type ObservedRequest, type RequestStages } from './request-checks';
 
 /** A documented operation and the pattern of its path, to find which one a request is for. */

@@ -1,14 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import type { ErrorAnswer } from './problem';
+import { bodyTooLarge, type ErrorAnswer } from '../engine/problem';
 
 /** The whole body, a problem to answer with (too large, too slow), or `gone` when the client left. */
 export type BodyRead = { kind: 'body'; body: Buffer } | { kind: 'refused'; problem: ErrorAnswer } | { kind: 'gone' };
-
-/** The answer to a body over the limit, from every face of the mock. */
-export const bodyTooLarge = (limit: number): ErrorAnswer => ({
-  status: 413,
-  detail: `request body is larger than ${limit} bytes`,
-});
 
 /** Reads a request body up to `limit` bytes and `timeoutMs`; never buffers more than the limit. */
 export function readBody(request: IncomingMessage, limit: number, timeoutMs: number): Promise<BodyRead> {

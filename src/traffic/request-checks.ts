@@ -23,7 +23,8 @@ export interface ObservedRequest {
   /** What the mock's stages make of it, judged once: credentials (any token counts), then the body. */
   credentials: ErrorAnswer | undefined;
   bodyProblem: ErrorAnswer | undefined;
-  parameterProblem: ErrorAnswer | undefined;
+  /** What Prism's validator makes of its parameters: asked only by the check that needs it. */
+  parameterProblem: () => ErrorAnswer | undefined;
 }
 
 /** The mock's request stages, built once per spec: what judges a request the proxy saw. */
@@ -57,7 +58,7 @@ export function judgeRequest(
     bodyCut,
     credentials: checkSecurity(securityOf(stages.document, operation), request, ANY_TOKEN),
     bodyProblem: bodyCut ? undefined : checkBody(operation, body, stages.validate),
-    parameterProblem: stages.prism.checkParameters(operation, request),
+    parameterProblem: () => stages.prism.checkParameters(operation, request),
   };
 }
 
@@ -94,6 +95,6 @@ export const REQUEST_CHECKS: readonly RequestCheck[] = [
   {
     name: 'request_parameters',
     description: "path, query and header parameters match the operation's",
-    run: ({ parameterProblem }) => findingOf(parameterProblem, 'parameters as the operation documents them'),
+    run: (observed) => findingOf(observed.parameterProblem(), 'parameters as the operation documents them'),
   },
 ];

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { MockResponse } from '../problem';
-import type { Fault } from './answers';
+import type { MockResponse } from '../engine/problem';
+import type { Fault } from '../engine/control/answers';
 
 /** Bytes that are not HTTP, for the `malformed` fault. */
 const GARBAGE = Buffer.from(

@@ -12,14 +12,14 @@ import {
   type Judged,
 } from '../checks';
 import type { ExchangeCheck } from '../checks/check';
-import type { RunResult, VerifySettings } from '../report/run';
+import type { RunResult, VerifySettings } from '../report/run-result';
 import type { Exchange, RunError } from '../checks/exchange';
 import { toReport, type Report } from '../report/report';
 import type { Operation } from '../spec/operations';
 import type { Spec } from '../spec/spec';
 import { createValidator } from '../spec/validate';
 import { createPrism } from '../engine/prism';
-import type { Forwarded } from './forward';
+import type { Forwarded } from './forwarded';
 import { exchangeFor, exchangeOf, mockRequestOf, observe, routeOf, routeTable } from './observe';
 import { parseRequestTarget } from '../engine/request-target';
 import { pack, unpack, type Packed } from './packed';
