@@ -1,6 +1,16 @@
-import { STATUS_CODES, type ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { renderProblem } from './problem';
+import { renderProblem, type ErrorAnswer } from './problem';
+
+/**
+ * RFC 9112 3.2: a server answers 400 to an HTTP/1.1 request without Host. Node's server would do
+ * it with a bare 400 (`requireHostHeader`), so the faces turn that off and answer problem+json.
+ */
+export function missingHost(request: IncomingMessage): ErrorAnswer | undefined {
+  return request.httpVersion === '1.1' && request.headers.host === undefined
+    ? { status: 400, detail: 'an HTTP/1.1 request without a Host header' }
+    : undefined;
+}
 
 /** Answers a malformed or too slow request the way every other error is answered: problem+json, then close. */
 export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {

@@ -1,4 +1,4 @@
-import { answerClientError } from '../engine/client-error';
+import { answerClientError, missingHost } from '../engine/client-error';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Operation } from '../spec/operations';
 import { renderProblem, type MockResponse, type ErrorAnswer } from '../engine/problem';
@@ -122,6 +122,8 @@ export function createMockServer(currentPipeline: () => Pipeline, settings: Edge
       answer(renderProblem(problem), 'not routed');
     };
 
+    const hostless = missingHost(req);
+    if (hostless !== undefined) return refuse(hostless);
     if (target === undefined) return refuse({ status: 400, detail: `malformed request target: ${req.url ?? ''}` });
     const toControl = request.path === ADMIN_PREFIX || request.path.startsWith(`${ADMIN_PREFIX}/`);
     if (isPreflight(request) && !toControl)
@@ -153,6 +155,7 @@ export function createMockServer(currentPipeline: () => Pipeline, settings: Edge
 
   const server = createServer(
     {
+      requireHostHeader: false, // answered as problem+json instead (missingHost)
       headersTimeout: settings.receiveTimeout,
       requestTimeout: 0,
       connectionsCheckingInterval: Math.min(1000, settings.receiveTimeout),

@@ -2,7 +2,7 @@
 // read gets the mock's problem+json refusal; what it reads is passed on, one exchange each.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { answerClientError } from '../engine/client-error';
+import { answerClientError, missingHost } from '../engine/client-error';
 import { passOn, type ProxyHooks } from './pass-on';
 import { answerFault, answerLocally, problemAnswer } from './local-answer';
 
@@ -10,10 +10,10 @@ export function createProxyServer(hooks: ProxyHooks): Server {
   // What to stop on each client connection when the server refuses it (a malformed request behind one in flight).
   const inFlight = new WeakMap<Socket, Set<() => void>>();
   const handle = (req: IncomingMessage, res: ServerResponse) => {
-    if (req.httpVersion === '1.1' && req.headers.host === undefined) {
-      // Node's server would refuse it with a bare 400 (requireHostHeader); the proxy's refusals are problem+json.
+    const hostless = missingHost(req);
+    if (hostless !== undefined) {
       res.setHeader('connection', 'close');
-      return answerLocally(res, problemAnswer(400, 'an HTTP/1.1 request without a Host header'));
+      return answerLocally(res, problemAnswer(hostless.status, hostless.detail));
     }
     const stops = inFlight.get(req.socket) ?? new Set();
     inFlight.set(req.socket, stops);

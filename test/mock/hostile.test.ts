@@ -140,3 +140,14 @@ it('a request target that is not a URL: 400 or 404 problem+json', async () => {
   expect([400, 404]).toContain(status);
   expect(contentType).toBe('application/problem+json');
 });
+
+it('an HTTP/1.1 request without Host: 400 problem+json (RFC 9112), then close; HTTP/1.0 needs none', async () => {
+  const hostless = parseRaw((await sendRaw(mock().url, ['GET /webhooks HTTP/1.1\r\n\r\n'], 3000)).text);
+  expect(hostless).toMatchObject({
+    status: 400,
+    contentType: 'application/problem+json',
+    body: { status: 400, detail: 'an HTTP/1.1 request without a Host header' },
+  });
+  const old = parseRaw((await sendRaw(mock().url, ['GET /webhooks HTTP/1.0\r\n\r\n'], 3000)).text);
+  expect(old.status).toBe(405);
+});
