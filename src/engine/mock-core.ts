@@ -1,25 +1,18 @@
 import { packageVersion } from '../platform/package-version';
 import type { Spec } from '../spec/spec';
-import type { StagedAnswer } from './control/answers';
 import { toHar } from './control/har';
 import { stageChecked } from './control/stage';
 import { createControl, type Control } from './control/state';
 import type { ControlHandle } from './control-handle';
+import type { MockBehaviour } from './mock-behaviour';
 import { MOCK_DEFAULTS } from './mock-defaults';
 import { createPipeline, type Pipeline, type PipelineSettings } from './pipeline';
 
 /** What the core takes from a face's options; the same names as `startMock`'s and `createHandlers`'. */
-export interface MockCoreOptions {
-  /** Accept only these bearer tokens (default: any non-empty token). */
-  tokens?: string[];
-  /** Tokens that lack the operation's scopes: answered 403. */
-  forbiddenTokens?: string[];
-  /** Makes ids, timestamps, generated data and `rate` draws reproducible. */
-  seed?: string | number;
-  /** Requests the journal keeps (newest last). Default `MOCK_DEFAULTS.journalSize`. */
-  journalSize?: number;
-  /** Answers staged before the first request, each checked against the spec. */
-  answers?: StagedAnswer[];
+export interface MockCoreOptions extends Pick<
+  MockBehaviour,
+  'tokens' | 'forbiddenTokens' | 'seed' | 'journalSize' | 'answers'
+> {
   /** Hold staged answers and a journal. Default true. */
   control?: boolean;
 }

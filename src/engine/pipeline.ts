@@ -56,17 +56,24 @@ export const edgeAnswer = (response: MockResponse, reason: Reason): Handled => (
   violations: [],
 });
 
-/** What the journal keeps of a handled request, given the answer as it went out. */
-export function recordingOf(handled: Handled, answer: SentAnswer, durationMs: number): Recording {
+/** Keeps a handled request in the journal, with the answer as it went out (`status: 0` for a fault) and the time since `startedAt`. */
+export function recordHandled(
+  control: Control,
+  request: MockRequest,
+  handled: Handled,
+  answer: SentAnswer,
+  startedAt: number,
+): void {
   // One literal of one shape: this runs for every request, where conditional spreads cost more than the rest.
-  return {
+  const recording: Recording = {
     operation: handled.operation,
     answer,
     reason: handled.reason,
     note: handled.note,
     violations: handled.violations,
-    durationMs,
+    durationMs: Math.round(performance.now() - startedAt),
   };
+  control.journal.record(request, recording, control.secrets);
 }
 
 /** A request no operation takes: 404 naming what the mock serves, or 405 with the methods it allows. */

@@ -8,7 +8,7 @@ import { ADMIN_PREFIX, handleAdmin, refusal, type AdminAccess } from './control/
 import { shownHeaders, shownRequestBody, type Journal, type SentAnswer } from '../engine/control/journal';
 import { breakConnection } from './break-connection';
 import type { Control } from '../engine/control/state';
-import { edgeAnswer, recordingOf, type Handled, type Pipeline } from '../engine/pipeline';
+import { edgeAnswer, recordHandled, type Handled, type Pipeline } from '../engine/pipeline';
 import { readBody } from './read-body';
 import type { MockRequest } from '../engine/request';
 import { parseRequestTarget } from '../engine/request-target';
@@ -110,11 +110,7 @@ export function createMockServer(currentPipeline: () => Pipeline, settings: Edge
     /** Into the journal: every answer but the control surface's own. */
     const journal = (handled: Handled, answer: SentAnswer) => {
       if (handled.reason === 'control' || settings.control === undefined) return;
-      settings.control.journal.record(
-        request,
-        recordingOf(handled, answer, Math.round(performance.now() - started)),
-        settings.control.secrets,
-      );
+      recordHandled(settings.control, request, handled, answer, started);
     };
     const answer = (response: MockResponse, reason: Handled['reason']) => finish(edgeAnswer(response, reason));
     const refuse = (problem: ErrorAnswer) => {

@@ -4,8 +4,8 @@ import { basename, dirname, resolve } from 'node:path';
 import { loadSpec } from '../spec/load';
 import { SpecError, type Spec } from '../spec/spec';
 import { ADMIN_PREFIX, type AdminAccess } from './control/admin';
-import type { StagedAnswer } from '../engine/control/answers';
 import type { ControlHandle } from '../engine/control-handle';
+import type { MockBehaviour } from '../engine/mock-behaviour';
 import { createMockCore } from '../engine/mock-core';
 import { MOCK_DEFAULTS } from '../engine/mock-defaults';
 import { DEFAULT_SPEC } from '../platform/version';
@@ -13,41 +13,25 @@ import { createLogger, type LogLevel } from '../engine/log';
 import { createMockServer } from './server';
 
 /** How to start the mock; every field has a default. */
-export interface MockOptions {
+export interface MockOptions extends MockBehaviour {
   /** OpenAPI file to serve. Default: the packaged spec/openapi.yaml. */
   spec?: string;
   /** Default `127.0.0.1`. */
   host?: string;
   /** Default 4010; 0 picks a free port (read it from `url`). */
   port?: number;
-  /** Makes ids, timestamps and generated data reproducible. */
-  seed?: string | number;
-  /** Accept only these bearer tokens (default: any non-empty token). */
-  tokens?: string[];
-  /** Tokens that lack the operation's scopes: answered 403. */
-  forbiddenTokens?: string[];
-  /** Milliseconds to wait before every answer. Default 0. */
-  delay?: number;
   /** Default `info` (one line per request); `silent` for tests. */
   logLevel?: LogLevel;
   /** Where log lines go. Default: standard output. */
   log?: (line: string) => void;
   /** Reload the spec when its file changes. Default true. */
   watch?: boolean;
-  /** Largest request body accepted, in bytes. Default 1 MiB. */
-  bodyLimit?: number;
   /** Milliseconds allowed for a request's headers, and for its body, to arrive. Default 10 000. */
   receiveTimeout?: number;
-  /** Requests the journal keeps (newest last). Default 1000; 0 keeps none. */
-  journalSize?: number;
-  /** Answers staged at start-up (as `POST /__mock/answers` takes them). */
-  answers?: StagedAnswer[];
   /** Bearer token for the control surface; needed when listening beyond loopback. */
   adminToken?: string;
   /** Hold staged answers and a journal. Default true; `--workers` turns it off (no one state across processes). */
   control?: boolean;
-  /** Longest a staged `stall` fault holds a connection, in milliseconds. Default 30 000. */
-  stallLimit?: number;
 }
 
 /** A running mock. */

@@ -2,12 +2,12 @@ import { http, type HttpHandler } from 'msw';
 import { packagedDocument } from '../platform/packaged-spec';
 import type { Har } from '../engine/control/har';
 import { renderProblem, type MockResponse } from '../engine/problem';
-import type { StagedAnswer } from '../engine/control/answers';
 import type { JournalFilter, SentAnswer } from '../engine/control/journal';
 import type { ControlHandle } from '../engine/control-handle';
 import { createMockCore } from '../engine/mock-core';
+import type { MockBehaviour } from '../engine/mock-behaviour';
 import { MOCK_DEFAULTS } from '../engine/mock-defaults';
-import { edgeAnswer, recordingOf, type Handled } from '../engine/pipeline';
+import { edgeAnswer, recordHandled, type Handled } from '../engine/pipeline';
 import { bodyTooLarge } from '../engine/problem';
 import type { MockRequest } from '../engine/request';
 import { specOf } from '../spec/spec';
@@ -15,7 +15,7 @@ import { faultResponse, toMockRequest } from './fetch-messages';
 import { baseOf, handlerPatterns } from './routes';
 
 /** How the handlers behave; every field has a default, the same as `kaiten-webhooks mock`'s. */
-export interface HandlersOptions {
+export interface HandlersOptions extends MockBehaviour {
   /**
    * Where the app sends its requests: an absolute URL (`https://demo.kaiten.sh`, that origin
    * only) or a path (`/api`, any origin). Default: any origin, the spec's paths as they are.
@@ -23,22 +23,6 @@ export interface HandlersOptions {
   baseUrl?: string;
   /** A parsed OpenAPI 3.1 document with local `$ref`s only (one file). Default: the packaged spec. */
   spec?: object;
-  /** Accept only these bearer tokens (default: any non-empty token). */
-  tokens?: string[];
-  /** Tokens that lack the operation's scopes: answered 403. */
-  forbiddenTokens?: string[];
-  /** Makes ids, timestamps and generated data reproducible. */
-  seed?: string | number;
-  /** Milliseconds to wait before every answer. Default 0. */
-  delay?: number;
-  /** Largest request body accepted, in bytes. Default 1 MiB. */
-  bodyLimit?: number;
-  /** Requests the journal keeps (newest last). Default 1000; 0 keeps none. */
-  journalSize?: number;
-  /** Answers staged from the start (as `answerNext` takes them). */
-  answers?: StagedAnswer[];
-  /** Longest a staged `stall` fault holds an answer, in milliseconds. Default 30 000. */
-  stallLimit?: number;
   /** Where a broken answer (a bug in the mock or the spec) is reported. Default: console.error. */
   log?: (line: string) => void;
 }
@@ -88,12 +72,7 @@ export function createHandlers(options: HandlersOptions = {}): KaitenHandlers {
   const log = options.log ?? ((line: string) => console.error(line));
 
   async function handle(request: MockRequest, started: number): Promise<Response> {
-    const record = (handled: Handled, sent: SentAnswer) =>
-      control.journal.record(
-        request,
-        recordingOf(handled, sent, Math.round(performance.now() - started)),
-        control.secrets,
-      );
+    const record = (handled: Handled, sent: SentAnswer) => recordHandled(control, request, handled, sent, started);
     const handled: Handled =
       request.body.length > bodyLimit
         ? edgeAnswer(renderProblem(bodyTooLarge(bodyLimit)), 'not routed')
