@@ -1,13 +1,10 @@
 // A real browser on another origin makes credentialed fetches to the mock: what CORS is for.
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchChromium } from '../support/chromium';
 import { useMock } from '../support/mock';
 import { VALID_BODY } from '../support/http';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasBrowser = existsSync(CHROMIUM);
 
 /** The page under test: two credentialed fetches, results left on window for the test to read. */
 const page = (api: string) => `<!doctype html><script>
@@ -42,7 +39,7 @@ function wildcardApi(): Server {
   });
 }
 
-(hasBrowser ? describe : describe.skip)('in headless Chromium', () => {
+(hasChromium ? describe : describe.skip)('in headless Chromium', () => {
   const mock = useMock();
   let browser: Browser;
   let pages: Server;
@@ -51,17 +48,7 @@ function wildcardApi(): Server {
   let wildcardUrl: string;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     wildcard = wildcardApi();
     wildcardUrl = await listen(wildcard);
     // Pages are served from their own origin (another port), so every fetch is cross-origin.
@@ -105,7 +92,7 @@ function wildcardApi(): Server {
   }, 30_000);
 });
 
-if (!hasBrowser) {
+if (!hasChromium) {
   it.skip(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`, () =>
     undefined);
 }
