@@ -12,7 +12,7 @@ import { gcCost } from './gc';
 import { heapGrowth } from './heap';
 import { pipelineCost } from './pipeline';
 import { proxyCost } from './proxy';
-import { formatReport } from './report';
+import { formatReport, type MemoryGrowth } from './report';
 import { BARE, OURS, PRISM, residentMb, startTarget, stopTarget, type Target, type TargetCommand } from './targets';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 6);
@@ -63,14 +63,7 @@ async function startups(): Promise<{ specLoadToListeningMs: number[]; processSta
 }
 
 /** Resident memory after a warm-up, then after each half of the requests: a bounded journal keeps the second half flat. */
-async function memoryGrowth(command: TargetCommand): Promise<{
-  beforeMb: number;
-  halfwayMb: number;
-  afterMb: number;
-  growthMb: number;
-  secondHalfMb: number;
-  requests: number;
-}> {
+async function memoryGrowth(command: TargetCommand): Promise<MemoryGrowth> {
   const target = await startTarget(command);
   try {
     await load(target.url, VALID, { amount: 5_000 });

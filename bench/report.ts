@@ -5,6 +5,16 @@ import type { ProxyCost } from './proxy';
 import { proxyLines } from './proxy-report';
 import { fixed, range, spread, verdict } from './spread';
 
+/** Resident memory after a warm-up, then after each half of the requests. */
+export interface MemoryGrowth {
+  beforeMb: number;
+  halfwayMb: number;
+  afterMb: number;
+  growthMb: number;
+  secondHalfMb: number;
+  requests: number;
+}
+
 export interface BenchReport {
   machine: { cores: number; node: string };
   durationSeconds: number;
@@ -18,13 +28,7 @@ export interface BenchReport {
   proxy: ProxyCost;
   /** The pipeline alone, in process: CPU microseconds per request. */
   pipeline: Record<'valid' | 'invalid', { min: number; median: number }>;
-  memory: {
-    beforeMb: number;
-    halfwayMb: number;
-    afterMb: number;
-    growthMb: number;
-    secondHalfMb: number;
-    requests: number;
+  memory: MemoryGrowth & {
     /** The same with `--journal-size 0`: what the journal's entries do to resident memory. */
     journalOff: { beforeMb: number; afterMb: number; growthMb: number };
     /** The live heap after full collections, before and after as many requests, measured in process. */
