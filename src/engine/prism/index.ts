@@ -13,9 +13,6 @@ import { checkParameters } from './parameters';
 import { toPrismRequest } from './requests';
 import { allowedMethods, createRouter, type Routed } from './router';
 
-export type { DocumentedAsk } from './mocker';
-export type { Routed } from './router';
-
 /** What the mock asks of Prism, in the project's model. */
 export interface Prism {
   /** The operation a request is for, by Prism's router; else the 404 or 405 it says. */
@@ -39,18 +36,13 @@ const modelsOf = rememberedFor((spec: Spec): IHttpOperation[] => {
   }
 });
 
-/** Prism for one spec; throws a SpecError when Prism cannot model the document. */
+/** Prism for one spec, asked about that spec's operations; throws a SpecError when Prism cannot model the document. */
 export function createPrism(spec: Spec): Prism {
   const models = modelsOf(spec);
-  const byKey = new Map(spec.operations.map((operation) => [keyOf(operation), operation]));
+  // Each way, by object: the operations Prism is asked about are this spec's own.
   const modelByKey = new Map(models.map((model) => [keyOf(model), model]));
-  const ours = new Map<IHttpOperation, Operation>(
-    models.flatMap((model) => {
-      const operation = byKey.get(keyOf(model));
-      return operation === undefined ? [] : [[model, operation]];
-    }),
-  );
-  const modelOf = (operation: Operation) => modelByKey.get(keyOf(operation))!;
+  const modelOf = new Map(spec.operations.map((operation) => [operation, modelByKey.get(keyOf(operation))!]));
+  const ours = new Map([...modelOf].map(([operation, model]) => [model, operation]));
   const router = createRouter(models);
   return {
     route(request) {
@@ -58,8 +50,8 @@ export function createPrism(spec: Spec): Prism {
       return routed.kind === 'routed' ? { kind: 'routed', operation: ours.get(routed.operation)! } : routed;
     },
     allowedMethods: (path) => allowedMethods(models, path),
-    checkParameters: (operation, request) => checkParameters(modelOf(operation), request),
+    checkParameters: (operation, request) => checkParameters(modelOf.get(operation)!, request),
     documentedAnswer: (operation, ask, request, jsonBody) =>
-      mockAnswer(modelOf(operation), ask, toPrismRequest(request, jsonBody)),
+      mockAnswer(modelOf.get(operation)!, ask, toPrismRequest(request, jsonBody)),
   };
 }
